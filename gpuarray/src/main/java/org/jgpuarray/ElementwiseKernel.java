@@ -1,0 +1,102 @@
+package org.jgpuarray;
+
+import java.util.Objects;
+import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.spi.CompiledElementwise;
+
+/**
+ * A kernel that runs a C snippet once per element, compiled for its context's device; PyCUDA's
+ * {@code ElementwiseKernel}. Made by {@link GpuContext#elementwiseKernel} or its builder. The same
+ * snippet runs on CUDA, OpenCL and the CPU backend.
+ */
+public final class ElementwiseKernel {
+    private final GpuContext context;
+    private final ElementwiseSpec spec;
+    private final CompiledElementwise compiled;
+
+    ElementwiseKernel(GpuContext context, ElementwiseSpec spec) {
+        this.context = context;
+        this.spec = spec;
+        this.compiled = context.compiled(spec);
+    }
+
+    /**
+     * Runs the kernel for {@code i} in {@code [0, n)}, {@code n} the size of the first array argument.
+     *
+     * @param args one value per parameter, in order: a {@link GPUArray} of the declared dtype for each
+     *             pointer, a Java number for each scalar (arrays are modified as the snippet says)
+     * @throws IllegalArgumentException for a wrong count, kind or dtype of argument, naming it
+     */
+    public void call(Object... args) {
+        long n = KernelArguments.firstArraySize(spec.arguments(), args).orElseThrow(() ->
+                new IllegalArgumentException("kernel '" + spec.name()
+                        + "' has no array argument to take its size from; use launch(n, args...)"));
+        launch(n, args);
+    }
+
+    /** Runs the kernel for {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
+    public void launch(long n, Object... args) {
+        if (n < 0) {
+            throw new IllegalArgumentException("element count must be >= 0, got " + n);
+        }
+        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
+        if (n > 0) {
+            compiled.launch(n, bound);
+        }
+    }
+
+    /** What the kernel computes. */
+    public ElementwiseSpec spec() {
+        return spec;
+    }
+
+    /** Builds an elementwise kernel with optional preamble, loop preparation and after-loop code. */
+    public static final class Builder {
+        private final GpuContext context;
+        private final String arguments;
+        private final String operation;
+        private final String name;
+        private String preamble = "";
+        private String loopPrep = "";
+        private String afterLoop = "";
+
+        Builder(GpuContext context, String arguments, String operation, String name) {
+            this.context = context;
+            this.arguments = Objects.requireNonNull(arguments, "arguments");
+            this.operation = Objects.requireNonNull(operation, "operation");
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** Helper functions and macros placed before the kernel. */
+        public Builder preamble(String code) {
+            this.preamble = Objects.requireNonNull(code, "preamble");
+            return this;
+        }
+
+        /** Statements each worker runs before its loop over elements. */
+        public Builder loopPrep(String code) {
+            this.loopPrep = Objects.requireNonNull(code, "loopPrep");
+            return this;
+        }
+
+        /** Statements each worker runs after its loop over elements. */
+        public Builder afterLoop(String code) {
+            this.afterLoop = Objects.requireNonNull(code, "afterLoop");
+            return this;
+        }
+
+        /**
+         * Compiles the kernel.
+         *
+         * @throws IllegalArgumentException   for a malformed argument list, unknown type or bad name
+         * @throws KernelCompilationException when the code does not compile
+         */
+        public ElementwiseKernel build() {
+            context.ensureOpen();
+            ElementwiseSpec spec = new ElementwiseSpec(name, ArgumentList.parse(arguments), operation, preamble,
+                    loopPrep, afterLoop);
+            return new ElementwiseKernel(context, spec);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package org.jgpuarray;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jgpuarray.internal.BackendRegistry;
+import org.jgpuarray.internal.HostArrays;
+import org.jgpuarray.internal.ReleaseQueue;
+import org.jgpuarray.internal.SharedBuffer;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.kernels.ScanSpec;
+import org.jgpuarray.spi.Backend;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.spi.CompiledElementwise;
+import org.jgpuarray.spi.CompiledReduction;
+import org.jgpuarray.spi.CompiledScan;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.DeviceTimer;
+
+/**
+ * One device opened for computing: where arrays live and kernels run. Create it with
+ * {@link #create()} (the best backend: CUDA, then OpenCL, then the CPU) or {@link #create(String)},
+ * and close it when done; closing frees every array of the context.
+ *
+ * <p>Not thread-safe: use a context and its arrays from one thread at a time. Arrays that are never
+ * closed are freed after the garbage collector finds them unreachable.
+ */
+public final class GpuContext implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("org.jgpuarray");
+
+    private final BackendDevice device;
+    private final ReleaseQueue deferredReleases = new ReleaseQueue();
+    private final Map<Object, Object> compiled = new HashMap<>();
+    private boolean closed;
+
+    private GpuContext(BackendDevice device) {
+        this.device = device;
+        LOG.log(System.Logger.Level.DEBUG, "opened " + device.info());
+    }
+
+    /**
+     * Opens the best available device: the backend named by {@code JGPUARRAY_BACKEND} if set, else
+     * CUDA, then OpenCL (GPUs first), then the CPU. {@code JGPUARRAY_DEVICE} picks a device by index
+     * or by part of its name.
+     *
+     * @throws BackendUnavailableException when the requested backend cannot start
+     */
+    public static GpuContext create() {
+        return new GpuContext(BackendRegistry.open(null, null));
+    }
+
+    /**
+     * Opens the first device of a named backend ({@code JGPUARRAY_DEVICE} may choose another).
+     *
+     * @param backend {@code "cuda"}, {@code "opencl"} or {@code "cpu"}
+     * @throws BackendUnavailableException with the reason, when that backend cannot start here
+     * @throws IllegalArgumentException    when no backend has that name
+     */
+    public static GpuContext create(String backend) {
+        return new GpuContext(BackendRegistry.open(Objects.requireNonNull(backend, "backend"), null));
+    }
+
+    /**
+     * Opens a chosen device of a named backend.
+     *
+     * @param backend {@code "cuda"}, {@code "opencl"} or {@code "cpu"}
+     * @param device  a device index ({@code "1"}) or part of its name ({@code "h100"})
+     */
+    public static GpuContext create(String backend, String device) {
+        return new GpuContext(BackendRegistry.open(Objects.requireNonNull(backend, "backend"),
+                Objects.requireNonNull(device, "device")));
+    }
+
+    /** What every backend on the class path finds on this machine, most preferred first. */
+    public static List<BackendProbe> probeBackends() {
+        List<BackendProbe> probes = new ArrayList<>();
+        for (Backend b : BackendRegistry.backends()) {
+            probes.add(b.probe());
+        }
+        return probes;
+    }
+
+    /** The backend's name: {@code "cpu"}, {@code "opencl"} or {@code "cuda"}. */
+    public String backendName() {
+        return device.info().backend();
+    }
+
+    /** The device this context computes on. */
+    public DeviceInfo device() {
+        return device.info();
+    }
+
+    // ---- arrays from host data -------------------------------------------------------------------
+
+    /** Copies {@code data} to the device; {@code shape} defaults to 1-D and must hold data.length elements. */
+    public GPUArray toGpu(float[] data, long... shape) {
+        return upload(DType.FLOAT32, data, data.length, shape);
+    }
+
+    /** Copies {@code data} to the device as float64; see {@link #toGpu(float[], long...)}. */
+    public GPUArray toGpu(double[] data, long... shape) {
+        return upload(DType.FLOAT64, data, data.length, shape);
+    }
+
+    /** Copies {@code data} to the device as int32; see {@link #toGpu(float[], long...)}. */
+    public GPUArray toGpu(int[] data, long... shape) {
+        return upload(DType.INT32, data, data.length, shape);
+    }
+
+    /** Copies {@code data} to the device as int64; see {@link #toGpu(float[], long...)}. */
+    public GPUArray toGpu(long[] data, long... shape) {
+        return upload(DType.INT64, data, data.length, shape);
+    }
+
+    /** Copies {@code data} to the device as bool; see {@link #toGpu(float[], long...)}. */
+    public GPUArray toGpu(boolean[] data, long... shape) {
+        return upload(DType.BOOL, HostArrays.toBytes(data), data.length, shape);
+    }
+
+    /**
+     * Copies interleaved (real, imaginary) pairs to the device as a complex array.
+     *
+     * @param dtype       COMPLEX64 (data is {@code float[]}) or COMPLEX128 ({@code double[]})
+     * @param interleaved 2 * size values; not modified
+     */
+    public GPUArray toGpuComplex(DType dtype, Object interleaved, long... shape) {
+        if (!dtype.isComplex()) {
+            throw new IllegalArgumentException("toGpuComplex needs complex64 or complex128, got " + dtype.numpyName());
+        }
+        HostArrays.requireStorage(dtype, interleaved);
+        return upload(dtype, interleaved, HostArrays.length(interleaved) / 2, shape);
+    }
+
+    private GPUArray upload(DType dtype, Object data, int count, long[] shape) {
+        long[] s = shape.length == 0 ? new long[] {count} : Shapes.checked(shape);
+        if (Shapes.size(s) != count) {
+            throw new IllegalArgumentException("data has " + count + " elements, but shape "
+                    + Shapes.format(s) + " needs " + Shapes.size(s));
+        }
+        GPUArray array = empty(dtype, s);
+        if (count > 0) {
+            device.copyFromHost(data, 0, array.buffer(), 0, dtype.isComplex() ? 2 * count : count);
+        }
+        return array;
+    }
+
+    // ---- array factories -------------------------------------------------------------------------
+
+    /** A new array with unspecified contents. */
+    public GPUArray empty(DType dtype, long... shape) {
+        Objects.requireNonNull(dtype, "dtype");
+        long[] s = Shapes.checked(shape);
+        return new GPUArray(this, dtype, s, allocate(dtype, Shapes.size(s)));
+    }
+
+    /** A new array of zeros. */
+    public GPUArray zeros(DType dtype, long... shape) {
+        return empty(dtype, shape).fill(0);
+    }
+
+    /** A new array with every element {@code value}, converted to {@code dtype}. */
+    public GPUArray full(DType dtype, Number value, long... shape) {
+        return empty(dtype, shape).fill(value);
+    }
+
+    /** {@code [0, 1, ..., n-1]} as a 1-D array. */
+    public GPUArray arange(DType dtype, long n) {
+        return arange(dtype, 0, n, 1);
+    }
+
+    /**
+     * {@code start, start + step, ...} up to but excluding {@code stop}, as NumPy's {@code arange}:
+     * {@code ceil((stop - start) / step)} elements.
+     *
+     * @throws IllegalArgumentException when step is zero or a value is not finite
+     */
+    public GPUArray arange(DType dtype, double start, double stop, double step) {
+        if (step == 0 || !Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("arange needs finite start, stop and a nonzero step; got "
+                    + start + ", " + stop + ", " + step);
+        }
+        long n = Math.max(0, (long) Math.ceil((stop - start) / step));
+        GPUArray out = empty(dtype, n);
+        Builtins.arange(this, out, start, step);
+        return out;
+    }
+
+    /** A new array of the same dtype and shape, with unspecified contents. */
+    public GPUArray emptyLike(GPUArray like) {
+        return empty(like.dtype(), like.shape());
+    }
+
+    /** A new array of zeros with the same dtype and shape. */
+    public GPUArray zerosLike(GPUArray like) {
+        return zeros(like.dtype(), like.shape());
+    }
+
+    // ---- kernels ---------------------------------------------------------------------------------
+
+    /**
+     * Compiles an elementwise kernel, PyCUDA's {@code ElementwiseKernel(arguments, operation, name)}.
+     *
+     * @param arguments C parameter list, e.g. {@code "float a, float *x, float *y"}
+     * @param operation C statements for element {@code i} of {@code n}, e.g. {@code "y[i] = a*x[i]"}
+     * @param name      the kernel's name, a C identifier
+     * @throws IllegalArgumentException   for a malformed argument list or unknown type
+     * @throws KernelCompilationException when the snippet does not compile
+     */
+    public ElementwiseKernel elementwiseKernel(String arguments, String operation, String name) {
+        return elementwiseKernelBuilder(arguments, operation, name).build();
+    }
+
+    /** A builder for an elementwise kernel with a preamble, loop preparation or after-loop code. */
+    public ElementwiseKernel.Builder elementwiseKernelBuilder(String arguments, String operation, String name) {
+        return new ElementwiseKernel.Builder(this, arguments, operation, name);
+    }
+
+    /**
+     * Compiles a map-reduce kernel, PyCUDA's {@code ReductionKernel(dtype_out, neutral, reduce_expr,
+     * map_expr, arguments)}. Its name is derived from the expressions.
+     *
+     * @param outputType  the accumulator and result dtype
+     * @param neutral     the identity of the reduction, e.g. {@code "0"}
+     * @param reduceExpr  combines {@code a} and {@code b}, e.g. {@code "a+b"}
+     * @param mapExpr     the value of element {@code i}, e.g. {@code "x[i]*y[i]"}
+     * @param arguments   C parameter list, e.g. {@code "float *x, float *y"}
+     */
+    public ReductionKernel reductionKernel(DType outputType, String neutral, String reduceExpr, String mapExpr,
+                                           String arguments) {
+        return reductionKernelBuilder(outputType, neutral, reduceExpr, mapExpr, arguments).build();
+    }
+
+    /** A builder for a map-reduce kernel with a preamble or a name. */
+    public ReductionKernel.Builder reductionKernelBuilder(DType outputType, String neutral, String reduceExpr,
+                                                          String mapExpr, String arguments) {
+        return new ReductionKernel.Builder(this, outputType, neutral, reduceExpr, mapExpr, arguments);
+    }
+
+    /**
+     * An inclusive scan ({@code out[k] = in[0] op ... op in[k]}), PyCUDA's {@code InclusiveScanKernel}.
+     *
+     * @param dtype    element type of input and output
+     * @param scanExpr associative operator in {@code a} (earlier) and {@code b} (later), e.g. {@code "a+b"}
+     * @param neutral  the operator's identity, e.g. {@code "0"}
+     */
+    public ScanKernel inclusiveScanKernel(DType dtype, String scanExpr, String neutral) {
+        return new ScanKernel(this, ScanKernel.spec(dtype, scanExpr, neutral, true, ""));
+    }
+
+    /** An exclusive scan ({@code out[0] = neutral}, {@code out[k] = in[0] op ... op in[k-1]}). */
+    public ScanKernel exclusiveScanKernel(DType dtype, String scanExpr, String neutral) {
+        return new ScanKernel(this, ScanKernel.spec(dtype, scanExpr, neutral, false, ""));
+    }
+
+    /**
+     * Compiles a program written in this backend's language (CUDA C++ or OpenCL C), like PyCUDA's
+     * {@code SourceModule} or PyOpenCL's {@code Program(...).build()}.
+     *
+     * @throws UnsupportedCapabilityException on the CPU backend
+     * @throws KernelCompilationException     with the compiler's log
+     */
+    public SourceModule sourceModule(String source, String... options) {
+        ensureOpen();
+        return new SourceModule(this, device.compileProgram(source, List.of(options)));
+    }
+
+    /** Waits until every launched kernel and copy has finished. */
+    public void synchronize() {
+        ensureOpen();
+        device.synchronize();
+    }
+
+    /**
+     * Starts timing device work; {@code stopNanos()} on the result waits for the work launched in
+     * between and returns its duration, measured with device events where the backend has them.
+     */
+    public DeviceTimer startTimer() {
+        ensureOpen();
+        return device.startTimer();
+    }
+
+    /** Frees every array and kernel of this context and the device. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            deferredReleases.clear();
+            compiled.clear();
+            device.close();
+        }
+    }
+
+    /** True once {@link #close()} has run. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "GpuContext[" + device.info() + (closed ? ", closed" : "") + "]";
+    }
+
+    // ---- for the package -------------------------------------------------------------------------
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this GpuContext (" + device.info().backend() + ") is closed");
+        }
+    }
+
+    BackendDevice backend() {
+        ensureOpen();
+        return device;
+    }
+
+    ReleaseQueue deferredReleases() {
+        return deferredReleases;
+    }
+
+    SharedBuffer allocate(DType dtype, long count) {
+        ensureOpen();
+        deferredReleases.drain();
+        DeviceBuffer buffer;
+        try {
+            buffer = device.allocate(dtype.scalarType(), Math.max(count, 1));
+        } catch (OutOfDeviceMemoryException e) {
+            LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting garbage arrays and retrying");
+            collectForgottenArrays();
+            buffer = device.allocate(dtype.scalarType(), Math.max(count, 1));
+        }
+        return new SharedBuffer(buffer, this::free);
+    }
+
+    /** Lets the garbage collector find unreachable arrays, then frees their buffers here. */
+    private void collectForgottenArrays() {
+        System.gc();
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deferredReleases.drain();
+    }
+
+    private void free(DeviceBuffer buffer) {
+        if (!closed) {
+            buffer.release();
+        }
+    }
+
+    CompiledElementwise compiled(ElementwiseSpec spec) {
+        return cached(spec, s -> device.compile(spec));
+    }
+
+    CompiledReduction compiled(ReductionSpec spec) {
+        return cached(spec, s -> device.compile(spec));
+    }
+
+    CompiledScan compiled(ScanSpec spec) {
+        return cached(spec, s -> device.compile(spec));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Object spec, Function<Object, T> compile) {
+        ensureOpen();
+        Object kernel = compiled.get(spec);
+        if (kernel == null) {
+            kernel = compile.apply(spec);
+            compiled.put(spec, kernel);
+        }
+        return (T) kernel;
+    }
+}

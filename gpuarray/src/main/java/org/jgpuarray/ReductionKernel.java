@@ -1,0 +1,101 @@
+package org.jgpuarray;
+
+import java.util.Objects;
+import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.spi.CompiledReduction;
+
+/**
+ * A map-reduce kernel, PyCUDA's {@code ReductionKernel}: maps each element with a C expression and
+ * combines the values with an associative, commutative C expression in {@code a} and {@code b},
+ * starting from a neutral value. Made by {@link GpuContext#reductionKernel} or its builder.
+ */
+public final class ReductionKernel {
+    private final GpuContext context;
+    private final ReductionSpec spec;
+    private final CompiledReduction compiled;
+
+    ReductionKernel(GpuContext context, ReductionSpec spec) {
+        this.context = context;
+        this.spec = spec;
+        this.compiled = context.compiled(spec);
+    }
+
+    /**
+     * Reduces over the elements of the first array argument.
+     *
+     * @param args one value per parameter, as for {@link ElementwiseKernel#call}; not modified
+     * @return a 0-d array of the output dtype (the neutral value when the input is empty)
+     */
+    public GPUArray call(Object... args) {
+        long n = KernelArguments.firstArraySize(spec.arguments(), args).orElseThrow(() ->
+                new IllegalArgumentException("reduction '" + spec.name()
+                        + "' has no array argument to take its size from; use launch(n, args...)"));
+        return launch(n, args);
+    }
+
+    /** Reduces over {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
+    public GPUArray launch(long n, Object... args) {
+        if (n < 0) {
+            throw new IllegalArgumentException("element count must be >= 0, got " + n);
+        }
+        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
+        GPUArray out = context.empty(DType.of(spec.outputType()));
+        compiled.launch(n, bound, out.buffer());
+        return out;
+    }
+
+    /** What the kernel computes. */
+    public ReductionSpec spec() {
+        return spec;
+    }
+
+    /** Builds a reduction kernel with an optional preamble and name. */
+    public static final class Builder {
+        private final GpuContext context;
+        private final DType outputType;
+        private final String neutral;
+        private final String reduceExpr;
+        private final String mapExpr;
+        private final String arguments;
+        private String preamble = "";
+        private String name;
+
+        Builder(GpuContext context, DType outputType, String neutral, String reduceExpr, String mapExpr,
+                String arguments) {
+            this.context = context;
+            this.outputType = Objects.requireNonNull(outputType, "output dtype");
+            this.neutral = neutral;
+            this.reduceExpr = reduceExpr;
+            this.mapExpr = mapExpr;
+            this.arguments = Objects.requireNonNull(arguments, "arguments");
+        }
+
+        /** Helper functions and macros placed before the kernel. */
+        public Builder preamble(String code) {
+            this.preamble = Objects.requireNonNull(code, "preamble");
+            return this;
+        }
+
+        /** The kernel's name (default: {@code reduce_} and a hash of the expressions). */
+        public Builder name(String kernelName) {
+            this.name = Objects.requireNonNull(kernelName, "name");
+            return this;
+        }
+
+        /**
+         * Compiles the kernel.
+         *
+         * @throws IllegalArgumentException   for a malformed argument list, unknown type or empty expression
+         * @throws KernelCompilationException when the code does not compile
+         */
+        public ReductionKernel build() {
+            context.ensureOpen();
+            ArgumentList args = ArgumentList.parse(arguments);
+            String kernelName = name != null ? name : "reduce_" + Integer.toHexString(
+                    Objects.hash(outputType, neutral, reduceExpr, mapExpr, args, preamble) & 0x7fffffff);
+            return new ReductionKernel(context, new ReductionSpec(kernelName, outputType.scalarType(), neutral,
+                    reduceExpr, mapExpr, args, preamble));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.jgpuarray;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.jgpuarray.kernels.ScanSpec;
+import org.jgpuarray.spi.CompiledScan;
+
+/**
+ * An inclusive or exclusive scan (prefix "sum" with any associative operator), PyCUDA's
+ * {@code InclusiveScanKernel} / {@code ExclusiveScanKernel}. Made by
+ * {@link GpuContext#inclusiveScanKernel} or {@link GpuContext#exclusiveScanKernel}.
+ */
+public final class ScanKernel {
+    private final GpuContext context;
+    private final ScanSpec spec;
+    private final CompiledScan compiled;
+
+    ScanKernel(GpuContext context, ScanSpec spec) {
+        this.context = context;
+        this.spec = spec;
+        this.compiled = context.compiled(spec);
+    }
+
+    static ScanSpec spec(DType dtype, String scanExpr, String neutral, boolean inclusive, String preamble) {
+        Objects.requireNonNull(dtype, "dtype");
+        String name = (inclusive ? "scan_inclusive_" : "scan_exclusive_") + dtype.numpyName() + "_"
+                + Integer.toHexString(Objects.hash(scanExpr, neutral, preamble) & 0x7fffffff);
+        return new ScanSpec(name, dtype.scalarType(), scanExpr, neutral, inclusive, preamble);
+    }
+
+    /** Scans {@code in} (not modified) into a new array of the same shape, in flat C order. */
+    public GPUArray call(GPUArray in) {
+        GPUArray out = context.emptyLike(check(in, "input"));
+        return call(in, out);
+    }
+
+    /**
+     * Scans {@code in} into {@code out} (modified; may be {@code in} itself); returns {@code out}.
+     *
+     * @throws IllegalArgumentException when a dtype or the sizes differ
+     */
+    public GPUArray call(GPUArray in, GPUArray out) {
+        check(in, "input");
+        check(out, "output");
+        if (in.size() != out.size()) {
+            throw new IllegalArgumentException("scan '" + spec.name() + "': input has shape "
+                    + Arrays.toString(in.shape()) + ", output " + Arrays.toString(out.shape()));
+        }
+        if (in.size() > 0) {
+            compiled.launch(in.size(), in.buffer(), out.buffer());
+        }
+        return out;
+    }
+
+    /** What the scan computes. */
+    public ScanSpec spec() {
+        return spec;
+    }
+
+    private GPUArray check(GPUArray array, String what) {
+        Objects.requireNonNull(array, what).ensureOpen();
+        if (array.context() != context) {
+            throw new IllegalArgumentException("scan '" + spec.name() + "': " + what + " belongs to another context");
+        }
+        if (array.dtype() != DType.of(spec.type())) {
+            throw new IllegalArgumentException("scan '" + spec.name() + "' works on " + spec.type().numpyName()
+                    + ", but the " + what + " is " + array.dtype().numpyName());
+        }
+        return array;
+    }
+}

@@ -1,0 +1,162 @@
+package org.jgpuarray.cpu;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.jgpuarray.DeviceException;
+import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.OutOfDeviceMemoryException;
+import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.kernels.ScanSpec;
+import org.jgpuarray.kernels.java.JavaElementwiseKernel;
+import org.jgpuarray.kernels.java.JavaReductionKernel;
+import org.jgpuarray.kernels.java.JavaScanKernel;
+import org.jgpuarray.kernels.java.JavaSourceGenerator;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.CompiledElementwise;
+import org.jgpuarray.spi.CompiledReduction;
+import org.jgpuarray.spi.CompiledScan;
+import org.jgpuarray.spi.DeviceBuffer;
+
+/** The CPU backend's device: Java arrays for memory, Janino-compiled kernels run on all cores. */
+final class CpuDevice implements BackendDevice {
+    private static final long MAX_COMPONENTS = Integer.MAX_VALUE - 8;
+
+    private final DeviceInfo info;
+
+    CpuDevice(DeviceInfo info) {
+        this.info = info;
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return info;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.JAVA;
+    }
+
+    @Override
+    public DeviceBuffer allocate(ScalarType type, long count) {
+        long components = type.isComplex() ? 2 * count : count;
+        if (components > MAX_COMPONENTS) {
+            throw new UnsupportedCapabilityException("arrays of more than " + MAX_COMPONENTS + " values",
+                    "the CPU backend stores each array in one Java array; asked for " + count + " " + type.numpyName());
+        }
+        try {
+            return new CpuBuffer(CpuBuffer.allocateStorage(type, (int) components), type);
+        } catch (OutOfMemoryError e) {
+            throw new OutOfDeviceMemoryException("new " + type.nameIn(Dialect.JAVA) + "[]", -1, "OutOfMemoryError",
+                    components * type.byteSize() / (type.isComplex() ? 2 : 1));
+        }
+    }
+
+    @Override
+    public void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        CpuBuffer d = (CpuBuffer) dst;
+        System.arraycopy(hostArray, hostOffset, d.array(), d.index(dstByteOffset), count);
+    }
+
+    @Override
+    public void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
+        CpuBuffer s = (CpuBuffer) src;
+        System.arraycopy(s.array(), s.index(srcByteOffset), hostArray, hostOffset, count);
+    }
+
+    @Override
+    public void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
+        CpuBuffer s = (CpuBuffer) src;
+        CpuBuffer d = (CpuBuffer) dst;
+        System.arraycopy(s.array(), s.index(srcByteOffset), d.array(), d.index(dstByteOffset), s.components(bytes));
+    }
+
+    @Override
+    public CompiledElementwise compile(ElementwiseSpec spec) {
+        JavaElementwiseKernel kernel = JavaKernelCompiler.compile(spec.name(),
+                () -> JavaSourceGenerator.elementwise(spec), JavaElementwiseKernel.class);
+        return (n, args) -> {
+            Object[] arrays = unwrap(args);
+            run(spec.name(), () -> ParallelRanges.map(ParallelRanges.split(n), (chunk, from, to) -> {
+                kernel.run(arrays, n, from, to);
+                return chunk;
+            }));
+        };
+    }
+
+    @Override
+    public CompiledReduction compile(ReductionSpec spec) {
+        JavaReductionKernel kernel = JavaKernelCompiler.compile(spec.name(),
+                () -> JavaSourceGenerator.reduction(spec), JavaReductionKernel.class);
+        return (n, args, result) -> {
+            Object[] arrays = unwrap(args);
+            run(spec.name(), () -> {
+                Object total = kernel.neutral();
+                if (n > 0) {
+                    for (Object partial : ParallelRanges.map(ParallelRanges.split(n),
+                            (chunk, from, to) -> kernel.reduceRange(arrays, n, from, to))) {
+                        total = kernel.combine(total, partial);
+                    }
+                }
+                ((CpuBuffer) result).setFirst(total);
+                return total;
+            });
+        };
+    }
+
+    @Override
+    public CompiledScan compile(ScanSpec spec) {
+        JavaScanKernel kernel = JavaKernelCompiler.compile(spec.name(), () -> JavaSourceGenerator.scan(spec),
+                JavaScanKernel.class);
+        return (n, in, out) -> {
+            Object input = ((CpuBuffer) in).array();
+            Object output = ((CpuBuffer) out).array();
+            run(spec.name(), () -> {
+                long[] bounds = ParallelRanges.split(n);
+                List<Object> totals = ParallelRanges.map(bounds, (chunk, from, to) -> kernel.reduceRange(input, from, to));
+                Object[] carries = new Object[totals.size()];
+                Object carry = kernel.neutral();
+                for (int k = 0; k < carries.length; k++) {
+                    carries[k] = carry;
+                    carry = kernel.combine(carry, totals.get(k));
+                }
+                return ParallelRanges.map(bounds, (chunk, from, to) -> {
+                    kernel.scanRange(input, output, from, to, carries[chunk]);
+                    return chunk;
+                });
+            });
+        };
+    }
+
+    @Override
+    public void synchronize() {
+        // kernels run synchronously
+    }
+
+    @Override
+    public void close() {
+        // memory is Java arrays, freed by the garbage collector
+    }
+
+    private static Object[] unwrap(Object[] args) {
+        Object[] values = args.clone();
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] instanceof CpuBuffer b) {
+                values[k] = b.array();
+            }
+        }
+        return values;
+    }
+
+    private static void run(String kernel, Supplier<?> body) {
+        try {
+            body.get();
+        } catch (ArithmeticException | IndexOutOfBoundsException | ClassCastException | NegativeArraySizeException e) {
+            throw new DeviceException("CPU kernel '" + kernel + "'", -1, e.getClass().getSimpleName(), e.getMessage(), e);
+        }
+    }
+}

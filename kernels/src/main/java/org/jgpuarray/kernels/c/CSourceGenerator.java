@@ -1,0 +1,127 @@
+package org.jgpuarray.kernels.c;
+
+import java.util.List;
+import java.util.Map;
+import org.jgpuarray.kernels.Argument;
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.kernels.ScanSpec;
+
+/**
+ * Generates CUDA C++ and OpenCL C programs from kernel specifications. Pure functions of
+ * (spec, dialect); the result is ready for NVRTC, nvcc or {@code clBuildProgram}.
+ *
+ * <p>Launch conventions (see {@link KernelLayout}):
+ * <ul>
+ *   <li>elementwise: parameters as declared, then {@code n}; grid-stride loop with 64-bit indices,
+ *       any grid and block size.</li>
+ *   <li>reduction: {@code <name>_stage1(args..., T *partials, n)} with blocks of {@code JGA_BLOCK}
+ *       threads writes one partial per block; {@code <name>_stage2(partials, out, count)} with one
+ *       block reduces them into {@code out[0]}.</li>
+ *   <li>scan: {@code <name>_tiles(in, out, tileTotals, n, inclusive)}, one block per tile of
+ *       {@code JGA_BLOCK * JGA_ITEMS} elements; when there is more than one tile, the totals are
+ *       scanned (inclusively, recursively, in place) and {@code <name>_add_offsets(out, totals, n)}
+ *       with one block per tile after the first completes the scan.</li>
+ * </ul>
+ */
+public final class CSourceGenerator {
+    private CSourceGenerator() {
+    }
+
+    /**
+     * The program of an elementwise kernel.
+     *
+     * @param spec    not modified
+     * @param dialect CUDA or OPENCL
+     * @return one kernel named {@code spec.name()}
+     */
+    public static CSource elementwise(ElementwiseSpec spec, Dialect dialect) {
+        GpuDialect d = of(dialect);
+        String params = d.parameters(spec.arguments());
+        String body = Template.fill(d.elementwiseTemplate(), Map.of(
+                "NAME", spec.name(),
+                "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
+                "LOOP_PREP", indent(spec.loopPrep(), 1),
+                "OPERATION", indent(spec.operation(), 2),
+                "AFTER_LOOP", indent(spec.afterLoop(), 1)));
+        return new CSource(program(d, spec.preamble(), body), List.of(spec.name()));
+    }
+
+    /**
+     * The two-stage program of a map-reduce kernel.
+     *
+     * @param spec    not modified
+     * @param dialect CUDA or OPENCL
+     * @return kernels {@code <name>_stage1} and {@code <name>_stage2}
+     */
+    public static CSource reduction(ReductionSpec spec, Dialect dialect) {
+        GpuDialect d = of(dialect);
+        String params = d.parameters(spec.arguments());
+        StringBuilder mapParams = new StringBuilder();
+        StringBuilder mapArgs = new StringBuilder();
+        for (Argument a : spec.arguments().arguments()) {
+            mapParams.append(", ").append(d.parameter(a));
+            mapArgs.append(", ").append(a.name());
+        }
+        String body = Template.fill(d.reductionTemplate(), Map.of(
+                "NAME", spec.name(),
+                "T", spec.outputType().nameIn(dialect),
+                "PARAMS_PREFIX", params.isEmpty() ? "" : params + ", ",
+                "MAP_PARAMS", mapParams.toString(),
+                "MAP_ARGS", mapArgs.toString(),
+                "NEUTRAL", spec.neutral(),
+                "REDUCE", spec.reduceExpression(),
+                "MAP", spec.mapExpression()));
+        return new CSource(program(d, spec.preamble(), body),
+                List.of(KernelLayout.reductionStage1(spec.name()), KernelLayout.reductionStage2(spec.name())));
+    }
+
+    /**
+     * The tiled program of a scan.
+     *
+     * @param spec    not modified
+     * @param dialect CUDA or OPENCL
+     * @return kernels {@code <name>_tiles} and {@code <name>_add_offsets}
+     */
+    public static CSource scan(ScanSpec spec, Dialect dialect) {
+        GpuDialect d = of(dialect);
+        String body = Template.fill(d.scanTemplate(), Map.of(
+                "NAME", spec.name(),
+                "T", spec.type().nameIn(dialect),
+                "NEUTRAL", spec.neutral(),
+                "SCAN", spec.scanExpression()));
+        return new CSource(program(d, spec.preamble(), body),
+                List.of(KernelLayout.scanTiles(spec.name()), KernelLayout.scanAddOffsets(spec.name())));
+    }
+
+    /** The compatibility prelude of a dialect, for raw programs that want the same vocabulary. */
+    public static String prelude(Dialect dialect) {
+        return of(dialect).prelude();
+    }
+
+    private static String program(GpuDialect d, String preamble, String body) {
+        StringBuilder out = new StringBuilder(d.prelude());
+        if (!preamble.isBlank()) {
+            out.append("\n// user preamble\n").append(d.preamble(preamble).strip()).append('\n');
+        }
+        return out.append('\n').append(body).toString();
+    }
+
+    private static GpuDialect of(Dialect dialect) {
+        return switch (dialect) {
+            case CUDA -> CudaDialect.INSTANCE;
+            case OPENCL -> OpenClDialect.INSTANCE;
+            case JAVA -> throw new IllegalArgumentException(
+                    "CSourceGenerator writes CUDA and OpenCL; Java sources come from JavaSourceGenerator");
+        };
+    }
+
+    private static String indent(String code, int levels) {
+        if (code.isBlank()) {
+            return "";
+        }
+        String pad = "    ".repeat(levels);
+        return pad + code.strip().replace("\n", "\n" + pad);
+    }
+}

@@ -1,0 +1,287 @@
+package org.jgpuarray.kernels.c;
+
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.kernels.ScalarType;
+
+/**
+ * OpenCL C 1.2, portable across NVIDIA, AMD, Intel and PoCL: local-memory trees for reductions and a
+ * work-efficient (up-sweep/down-sweep) scan of per-thread totals.
+ */
+final class OpenClDialect implements GpuDialect {
+    static final OpenClDialect INSTANCE = new OpenClDialect();
+
+    private static final String PRELUDE = """
+            // jgpuarray OpenCL prelude: the portable snippet vocabulary
+            #if defined(cl_khr_fp64)
+            #pragma OPENCL EXTENSION cl_khr_fp64 : enable
+            #elif defined(cl_amd_fp64)
+            #pragma OPENCL EXTENSION cl_amd_fp64 : enable
+            #endif
+            #define __device__
+            #define __host__
+            #define __forceinline__
+            #define expf exp
+            #define exp2f exp2
+            #define logf log
+            #define log2f log2
+            #define log10f log10
+            #define sqrtf sqrt
+            #define rsqrtf rsqrt
+            #define cbrtf cbrt
+            #define sinf sin
+            #define cosf cos
+            #define tanf tan
+            #define asinf asin
+            #define acosf acos
+            #define atanf atan
+            #define atan2f atan2
+            #define sinhf sinh
+            #define coshf cosh
+            #define tanhf tanh
+            #define fabsf fabs
+            #define floorf floor
+            #define ceilf ceil
+            #define roundf round
+            #define truncf trunc
+            #define fmodf fmod
+            #define powf pow
+            #define fminf fmin
+            #define fmaxf fmax
+            #define hypotf hypot
+            #define copysignf copysign
+            #define int32_t int
+            #define int64_t long
+            #ifndef M_PI
+            #define M_PI 3.14159265358979323846
+            #endif
+            #ifndef M_E
+            #define M_E 2.71828182845904523536
+            #endif
+            #ifndef LLONG_MAX
+            #define LLONG_MAX LONG_MAX
+            #endif
+            #ifndef LLONG_MIN
+            #define LLONG_MIN LONG_MIN
+            #endif
+            """;
+
+    private static final String ELEMENTWISE = """
+            __kernel void ${NAME}(${PARAMS})
+            {
+                long i = 0;
+            ${LOOP_PREP}
+                for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+            ${OPERATION};
+                }
+            ${AFTER_LOOP}
+            }
+            """;
+
+    private static final String REDUCTION = """
+            #ifndef JGA_BLOCK
+            #define JGA_BLOCK 256
+            #endif
+
+            ${T} ${NAME}_reduce(${T} a, ${T} b)
+            {
+                return (${T}) (${REDUCE});
+            }
+
+            ${T} ${NAME}_map(long i, long n${MAP_PARAMS})
+            {
+                return (${T}) (${MAP});
+            }
+
+            /* Valid in work-item 0 only. */
+            ${T} ${NAME}_block_reduce(${T} jga_acc, __local ${T} *jga_scratch)
+            {
+                const int jga_lid = (int) get_local_id(0);
+                jga_scratch[jga_lid] = jga_acc;
+                barrier(CLK_LOCAL_MEM_FENCE);
+                for (int jga_s = JGA_BLOCK / 2; jga_s > 0; jga_s >>= 1) {
+                    if (jga_lid < jga_s) {
+                        jga_scratch[jga_lid] = ${NAME}_reduce(jga_scratch[jga_lid], jga_scratch[jga_lid + jga_s]);
+                    }
+                    barrier(CLK_LOCAL_MEM_FENCE);
+                }
+                return jga_scratch[0];
+            }
+
+            __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+            void ${NAME}_stage1(${PARAMS_PREFIX}__global ${T} *jga_partials, long n)
+            {
+                __local ${T} jga_scratch[JGA_BLOCK];
+                const long jga_stride = (long) get_global_size(0);
+                long jga_i = (long) get_global_id(0);
+                ${T} jga_acc = (${T}) (${NEUTRAL});
+                for (; jga_i + 3 * jga_stride < n; jga_i += 4 * jga_stride) {
+                    const ${T} jga_v0 = ${NAME}_map(jga_i, n${MAP_ARGS});
+                    const ${T} jga_v1 = ${NAME}_map(jga_i + jga_stride, n${MAP_ARGS});
+                    const ${T} jga_v2 = ${NAME}_map(jga_i + 2 * jga_stride, n${MAP_ARGS});
+                    const ${T} jga_v3 = ${NAME}_map(jga_i + 3 * jga_stride, n${MAP_ARGS});
+                    jga_acc = ${NAME}_reduce(jga_acc, ${NAME}_reduce(${NAME}_reduce(jga_v0, jga_v1), ${NAME}_reduce(jga_v2, jga_v3)));
+                }
+                for (; jga_i < n; jga_i += jga_stride) {
+                    jga_acc = ${NAME}_reduce(jga_acc, ${NAME}_map(jga_i, n${MAP_ARGS}));
+                }
+                jga_acc = ${NAME}_block_reduce(jga_acc, jga_scratch);
+                if (get_local_id(0) == 0) {
+                    jga_partials[get_group_id(0)] = jga_acc;
+                }
+            }
+
+            __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+            void ${NAME}_stage2(__global const ${T} *jga_in, __global ${T} *jga_out, long n)
+            {
+                __local ${T} jga_scratch[JGA_BLOCK];
+                ${T} jga_acc = (${T}) (${NEUTRAL});
+                for (long jga_i = (long) get_local_id(0); jga_i < n; jga_i += JGA_BLOCK) {
+                    jga_acc = ${NAME}_reduce(jga_acc, jga_in[jga_i]);
+                }
+                jga_acc = ${NAME}_block_reduce(jga_acc, jga_scratch);
+                if (get_local_id(0) == 0) {
+                    jga_out[0] = jga_acc;
+                }
+            }
+            """;
+
+    private static final String SCAN = """
+            #ifndef JGA_BLOCK
+            #define JGA_BLOCK 256
+            #endif
+            #ifndef JGA_ITEMS
+            #define JGA_ITEMS 8
+            #endif
+            #define JGA_TILE (JGA_BLOCK * JGA_ITEMS)
+            #define JGA_PAD(k) ((k) + ((k) >> 5))
+
+            ${T} ${NAME}_op(${T} a, ${T} b)
+            {
+                return (${T}) (${SCAN});
+            }
+
+            /* Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. */
+            __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+            void ${NAME}_tiles(__global const ${T} *jga_in, __global ${T} *jga_out, __global ${T} *jga_tile_totals, long n, int jga_inclusive)
+            {
+                __local ${T} jga_tile[JGA_PAD(JGA_TILE)];
+                __local ${T} jga_scratch[JGA_BLOCK];
+                __local ${T} jga_block_total;
+                const long jga_base = (long) get_group_id(0) * JGA_TILE;
+                const int jga_t = (int) get_local_id(0);
+                for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+                    const int jga_local = jga_k * JGA_BLOCK + jga_t;
+                    const long jga_g = jga_base + jga_local;
+                    jga_tile[JGA_PAD(jga_local)] = jga_g < n ? jga_in[jga_g] : (${T}) (${NEUTRAL});
+                }
+                barrier(CLK_LOCAL_MEM_FENCE);
+                ${T} jga_total = (${T}) (${NEUTRAL});
+                for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+                    jga_total = ${NAME}_op(jga_total, jga_tile[JGA_PAD(jga_t * JGA_ITEMS + jga_k)]);
+                }
+                jga_scratch[jga_t] = jga_total;
+                barrier(CLK_LOCAL_MEM_FENCE);
+                for (int jga_d = 1; jga_d < JGA_BLOCK; jga_d <<= 1) {
+                    const int jga_right = (jga_t + 1) * 2 * jga_d - 1;
+                    if (jga_right < JGA_BLOCK) {
+                        jga_scratch[jga_right] = ${NAME}_op(jga_scratch[jga_right - jga_d], jga_scratch[jga_right]);
+                    }
+                    barrier(CLK_LOCAL_MEM_FENCE);
+                }
+                if (jga_t == 0) {
+                    jga_block_total = jga_scratch[JGA_BLOCK - 1];
+                    jga_scratch[JGA_BLOCK - 1] = (${T}) (${NEUTRAL});
+                }
+                barrier(CLK_LOCAL_MEM_FENCE);
+                for (int jga_d = JGA_BLOCK / 2; jga_d >= 1; jga_d >>= 1) {
+                    const int jga_right = (jga_t + 1) * 2 * jga_d - 1;
+                    if (jga_right < JGA_BLOCK) {
+                        const ${T} jga_left = jga_scratch[jga_right - jga_d];
+                        jga_scratch[jga_right - jga_d] = jga_scratch[jga_right];
+                        jga_scratch[jga_right] = ${NAME}_op(jga_scratch[jga_right], jga_left);
+                    }
+                    barrier(CLK_LOCAL_MEM_FENCE);
+                }
+                ${T} jga_prefix = jga_scratch[jga_t];
+                for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+                    const int jga_slot = JGA_PAD(jga_t * JGA_ITEMS + jga_k);
+                    const ${T} jga_x = jga_tile[jga_slot];
+                    if (jga_inclusive) {
+                        jga_prefix = ${NAME}_op(jga_prefix, jga_x);
+                        jga_tile[jga_slot] = jga_prefix;
+                    } else {
+                        jga_tile[jga_slot] = jga_prefix;
+                        jga_prefix = ${NAME}_op(jga_prefix, jga_x);
+                    }
+                }
+                barrier(CLK_LOCAL_MEM_FENCE);
+                for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+                    const int jga_local = jga_k * JGA_BLOCK + jga_t;
+                    const long jga_g = jga_base + jga_local;
+                    if (jga_g < n) {
+                        jga_out[jga_g] = jga_tile[JGA_PAD(jga_local)];
+                    }
+                }
+                if (jga_t == 0) {
+                    jga_tile_totals[get_group_id(0)] = jga_block_total;
+                }
+            }
+
+            /* Work-group b combines tile b + 1 with the inclusive scan of the tile totals before it. */
+            __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+            void ${NAME}_add_offsets(__global ${T} *jga_out, __global const ${T} *jga_scanned_totals, long n)
+            {
+                const long jga_tile_index = (long) get_group_id(0) + 1;
+                const ${T} jga_offset = jga_scanned_totals[jga_tile_index - 1];
+                for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+                    const long jga_g = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + (long) get_local_id(0);
+                    if (jga_g < n) {
+                        jga_out[jga_g] = ${NAME}_op(jga_offset, jga_out[jga_g]);
+                    }
+                }
+            }
+            """;
+
+    private OpenClDialect() {
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.OPENCL;
+    }
+
+    @Override
+    public String prelude() {
+        return PRELUDE;
+    }
+
+    @Override
+    public String preamble(String userPreamble) {
+        return userPreamble;
+    }
+
+    @Override
+    public String pointer(ScalarType type) {
+        return "__global " + type.nameIn(Dialect.OPENCL) + " *";
+    }
+
+    @Override
+    public String indexType() {
+        return "long";
+    }
+
+    @Override
+    public String elementwiseTemplate() {
+        return ELEMENTWISE;
+    }
+
+    @Override
+    public String reductionTemplate() {
+        return REDUCTION;
+    }
+
+    @Override
+    public String scanTemplate() {
+        return SCAN;
+    }
+}
