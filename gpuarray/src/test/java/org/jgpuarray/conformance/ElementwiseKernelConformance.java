@@ -1,0 +1,133 @@
+package org.jgpuarray.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import org.jgpuarray.DType;
+import org.jgpuarray.ElementwiseKernel;
+import org.jgpuarray.GPUArray;
+import org.junit.jupiter.api.Test;
+
+/** User elementwise kernels: scalars, preambles, control flow, C integer semantics; outputs are poisoned first. */
+public abstract class ElementwiseKernelConformance extends ConformanceBase {
+
+    @Test
+    void recipeLinearCombination() {
+        ElementwiseKernel lin = ctx.elementwiseKernel("float a, float *x, float b, float *y, float *c",
+                "c[i] = a*x[i] + b*y[i]", "linear_combination");
+        for (int n : SIZES) {
+            Random r = random("lin", n);
+            float[] x = floats(r, n, -1, 1);
+            float[] y = floats(r, n, -1, 1);
+            double[] expected = new double[n];
+            for (int k = 0; k < n; k++) {
+                expected[k] = 2.0 * x[k] + 5.0 * y[k];
+            }
+            try (GPUArray gx = ctx.toGpu(x); GPUArray gy = ctx.toGpu(y);
+                 GPUArray c = ctx.full(DType.FLOAT32, Float.NaN, n)) {
+                lin.call(2f, gx, 5f, gy, c);
+                assertClose(expected, c.toFloatArray(), 1e-6, 1e-7, "linear combination n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void preambleHelpersIfElseAndLoops() {
+        ElementwiseKernel k = ctx.elementwiseKernelBuilder("int *x, int *out, int terms",
+                        "int v = x[i];\n"
+                        + "if (v % 2 == 0) {\n"
+                        + "    out[i] = triangle(v);\n"
+                        + "} else if (v < 0) {\n"
+                        + "    out[i] = -1;\n"
+                        + "} else {\n"
+                        + "    int s = 0;\n"
+                        + "    for (int j = 0; j < terms; j++) { s += SQUARE(j); }\n"
+                        + "    int w = v;\n"
+                        + "    while (w > 10) { w /= 2; }\n"
+                        + "    out[i] = s + w;\n"
+                        + "}", "control_flow")
+                .preamble("#define SQUARE(q) ((q) * (q))\nint triangle(int m) { return m * (m + 1) / 2; }")
+                .build();
+        for (int n : SIZES) {
+            int[] x = ints(random("flow", n), n, -100, 100);
+            int[] expected = new int[n];
+            for (int j = 0; j < n; j++) {
+                int v = x[j];
+                if (v % 2 == 0) {
+                    expected[j] = v * (v + 1) / 2;
+                } else if (v < 0) {
+                    expected[j] = -1;
+                } else {
+                    int w = v;
+                    while (w > 10) {
+                        w /= 2;
+                    }
+                    expected[j] = 0 + 1 + 4 + 9 + w;
+                }
+            }
+            try (GPUArray gx = ctx.toGpu(x); GPUArray out = ctx.full(DType.INT32, -999, n)) {
+                k.call(gx, out, 4);
+                assertArrayEquals(expected, out.toIntArray(), "n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void int32OverflowWrapsAsInC() {
+        ElementwiseKernel k = ctx.elementwiseKernel("int *x, int *out", "out[i] = x[i] * 65536 + 2147483647",
+                "wrap");
+        int[] x = {0, 1, 32768, -32768, 40000};
+        int[] expected = new int[x.length];
+        for (int j = 0; j < x.length; j++) {
+            expected[j] = x[j] * 65536 + 2147483647;
+        }
+        try (GPUArray gx = ctx.toGpu(x); GPUArray out = ctx.full(DType.INT32, 7, x.length)) {
+            k.call(gx, out);
+            assertArrayEquals(expected, out.toIntArray());
+        }
+    }
+
+    @Test
+    void loopPrepAndMixedTypes() {
+        ElementwiseKernel k = ctx.elementwiseKernelBuilder("long *idx, float *x, double s, int *out",
+                "out[i] = (int) (x[i] * scale * s) + (int) (idx[i] % 7); idx[i] = i * n", "mixed")
+                .loopPrep("float scale = 2.0f;").build();
+        int n = 1000;
+        float[] x = floats(random("mixed", n), n, -10, 10);
+        long[] idx = longs(random("mixed-idx", n), n, 0, 1L << 40);
+        int[] expected = new int[n];
+        long[] expectedIdx = new long[n];
+        for (int j = 0; j < n; j++) {
+            expected[j] = (int) ((double) (x[j] * 2.0f) * 0.5) + (int) (idx[j] % 7);
+            expectedIdx[j] = (long) j * n;
+        }
+        assumeFp64();
+        try (GPUArray gi = ctx.toGpu(idx); GPUArray gx = ctx.toGpu(x); GPUArray out = ctx.full(DType.INT32, -1, n)) {
+            k.call(gi, gx, 0.5, out);
+            assertArrayEquals(expected, out.toIntArray());
+            assertArrayEquals(expectedIdx, gi.toLongArray(), "i and n are 64-bit in every dialect");
+        }
+    }
+
+    @Test
+    void boolArraysAndTernaries() {
+        ElementwiseKernel k = ctx.elementwiseKernel("float *x, bool *positive, float *clipped",
+                "positive[i] = x[i] > 0; clipped[i] = positive[i] ? x[i] : 0.0f", "bools");
+        float[] x = {-1, 0, 2.5f, -0.0f, 3};
+        try (GPUArray gx = ctx.toGpu(x); GPUArray p = ctx.zeros(DType.BOOL, x.length);
+             GPUArray c = ctx.full(DType.FLOAT32, Float.NaN, x.length)) {
+            k.call(gx, p, c);
+            assertArrayEquals(new boolean[] {false, false, true, false, true}, p.toBooleanArray());
+            assertArrayEquals(new float[] {0, 0, 2.5f, 0, 3}, c.toFloatArray());
+        }
+    }
+
+    @Test
+    void explicitLaunchSize() {
+        ElementwiseKernel k = ctx.elementwiseKernel("float *x", "x[i] = i", "first_part");
+        try (GPUArray x = ctx.full(DType.FLOAT32, -1, 6)) {
+            k.launch(4, x);
+            assertArrayEquals(new float[] {0, 1, 2, 3, -1, -1}, x.toFloatArray());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+
+__kernel void add_float32_float32_float32(__global float *out, __global float *x, __global float *y, long n)
+{
+    long i = 0;
+
+    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+        out[i] = (float) (x[i] + y[i]);
+    }
+
+}

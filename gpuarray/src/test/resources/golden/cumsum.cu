@@ -1,0 +1,98 @@
+
+#ifndef JGA_BLOCK
+#define JGA_BLOCK 256
+#endif
+#ifndef JGA_ITEMS
+#define JGA_ITEMS 8
+#endif
+#define JGA_TILE (JGA_BLOCK * JGA_ITEMS)
+#define JGA_PAD(k) ((k) + ((k) >> 5))
+
+__device__ __forceinline__ double cumsum_op(double a, double b)
+{
+    return (double) (a+b);
+}
+
+__device__ __forceinline__ double cumsum_warp_inclusive(double jga_v, int jga_lane)
+{
+    for (int jga_offset = 1; jga_offset < 32; jga_offset <<= 1) {
+        const double jga_y = __shfl_up_sync(0xffffffffu, jga_v, jga_offset);
+        if (jga_lane >= jga_offset) {
+            jga_v = cumsum_op(jga_y, jga_v);
+        }
+    }
+    return jga_v;
+}
+
+/* Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. */
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) cumsum_tiles(const double *jga_in, double *jga_out, double *jga_tile_totals, long long n, int jga_inclusive)
+{
+    __shared__ double jga_tile[JGA_PAD(JGA_TILE)];
+    __shared__ double jga_warp_totals[32];
+    const long long jga_base = (long long) blockIdx.x * JGA_TILE;
+    const int jga_t = threadIdx.x;
+    const int jga_lane = jga_t & 31;
+    const int jga_warp = jga_t >> 5;
+    for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+        const int jga_local = jga_k * JGA_BLOCK + jga_t;
+        const long long jga_g = jga_base + jga_local;
+        jga_tile[JGA_PAD(jga_local)] = jga_g < n ? jga_in[jga_g] : (double) (0);
+    }
+    __syncthreads();
+    double jga_total = (double) (0);
+    for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+        jga_total = cumsum_op(jga_total, jga_tile[JGA_PAD(jga_t * JGA_ITEMS + jga_k)]);
+    }
+    const double jga_inclusive_in_warp = cumsum_warp_inclusive(jga_total, jga_lane);
+    double jga_prefix = __shfl_up_sync(0xffffffffu, jga_inclusive_in_warp, 1);
+    if (jga_lane == 0) {
+        jga_prefix = (double) (0);
+    }
+    if (jga_lane == 31) {
+        jga_warp_totals[jga_warp] = jga_inclusive_in_warp;
+    }
+    __syncthreads();
+    if (jga_warp == 0) {
+        const double jga_w = jga_lane < (JGA_BLOCK >> 5) ? jga_warp_totals[jga_lane] : (double) (0);
+        jga_warp_totals[jga_lane] = cumsum_warp_inclusive(jga_w, jga_lane);
+    }
+    __syncthreads();
+    if (jga_warp > 0) {
+        jga_prefix = cumsum_op(jga_warp_totals[jga_warp - 1], jga_prefix);
+    }
+    for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+        const int jga_slot = JGA_PAD(jga_t * JGA_ITEMS + jga_k);
+        const double jga_x = jga_tile[jga_slot];
+        if (jga_inclusive) {
+            jga_prefix = cumsum_op(jga_prefix, jga_x);
+            jga_tile[jga_slot] = jga_prefix;
+        } else {
+            jga_tile[jga_slot] = jga_prefix;
+            jga_prefix = cumsum_op(jga_prefix, jga_x);
+        }
+    }
+    __syncthreads();
+    for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+        const int jga_local = jga_k * JGA_BLOCK + jga_t;
+        const long long jga_g = jga_base + jga_local;
+        if (jga_g < n) {
+            jga_out[jga_g] = jga_tile[JGA_PAD(jga_local)];
+        }
+    }
+    if (jga_t == 0) {
+        jga_tile_totals[blockIdx.x] = jga_warp_totals[(JGA_BLOCK >> 5) - 1];
+    }
+}
+
+/* Block b combines tile b + 1 with the inclusive scan of the tile totals before it. */
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) cumsum_add_offsets(double *jga_out, const double *jga_scanned_totals, long long n)
+{
+    const long long jga_tile_index = (long long) blockIdx.x + 1;
+    const double jga_offset = jga_scanned_totals[jga_tile_index - 1];
+    for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
+        const long long jga_g = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + threadIdx.x;
+        if (jga_g < n) {
+            jga_out[jga_g] = cumsum_op(jga_offset, jga_out[jga_g]);
+        }
+    }
+}

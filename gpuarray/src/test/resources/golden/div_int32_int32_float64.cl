@@ -1,0 +1,10 @@
+
+__kernel void div_int32_int32_float64(__global double *out, __global int *x, __global int *y, long n)
+{
+    long i = 0;
+
+    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+        out[i] = (double) (((double) x[i]) / ((double) y[i]));
+    }
+
+}

@@ -1,0 +1,11 @@
+
+extern "C" __global__ void div_int32_int32_float64(double *out, int *x, int *y, long long n)
+{
+    long long i = 0;
+    (void) i;
+
+    for (i = (long long) blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (long long) blockDim.x * gridDim.x) {
+        out[i] = (double) (((double) x[i]) / ((double) y[i]));
+    }
+
+}

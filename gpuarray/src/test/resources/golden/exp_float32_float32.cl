@@ -1,0 +1,10 @@
+
+__kernel void exp_float32_float32(__global float *out, __global float *x, long n)
+{
+    long i = 0;
+
+    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+        out[i] = (float) (exp(x[i]));
+    }
+
+}

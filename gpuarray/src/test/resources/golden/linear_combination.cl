@@ -1,0 +1,13 @@
+
+// user preamble
+float square(float v) { return v * v; }
+
+__kernel void linear_combination(float a, __global float *x, float b, __global float *y, __global float *c, long n)
+{
+    long i = 0;
+
+    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+        c[i] = a*x[i] + b*y[i];
+    }
+
+}

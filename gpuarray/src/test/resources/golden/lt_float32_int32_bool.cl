@@ -1,0 +1,10 @@
+
+__kernel void lt_float32_int32_bool(__global uchar *out, __global float *x, __global int *y, long n)
+{
+    long i = 0;
+
+    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+        out[i] = (((double) x[i]) < ((double) y[i])) != 0;
+    }
+
+}

@@ -1,0 +1,11 @@
+
+extern "C" __global__ void lt_float32_int32_bool(bool *out, float *x, int *y, long long n)
+{
+    long long i = 0;
+    (void) i;
+
+    for (i = (long long) blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (long long) blockDim.x * gridDim.x) {
+        out[i] = (((double) x[i]) < ((double) y[i])) != 0;
+    }
+
+}

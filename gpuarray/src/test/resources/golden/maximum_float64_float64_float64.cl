@@ -1,0 +1,10 @@
+
+__kernel void maximum_float64_float64_float64(__global double *out, __global double *x, __global double *y, long n)
+{
+    long i = 0;
+
+    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+        out[i] = (double) ((isnan(x[i]) || x[i] > y[i]) ? x[i] : y[i]);
+    }
+
+}
