@@ -21,10 +21,11 @@ final class CudaPreamble {
         while (k < preamble.length()) {
             char c = preamble.charAt(k);
             if (c == '/' && k + 1 < preamble.length() && (preamble.charAt(k + 1) == '/' || preamble.charAt(k + 1) == '*')) {
-                k = skipComment(preamble, k);
+                int end = skipComment(preamble, k);
                 if (depth == 0 && preamble.substring(declarationStart, k).isBlank()) {
-                    declarationStart = k;
+                    declarationStart = end;
                 }
+                k = end;
                 continue;
             }
             if (c == '#' && depth == 0 && preamble.substring(declarationStart, k).isBlank()) {
