@@ -29,10 +29,8 @@ public final class ElementwiseKernel {
      * @throws IllegalArgumentException for a wrong count, kind or dtype of argument, naming it
      */
     public void call(Object... args) {
-        long n = KernelArguments.firstArraySize(spec.arguments(), args).orElseThrow(() ->
-                new IllegalArgumentException("kernel '" + spec.name()
-                        + "' has no array argument to take its size from; use launch(n, args...)"));
-        launch(n, args);
+        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
+        run(KernelArguments.sizeOfFirstArray(spec.name(), spec.arguments(), args), bound);
     }
 
     /** Runs the kernel for {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
@@ -40,7 +38,10 @@ public final class ElementwiseKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
+        run(n, KernelArguments.bind(context, spec.name(), spec.arguments(), args));
+    }
+
+    private void run(long n, Object[] bound) {
         if (n > 0) {
             compiled.launch(n, bound);
         }

@@ -1,6 +1,5 @@
 package org.jgpuarray;
 
-import java.util.Optional;
 import org.jgpuarray.kernels.Argument;
 import org.jgpuarray.kernels.ArgumentList;
 
@@ -35,14 +34,19 @@ final class KernelArguments {
         return bound;
     }
 
-    /** The size of the first array argument, the {@code n} of a call. */
-    static Optional<Long> firstArraySize(ArgumentList arguments, Object[] values) {
-        for (int k = 0; k < values.length && k < arguments.size(); k++) {
-            if (arguments.get(k).array() && values[k] instanceof GPUArray g) {
-                return Optional.of(g.size());
+    /**
+     * The size of the first array argument, the {@code n} of a call; call after {@link #bind}.
+     *
+     * @throws IllegalArgumentException when the kernel has no array parameter
+     */
+    static long sizeOfFirstArray(String kernel, ArgumentList arguments, Object[] values) {
+        for (int k = 0; k < arguments.size(); k++) {
+            if (arguments.get(k).array()) {
+                return ((GPUArray) values[k]).size();
             }
         }
-        return Optional.empty();
+        throw new IllegalArgumentException("kernel '" + kernel
+                + "' has no array argument to take its size from; use launch(n, args...)");
     }
 
     private static GPUArray array(GpuContext context, Object value, DType type, String what) {

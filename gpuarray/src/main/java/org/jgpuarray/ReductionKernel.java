@@ -28,10 +28,8 @@ public final class ReductionKernel {
      * @return a 0-d array of the output dtype (the neutral value when the input is empty)
      */
     public GPUArray call(Object... args) {
-        long n = KernelArguments.firstArraySize(spec.arguments(), args).orElseThrow(() ->
-                new IllegalArgumentException("reduction '" + spec.name()
-                        + "' has no array argument to take its size from; use launch(n, args...)"));
-        return launch(n, args);
+        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
+        return run(KernelArguments.sizeOfFirstArray(spec.name(), spec.arguments(), args), bound);
     }
 
     /** Reduces over {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
@@ -39,7 +37,10 @@ public final class ReductionKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
+        return run(n, KernelArguments.bind(context, spec.name(), spec.arguments(), args));
+    }
+
+    private GPUArray run(long n, Object[] bound) {
         GPUArray out = context.empty(DType.of(spec.outputType()));
         compiled.launch(n, bound, out.buffer());
         return out;

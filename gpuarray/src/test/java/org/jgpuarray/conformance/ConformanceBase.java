@@ -74,7 +74,7 @@ public abstract class ConformanceBase {
     protected static int[] ints(Random r, int n, int lo, int hi) {
         int[] a = new int[n];
         for (int k = 0; k < n; k++) {
-            a[k] = lo + r.nextInt(hi - lo);
+            a[k] = (int) (lo + (long) (r.nextDouble() * ((long) hi - lo)));
         }
         return a;
     }
