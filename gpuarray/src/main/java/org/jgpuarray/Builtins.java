@@ -70,7 +70,8 @@ final class Builtins {
             }
             launch(out, BuiltinSpecs.arange(t), out.buffer(), (long) start, (long) step);
         } else if (t.isFloatingPoint()) {
-            launch(out, BuiltinSpecs.arange(t), out.buffer(), start, step);
+            launch(out, BuiltinSpecs.arange(t), out.buffer(), Scalars.box(start, t, "arange start"),
+                    Scalars.box(step, t, "arange step"));
         } else {
             throw new IllegalArgumentException("arange needs an integer or floating dtype, got " + t.numpyName());
         }

@@ -21,7 +21,7 @@ import org.jgpuarray.spi.BackendProbe;
 public final class BackendRegistry {
     /** Environment variable naming the backend: {@code cuda}, {@code opencl} or {@code cpu}. */
     public static final String BACKEND_VARIABLE = "JGPUARRAY_BACKEND";
-    /** Environment variable choosing the device: an index, or a part of the device's name. */
+    /** Environment variable choosing the device: an index, or a part of the device's, vendor's or platform's name. */
     public static final String DEVICE_VARIABLE = "JGPUARRAY_DEVICE";
 
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
@@ -110,7 +110,9 @@ public final class BackendRegistry {
         String needle = choice.trim().toLowerCase(Locale.ROOT);
         for (int k = 0; k < devices.size(); k++) {
             DeviceInfo d = devices.get(k);
-            if ((d.vendor() + " " + d.name()).toLowerCase(Locale.ROOT).contains(needle)) {
+            String described = d.vendor() + " " + d.name() + " " + d.properties().getOrDefault("platformName", "")
+                    + " " + d.properties().getOrDefault("platformVendor", "");
+            if (described.toLowerCase(Locale.ROOT).contains(needle)) {
                 return k;
             }
         }

@@ -53,14 +53,15 @@ public final class BuiltinSpecs {
         return spec("fill_" + tag(out), declare(out, "out") + ", " + out.cName() + " v", "out[i] = v", "");
     }
 
-    /** {@code out[i] = start + i * step}: in integers for integer types, in double otherwise. */
+    /** {@code out[i] = start + i * step}, computed in the output type (no float64 needed for float32). */
     public static ElementwiseSpec arange(DType out) {
         if (out.isInteger()) {
             return spec("arange_" + tag(out), declare(out, "out") + ", long start, long step",
                     "out[i] = (" + out.cName() + ") (start + i * step)", "");
         }
-        return spec("arange_" + tag(out), declare(out, "out") + ", double start, double step",
-                store(out, "start + (double) i * step"), "");
+        String t = out.cName();
+        return spec("arange_" + tag(out), declare(out, "out") + ", " + t + " start, " + t + " step",
+                "out[i] = start + (" + t + ") i * step", "");
     }
 
     /** NumPy's {@code sum} dtype: bool and integers sum in int64, floats in their own type. */
