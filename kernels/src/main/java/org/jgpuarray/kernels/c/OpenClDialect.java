@@ -20,35 +20,52 @@ final class OpenClDialect implements GpuDialect {
             #define __device__
             #define __host__
             #define __forceinline__
-            #define expf exp
-            #define exp2f exp2
-            #define logf log
-            #define log2f log2
-            #define log10f log10
-            #define sqrtf sqrt
-            #define rsqrtf rsqrt
-            #define cbrtf cbrt
-            #define sinf sin
-            #define cosf cos
-            #define tanf tan
-            #define asinf asin
-            #define acosf acos
-            #define atanf atan
-            #define atan2f atan2
-            #define sinhf sinh
-            #define coshf cosh
-            #define tanhf tanh
-            #define fabsf fabs
-            #define floorf floor
-            #define ceilf ceil
-            #define roundf round
-            #define truncf trunc
-            #define fmodf fmod
-            #define powf pow
-            #define fminf fmin
-            #define fmaxf fmax
-            #define hypotf hypot
-            #define copysignf copysign
+            // C's float math names: the argument converted to float, as C does
+            #define expf(x) exp((float) (x))
+            #define exp2f(x) exp2((float) (x))
+            #define expm1f(x) expm1((float) (x))
+            #define logf(x) log((float) (x))
+            #define log2f(x) log2((float) (x))
+            #define log10f(x) log10((float) (x))
+            #define log1pf(x) log1p((float) (x))
+            #define sqrtf(x) sqrt((float) (x))
+            #define rsqrtf(x) rsqrt((float) (x))
+            #define cbrtf(x) cbrt((float) (x))
+            #define sinf(x) sin((float) (x))
+            #define cosf(x) cos((float) (x))
+            #define tanf(x) tan((float) (x))
+            #define asinf(x) asin((float) (x))
+            #define acosf(x) acos((float) (x))
+            #define atanf(x) atan((float) (x))
+            #define sinhf(x) sinh((float) (x))
+            #define coshf(x) cosh((float) (x))
+            #define tanhf(x) tanh((float) (x))
+            #define floorf(x) floor((float) (x))
+            #define ceilf(x) ceil((float) (x))
+            #define roundf(x) round((float) (x))
+            #define truncf(x) trunc((float) (x))
+            #define rintf(x) rint((float) (x))
+            #define fabsf(x) fabs((float) (x))
+            #define powf(x, y) pow((float) (x), (float) (y))
+            #define atan2f(x, y) atan2((float) (x), (float) (y))
+            #define fmodf(x, y) fmod((float) (x), (float) (y))
+            #define hypotf(x, y) hypot((float) (x), (float) (y))
+            #define copysignf(x, y) copysign((float) (x), (float) (y))
+            #define fminf(x, y) fmin((float) (x), (float) (y))
+            #define fmaxf(x, y) fmax((float) (x), (float) (y))
+            #define fdimf(x, y) fdim((float) (x), (float) (y))
+            #define fmaf(x, y, z) fma((float) (x), (float) (y), (float) (z))
+            // abs, min and max as in CUDA and C++: the operands' common type (OpenCL's abs(int) is unsigned and
+            // abs(float) does not exist), fminf/fmaxf semantics on floats (a NaN operand gives the other one);
+            // arguments may be evaluated more than once
+            #undef abs
+            #undef min
+            #undef max
+            #define abs(x) ((x) < 0 ? -(x) : (x) + 0)
+            #define labs(x) abs((long) (x))
+            #define llabs(x) abs((long) (x))
+            #define min(a, b) ((b) != (b) || (a) < (b) ? (a) : (b))
+            #define max(a, b) ((b) != (b) || (a) > (b) ? (a) : (b))
             #define int32_t int
             #define int64_t long
             #ifndef M_PI
@@ -56,6 +73,15 @@ final class OpenClDialect implements GpuDialect {
             #endif
             #ifndef M_E
             #define M_E 2.71828182845904523536
+            #endif
+            #ifndef DBL_MAX
+            #define DBL_MAX 1.7976931348623158e+308
+            #endif
+            #ifndef DBL_MIN
+            #define DBL_MIN 2.2250738585072014e-308
+            #endif
+            #ifndef DBL_EPSILON
+            #define DBL_EPSILON 2.2204460492503131e-16
             #endif
             #ifndef LLONG_MAX
             #define LLONG_MAX LONG_MAX

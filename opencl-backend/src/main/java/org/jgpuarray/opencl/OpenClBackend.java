@@ -1,0 +1,115 @@
+package org.jgpuarray.opencl;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.jgpuarray.BackendUnavailableException;
+import org.jgpuarray.opencl.internal.ClDeviceHandle;
+import org.jgpuarray.opencl.internal.ClDiscovery;
+import org.jgpuarray.opencl.internal.ClRuntime;
+import org.jgpuarray.spi.Backend;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.BackendProbe;
+
+/**
+ * The OpenCL backend (JOCL): any installed ICD, GPUs first, then accelerators, then CPUs. Registered
+ * for {@link java.util.ServiceLoader}; touches no native code before {@link #probe()} or {@link #open(int)}.
+ * The device list is found once per process.
+ */
+public final class OpenClBackend implements Backend {
+    /** The backend's name. */
+    public static final String NAME = ClDiscovery.BACKEND;
+
+    private static final System.Logger LOG = System.getLogger("org.jgpuarray.opencl");
+    private static final Object LOCK = new Object();
+    private static Discovery discovered;
+
+    /** What one run of device discovery found: the probe, and the devices behind it. */
+    record Discovery(BackendProbe probe, List<ClDeviceHandle> devices) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** 200: after CUDA (300), before the CPU (100). */
+    @Override
+    public int priority() {
+        return 200;
+    }
+
+    /** The devices, or why there are none; never throws. */
+    @Override
+    public BackendProbe probe() {
+        return discovery().probe();
+    }
+
+    /**
+     * Opens a device with the disk cache the environment asks for (see {@code ProgramCacheSettings}).
+     *
+     * @throws BackendUnavailableException when OpenCL cannot start or there is no such device
+     */
+    @Override
+    public BackendDevice open(int deviceIndex) {
+        return open(deviceIndex, ProgramCacheSettings.fromEnvironment());
+    }
+
+    /**
+     * Opens a device with explicit disk-cache settings.
+     *
+     * @param cache where to keep program binaries, or {@link ProgramCacheSettings#disabled()}
+     * @throws BackendUnavailableException when OpenCL cannot start or there is no such device
+     */
+    public OpenClDevice open(int deviceIndex, ProgramCacheSettings cache) {
+        Discovery found = discovery();
+        if (!found.probe().available()) {
+            throw new BackendUnavailableException(NAME, found.probe().reason());
+        }
+        List<ClDeviceHandle> devices = found.devices();
+        if (deviceIndex < 0 || deviceIndex >= devices.size()) {
+            throw new BackendUnavailableException(NAME, "device " + deviceIndex + " requested, but only "
+                    + devices.size() + " found");
+        }
+        return new OpenClDevice(ClRuntime.open(devices.get(deviceIndex), cache));
+    }
+
+    private static Discovery discovery() {
+        synchronized (LOCK) {
+            if (discovered == null) {
+                discovered = discover(ClDiscovery::devices);
+            }
+            return discovered;
+        }
+    }
+
+    /**
+     * Runs a discovery, turning every failure into an unavailable probe with a one-line reason.
+     *
+     * @param discovery lists the devices; may throw (a missing native library throws a LinkageError)
+     */
+    static Discovery discover(Supplier<List<ClDeviceHandle>> discovery) {
+        List<ClDeviceHandle> devices;
+        try {
+            devices = discovery.get();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            LOG.log(System.Logger.Level.DEBUG, "OpenCL unavailable", e);
+            return new Discovery(BackendProbe.unavailable(NAME, "no OpenCL ICD loader (libOpenCL.so.1) or JOCL"
+                    + " native library: " + firstLine(e)), List.of());
+        } catch (LinkageError | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "OpenCL probe failed", e);
+            return new Discovery(BackendProbe.unavailable(NAME, "OpenCL probe failed: " + firstLine(e)), List.of());
+        }
+        if (devices.isEmpty()) {
+            return new Discovery(BackendProbe.unavailable(NAME, "no OpenCL platform (the ICD loader found no"
+                    + " installed driver; on Debian: apt-get install pocl-opencl-icd)"), List.of());
+        }
+        return new Discovery(BackendProbe.available(NAME, devices.stream().map(ClDeviceHandle::info).toList()),
+                devices);
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = m.indexOf('\n');
+        return newline < 0 ? m : m.substring(0, newline);
+    }
+}

@@ -1,0 +1,132 @@
+package org.jgpuarray.opencl.internal;
+
+import static org.jocl.CL.*;
+
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.jocl.cl_context;
+import org.jocl.cl_mem;
+
+/**
+ * Buffers of one device: allocation, blocking transfers to and from Java arrays, device copies, and the
+ * set of live buffers that the device frees when it closes.
+ */
+public final class ClMemory {
+    private final cl_context context;
+    private final ClQueue queue;
+    private final ClDeviceHandle device;
+    private final Set<ClBuffer> live = ConcurrentHashMap.newKeySet();
+
+    ClMemory(cl_context context, ClQueue queue, ClDeviceHandle device) {
+        this.context = context;
+        this.queue = queue;
+        this.device = device;
+    }
+
+    /**
+     * Allocates {@code bytes} (at least 1) of device memory.
+     *
+     * @throws UnsupportedCapabilityException  above {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}
+     * @throws org.jgpuarray.OutOfDeviceMemoryException when the device has no room
+     */
+    public ClBuffer allocate(long bytes) {
+        long size = Math.max(1, bytes);
+        if (size > device.maxAllocationBytes()) {
+            throw new UnsupportedCapabilityException("buffers of " + size + " bytes", "device '" + device.name()
+                    + "' allocates at most " + device.maxAllocationBytes()
+                    + " bytes per buffer (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
+        }
+        int[] err = new int[1];
+        cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, err);
+        if (err[0] != CL_SUCCESS) {
+            throw Cl.failure("clCreateBuffer", err[0], size + " bytes", size);
+        }
+        ClBuffer buffer = new ClBuffer(mem, size, this);
+        live.add(buffer);
+        return buffer;
+    }
+
+    /** Copies {@code count} elements of a host array into {@code dst} at a byte offset; blocks. */
+    public void write(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        HostArray host = HostArray.of(hostArray);
+        long bytes = (long) count * host.elementBytes();
+        ClBuffer d = own(dst);
+        checkRange(d, dstByteOffset, bytes, "destination");
+        if (bytes > 0) {
+            queue.write(d.mem(), dstByteOffset, bytes, host.pointer(hostOffset, count));
+        }
+    }
+
+    /** Copies {@code count} elements from {@code src} at a byte offset into a host array; blocks. */
+    public void read(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
+        HostArray host = HostArray.of(hostArray);
+        long bytes = (long) count * host.elementBytes();
+        ClBuffer s = own(src);
+        checkRange(s, srcByteOffset, bytes, "source");
+        if (bytes > 0) {
+            queue.read(s.mem(), srcByteOffset, bytes, host.pointer(hostOffset, count));
+        }
+    }
+
+    /** Copies bytes between buffers of this device; overlapping ranges of one buffer go through a temporary. */
+    public void copy(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
+        ClBuffer s = own(src);
+        ClBuffer d = own(dst);
+        checkRange(s, srcByteOffset, bytes, "source");
+        checkRange(d, dstByteOffset, bytes, "destination");
+        if (bytes == 0 || (s == d && srcByteOffset == dstByteOffset)) {
+            return;
+        }
+        boolean overlap = s == d && srcByteOffset < dstByteOffset + bytes && dstByteOffset < srcByteOffset + bytes;
+        if (overlap) {
+            ClBuffer temp = allocate(bytes);
+            try {
+                queue.copy(s.mem(), srcByteOffset, temp.mem(), 0, bytes);
+                queue.copy(temp.mem(), 0, d.mem(), dstByteOffset, bytes);
+            } finally {
+                temp.release();
+            }
+        } else {
+            queue.copy(s.mem(), srcByteOffset, d.mem(), dstByteOffset, bytes);
+        }
+    }
+
+    /**
+     * The buffer as one of this device's.
+     *
+     * @throws IllegalArgumentException when it belongs to another device or backend
+     */
+    public ClBuffer own(DeviceBuffer buffer) {
+        if (buffer instanceof ClBuffer b && b.owner() == this) {
+            return b;
+        }
+        throw new IllegalArgumentException("buffer " + buffer + " does not belong to OpenCL device '"
+                + device.name() + "'");
+    }
+
+    /** Buffers allocated here and not yet released. */
+    public int liveCount() {
+        return live.size();
+    }
+
+    /** Releases every live buffer (the device is closing). */
+    void releaseAll() {
+        for (ClBuffer b : new ArrayList<>(live)) {
+            b.release();
+        }
+    }
+
+    void forget(ClBuffer buffer) {
+        live.remove(buffer);
+    }
+
+    private static void checkRange(ClBuffer b, long offset, long bytes, String what) {
+        if (offset < 0 || bytes < 0 || offset + bytes > b.byteSize()) {
+            throw new IndexOutOfBoundsException(what + " range of " + bytes + " bytes at offset " + offset
+                    + " exceeds a buffer of " + b.byteSize() + " bytes");
+        }
+    }
+}

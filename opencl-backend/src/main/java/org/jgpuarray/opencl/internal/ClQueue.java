@@ -1,0 +1,92 @@
+package org.jgpuarray.opencl.internal;
+
+import static org.jocl.CL.*;
+
+import java.util.Arrays;
+import org.jgpuarray.spi.DeviceTimer;
+import org.jocl.Pointer;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_event;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * The in-order command queue of a device, created with {@code CL_QUEUE_PROFILING_ENABLE}. Every command
+ * goes through here so that a running {@link DeviceTimer} sees its profiling event.
+ */
+public final class ClQueue {
+    private final cl_command_queue queue;
+    private final ProfilingLog profiling = new ProfilingLog();
+
+    // clCreateCommandQueue is deprecated since OpenCL 2.0 but present in every version, 1.2 drivers included,
+    // where clCreateCommandQueueWithProperties is not.
+    @SuppressWarnings("deprecation")
+    ClQueue(cl_context context, ClDeviceHandle device) {
+        int[] err = new int[1];
+        this.queue = clCreateCommandQueue(context, device.device(), CL_QUEUE_PROFILING_ENABLE, err);
+        Cl.check("clCreateCommandQueue", err[0], device.name());
+    }
+
+    /** Enqueues a kernel over {@code global} work-items in groups of {@code local} (null: the driver picks). */
+    void run(cl_kernel kernel, String name, long[] global, long[] local) {
+        cl_event event = profiling.nextEvent();
+        int code = clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, event);
+        profiling.record(event, code);
+        if (code != CL_SUCCESS) {
+            throw Cl.failure("clEnqueueNDRangeKernel", code, "kernel '" + name + "', global " + Arrays.toString(global)
+                    + ", local " + (local == null ? "auto" : Arrays.toString(local)), -1);
+        }
+    }
+
+    /** A blocking write of {@code bytes} from host memory. */
+    void write(cl_mem dst, long offset, long bytes, Pointer host) {
+        cl_event event = profiling.nextEvent();
+        int code = clEnqueueWriteBuffer(queue, dst, CL_TRUE, offset, bytes, host, 0, null, event);
+        profiling.record(event, code);
+        if (code != CL_SUCCESS) {
+            throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset, -1);
+        }
+    }
+
+    /** A blocking read of {@code bytes} into host memory; waits for the work enqueued before it. */
+    void read(cl_mem src, long offset, long bytes, Pointer host) {
+        cl_event event = profiling.nextEvent();
+        int code = clEnqueueReadBuffer(queue, src, CL_TRUE, offset, bytes, host, 0, null, event);
+        profiling.record(event, code);
+        if (code != CL_SUCCESS) {
+            throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset, -1);
+        }
+    }
+
+    /** An asynchronous device-to-device copy (regions must not overlap within one buffer). */
+    void copy(cl_mem src, long srcOffset, cl_mem dst, long dstOffset, long bytes) {
+        cl_event event = profiling.nextEvent();
+        int code = clEnqueueCopyBuffer(queue, src, dst, srcOffset, dstOffset, bytes, 0, null, event);
+        profiling.record(event, code);
+        if (code != CL_SUCCESS) {
+            throw Cl.failure("clEnqueueCopyBuffer", code, bytes + " bytes", -1);
+        }
+    }
+
+    /** Waits for every enqueued command ({@code clFinish}). */
+    public void finish() {
+        Cl.check("clFinish", clFinish(queue));
+    }
+
+    /** Starts a timer over the commands enqueued from now on. */
+    public DeviceTimer startTimer() {
+        finish();
+        return profiling.start(this::finish);
+    }
+
+    cl_command_queue handle() {
+        return queue;
+    }
+
+    /** Releases the queue and any profiling events still held; the queue is unusable afterwards. */
+    void release() {
+        profiling.releaseAll();
+        clReleaseCommandQueue(queue);
+    }
+}

@@ -1,0 +1,90 @@
+package org.jgpuarray.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jgpuarray.DType;
+import org.jgpuarray.GPUArray;
+import org.jgpuarray.GpuContext;
+import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.junit.jupiter.api.Test;
+
+/** Every cl_mem is released: by the core, or at the latest when its device closes. */
+class BufferLifecycleTest {
+    private static final int CYCLES = 10_000;
+
+    @Test
+    void tenThousandAllocateFreeCyclesLeaveNoLiveBuffer() {
+        try (OpenClDevice device = OpenClTestDevices.open()) {
+            long processBefore = OpenClDevice.liveBuffersInProcess();
+            for (int k = 0; k < CYCLES; k++) {
+                DeviceBuffer b = device.allocate(ScalarType.FLOAT32, 1 + k % 4096);
+                assertEquals(1, device.liveBuffers());
+                b.release();
+            }
+            assertEquals(0, device.liveBuffers());
+            assertEquals(processBefore, OpenClDevice.liveBuffersInProcess());
+        }
+    }
+
+    @Test
+    void tenThousandArraysThroughTheCoreLeaveNoLiveBuffer() {
+        OpenClTestDevices.assumeOpenCl();
+        long before = OpenClDevice.liveBuffersInProcess();
+        try (GpuContext ctx = GpuContext.create("opencl")) {
+            for (int k = 0; k < CYCLES; k++) {
+                try (GPUArray a = ctx.toGpu(new float[] {k, 1, 2})) {
+                    assertEquals(k, a.toFloatArray()[0]);
+                }
+            }
+            assertEquals(before, OpenClDevice.liveBuffersInProcess());
+        }
+        assertEquals(before, OpenClDevice.liveBuffersInProcess());
+    }
+
+    @Test
+    void closingTheDeviceReleasesForgottenBuffersAndKernelScratch() {
+        OpenClTestDevices.assumeOpenCl();
+        long before = OpenClDevice.liveBuffersInProcess();
+        GpuContext ctx = GpuContext.create("opencl");
+        GPUArray forgotten = ctx.arange(DType.FLOAT32, 1000);
+        assertEquals(499500.0, forgotten.sum().item());
+        assertTrue(OpenClDevice.liveBuffersInProcess() > before);
+        ctx.close();
+        assertEquals(before, OpenClDevice.liveBuffersInProcess());
+    }
+
+    @Test
+    void releaseIsIdempotentAndTransfersCheckRanges() {
+        try (OpenClDevice device = OpenClTestDevices.open()) {
+            DeviceBuffer b = device.allocate(ScalarType.INT32, 8);
+            device.copyFromHost(new int[] {9, 1, 2, 3}, 1, b, 4, 3);
+            int[] back = new int[5];
+            device.copyToHost(b, 4, back, 2, 3);
+            assertArrayEquals(new int[] {0, 0, 1, 2, 3}, back);
+            device.copyOnDevice(b, 4, b, 8, 12);
+            device.copyToHost(b, 8, back, 0, 3);
+            assertArrayEquals(new int[] {1, 2, 3}, java.util.Arrays.copyOf(back, 3), "overlapping copy");
+            assertThrows(IndexOutOfBoundsException.class, () -> device.copyFromHost(new int[4], 0, b, 20, 4));
+            assertThrows(IndexOutOfBoundsException.class, () -> device.copyToHost(b, 0, new int[2], 1, 2));
+            b.release();
+            b.release();
+            assertEquals(0, device.liveBuffers());
+        }
+    }
+
+    @Test
+    void allocationBeyondTheDeviceLimitIsAClearError() {
+        try (OpenClDevice device = OpenClTestDevices.open()) {
+            long max = ((Number) device.info().properties().get("maxAllocationBytes")).longValue();
+            UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
+                    () -> device.allocate(ScalarType.INT64, max / 8 + 1));
+            assertTrue(e.getMessage().contains("CL_DEVICE_MAX_MEM_ALLOC_SIZE"), e.getMessage());
+            assertEquals(0, device.liveBuffers());
+        }
+    }
+}

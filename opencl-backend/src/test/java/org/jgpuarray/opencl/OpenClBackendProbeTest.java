@@ -1,0 +1,121 @@
+package org.jgpuarray.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import org.jgpuarray.BackendUnavailableException;
+import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.GpuContext;
+import org.jgpuarray.spi.Backend;
+import org.jgpuarray.spi.BackendProbe;
+import org.junit.jupiter.api.Test;
+
+/** Discovery, the probe's fields, and the one-line reasons of an unavailable backend. */
+class OpenClBackendProbeTest {
+
+    @Test
+    void registeredForServiceLoaderWithPriority200() {
+        Backend found = ServiceLoader.load(Backend.class).stream().map(ServiceLoader.Provider::get)
+                .filter(b -> b.name().equals("opencl")).findFirst().orElseThrow();
+        assertInstanceOf(OpenClBackend.class, found);
+        assertEquals(200, found.priority());
+    }
+
+    @Test
+    void missingNativeLibraryIsAnUnavailableProbeNotAnError() {
+        BackendProbe probe = OpenClBackend.discover(() -> {
+            throw new UnsatisfiedLinkError("libOpenCL.so.1: cannot open shared object file");
+        }).probe();
+        assertFalse(probe.available());
+        assertTrue(probe.reason().startsWith("no OpenCL ICD loader (libOpenCL.so.1)"), probe.reason());
+        assertFalse(probe.reason().contains("\n"), "one line");
+    }
+
+    @Test
+    void zeroPlatformsIsAnUnavailableProbe() {
+        BackendProbe probe = OpenClBackend.discover(List::of).probe();
+        assertFalse(probe.available());
+        assertTrue(probe.reason().startsWith("no OpenCL platform"), probe.reason());
+    }
+
+    @Test
+    void failingQueryIsAnUnavailableProbe() {
+        BackendProbe probe = OpenClBackend.discover(() -> {
+            throw new IllegalStateException("clGetPlatformIDs failed: CL_OUT_OF_HOST_MEMORY (-6)\nmore");
+        }).probe();
+        assertFalse(probe.available());
+        assertEquals("OpenCL probe failed: clGetPlatformIDs failed: CL_OUT_OF_HOST_MEMORY (-6)", probe.reason());
+    }
+
+    @Test
+    void everyDeviceReportsThePyOpenClProbeFields() {
+        BackendProbe probe = OpenClTestDevices.assumeOpenCl();
+        for (DeviceInfo d : probe.devices()) {
+            assertEquals("opencl", d.backend());
+            assertFalse(d.name().isBlank(), "name");
+            assertFalse(d.vendor().isBlank(), "vendor");
+            assertTrue(List.of("GPU", "CPU", "ACCELERATOR", "CUSTOM", "DEFAULT").contains(d.type()), d.type());
+            assertTrue(d.computeUnits() > 0, "compute units");
+            assertTrue(d.globalMemoryBytes() > 0, "global memory");
+            for (String key : List.of("platformName", "platformVendor", "platformVersion", "platformProfile",
+                    "deviceVersion", "driverVersion", "openclCVersion")) {
+                assertFalse(String.valueOf(d.properties().get(key)).isBlank(), key + " of " + d.name());
+            }
+            for (String key : List.of("maxClockMHz", "localMemoryBytes", "constantMemoryBytes", "maxAllocationBytes",
+                    "maxWorkGroupSize")) {
+                assertTrue(((Number) d.properties().get(key)).longValue() > 0, key + " of " + d.name());
+            }
+            assertEquals(d.fp64(), d.properties().get("fp64"));
+        }
+    }
+
+    @Test
+    void devicesAreIndexedGpusFirst() {
+        BackendProbe probe = OpenClTestDevices.assumeOpenCl();
+        List<DeviceInfo> devices = probe.devices();
+        for (int k = 0; k < devices.size(); k++) {
+            assertEquals(k, devices.get(k).index());
+            if (k > 0) {
+                assertTrue(rank(devices.get(k - 1).type()) <= rank(devices.get(k).type()), devices.toString());
+            }
+        }
+    }
+
+    @Test
+    void contextsOpenByNameAndByDeviceChoice() {
+        BackendProbe probe = OpenClTestDevices.assumeOpenCl();
+        try (GpuContext byName = GpuContext.create("opencl")) {
+            assertEquals("opencl", byName.backendName());
+            assertEquals(probe.devices().get(0).name(), byName.device().name());
+        }
+        String part = probe.devices().get(0).name().substring(0, 3);
+        try (GpuContext byPart = GpuContext.create("opencl", part)) {
+            assertEquals("opencl", byPart.backendName());
+        }
+        assertThrows(BackendUnavailableException.class, () -> new OpenClBackend().open(probe.devices().size()));
+    }
+
+    @Test
+    void automaticChoicePrefersOpenClToTheCpu() {
+        OpenClTestDevices.assumeOpenCl();
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("JGPUARRAY_BACKEND") == null,
+                "JGPUARRAY_BACKEND is set");
+        try (GpuContext ctx = GpuContext.create()) {
+            assertEquals("opencl", ctx.backendName(), "no CUDA on this class path: OpenCL (200) beats the CPU (100)");
+        }
+    }
+
+    private static int rank(String type) {
+        return switch (type) {
+            case "GPU" -> 0;
+            case "ACCELERATOR" -> 1;
+            case "CPU" -> 2;
+            default -> 3;
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package org.jgpuarray.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two-level program cache: in memory per device, program binaries on disk across devices and processes. */
+class ProgramCacheTest {
+    static final ElementwiseSpec AXPY = ElementwiseSpec.of("cache_axpy", "float a, float *x, float *y",
+            "y[i] = a * x[i] + y[i]");
+
+    @Test
+    void secondDeviceLoadsTheBinaryInsteadOfCompiling(@TempDir Path dir) throws IOException {
+        try (OpenClDevice first = OpenClTestDevices.open(dir)) {
+            checkAxpy(first);
+            first.compile(AXPY);
+            assertEquals(new ProgramCacheStatistics(1, 0, 1, 0), first.cacheStatistics());
+        }
+        assertEquals(1, entries(dir).size(), "one binary on disk");
+        try (OpenClDevice second = OpenClTestDevices.open(dir)) {
+            checkAxpy(second);
+            assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), second.cacheStatistics());
+        }
+    }
+
+    @Test
+    void damagedEntriesAreDetectedDeletedAndRebuilt(@TempDir Path dir) throws IOException {
+        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+            checkAxpy(device);
+        }
+        Path entry = entries(dir).get(0);
+        byte[] good = Files.readAllBytes(entry);
+
+        byte[] flipped = good.clone();
+        flipped[flipped.length - 10] ^= 0x5a;
+        Files.write(entry, flipped);
+        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+            checkAxpy(device);
+            assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), device.cacheStatistics(), "flipped byte");
+        }
+        assertEquals(1, entries(dir).size(), "rewritten in place");
+
+        Files.write(entry, java.util.Arrays.copyOf(good, good.length / 2));
+        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+            checkAxpy(device);
+            assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), device.cacheStatistics(), "truncated");
+        }
+        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+            checkAxpy(device);
+            assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), device.cacheStatistics(), "repaired");
+        }
+    }
+
+    @Test
+    void theDiskCacheCanBeTurnedOff(@TempDir Path dir) throws IOException {
+        try (OpenClDevice device = OpenClTestDevices.open(ProgramCacheSettings.disabled())) {
+            checkAxpy(device);
+            assertEquals(1, device.cacheStatistics().sourceBuilds());
+        }
+        try (OpenClDevice device = OpenClTestDevices.open(ProgramCacheSettings.disabled())) {
+            checkAxpy(device);
+            assertEquals(1, device.cacheStatistics().sourceBuilds(), "nothing was stored");
+        }
+        assertEquals(List.of(), entries(dir));
+    }
+
+    @Test
+    void aSecondProcessDoesNotRecompile(@TempDir Path dir) throws Exception {
+        OpenClTestDevices.assumeOpenCl();
+        assertEquals("builds=1 loads=0 ok", CacheProbeMain.runInChild(dir));
+        assertEquals("builds=0 loads=1 ok", CacheProbeMain.runInChild(dir));
+    }
+
+    /** Runs y = 2x + y on four elements and checks it. */
+    static void checkAxpy(OpenClDevice device) {
+        DeviceBuffer x = device.allocate(ScalarType.FLOAT32, 4);
+        DeviceBuffer y = device.allocate(ScalarType.FLOAT32, 4);
+        device.copyFromHost(new float[] {1, 2, 3, 4}, 0, x, 0, 4);
+        device.copyFromHost(new float[] {10, 20, 30, 40}, 0, y, 0, 4);
+        device.compile(AXPY).launch(4, new Object[] {2f, x, y});
+        float[] out = new float[4];
+        device.copyToHost(y, 0, out, 0, 4);
+        assertArrayEquals(new float[] {12, 24, 36, 48}, out);
+        x.release();
+        y.release();
+    }
+
+    private static List<Path> entries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.sorted().toList();
+            assertTrue(all.stream().allMatch(p -> p.toString().endsWith(".bin")), "no temporary files left: " + all);
+            return all;
+        }
+    }
+}

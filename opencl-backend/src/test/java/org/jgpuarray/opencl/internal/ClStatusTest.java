@@ -1,0 +1,41 @@
+package org.jgpuarray.opencl.internal;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jgpuarray.DeviceException;
+import org.jgpuarray.OutOfDeviceMemoryException;
+import org.junit.jupiter.api.Test;
+
+/** OpenCL status codes become jgpuarray exceptions that name the call and the code. */
+class ClStatusTest {
+
+    @Test
+    void allocationFailuresAreOutOfDeviceMemory() {
+        DeviceException e = Cl.failure("clCreateBuffer", -4, "1024 bytes", 1024);
+        OutOfDeviceMemoryException oom = assertInstanceOf(OutOfDeviceMemoryException.class, e);
+        assertEquals(1024, oom.requestedBytes());
+        assertEquals("clCreateBuffer", oom.call());
+        assertInstanceOf(OutOfDeviceMemoryException.class, Cl.failure("clCreateBuffer", -5, "", 8));
+        assertInstanceOf(OutOfDeviceMemoryException.class, Cl.failure("clEnqueueNDRangeKernel", -4, "", -1),
+                "a lazily allocated buffer failing at first use");
+    }
+
+    @Test
+    void otherFailuresAreDeviceExceptionsWithTheSymbolicName() {
+        DeviceException e = Cl.failure("clEnqueueNDRangeKernel", -5, "kernel 'k'", -1);
+        assertFalse(e instanceof OutOfDeviceMemoryException, "out of resources at launch is not an allocation");
+        assertEquals(-5, e.code());
+        assertEquals("CL_OUT_OF_RESOURCES", e.codeName());
+        assertTrue(e.getMessage().contains("clEnqueueNDRangeKernel failed: CL_OUT_OF_RESOURCES (-5): kernel 'k'"),
+                e.getMessage());
+        DeviceException args = assertThrows(DeviceException.class, () -> Cl.check("clSetKernelArg", -51));
+        assertEquals("CL_INVALID_ARG_SIZE", args.codeName());
+        assertEquals("CL_ERROR_-12345", Cl.errorName(-12345));
+        assertDoesNotThrow(() -> Cl.check("clFinish", 0));
+    }
+}
