@@ -1,0 +1,219 @@
+package org.jgpuarray.cuda.internal;
+
+import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.cuda.internal.compiler.CompileTarget;
+import org.jgpuarray.cuda.internal.compiler.CudaBinary;
+import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.kernels.ScanSpec;
+import org.jgpuarray.kernels.c.CSource;
+import org.jgpuarray.kernels.c.CSourceGenerator;
+import org.jgpuarray.kernels.c.KernelLayout;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.CompiledElementwise;
+import org.jgpuarray.spi.CompiledReduction;
+import org.jgpuarray.spi.CompiledScan;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.spi.RawProgram;
+
+/**
+ * A CUDA device opened for computing: the device's primary context, memory from {@code cuMemAlloc},
+ * kernels compiled by the chosen compiler (through the disk cache) and launched asynchronously in the
+ * legacy default stream; copies to the host wait for them. Used from one thread at a time, as the
+ * core guarantees; each entry point makes the context current on the calling thread.
+ */
+public final class CudaDevice implements BackendDevice {
+    private static final Pattern FIRST_KERNEL = Pattern.compile("__global__\\s+(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?"
+            + "void\\s+(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?([A-Za-z_][A-Za-z_0-9]*)");
+
+    private final DeviceInfo info;
+    private final CudaContext context;
+    private final CudaCompiler compiler;
+    private final CompileTarget target;
+    private final ModuleLoader loader;
+    private final LaunchGeometry geometry;
+    private final DeviceMemory memory;
+    private final Scratch scratch;
+    private final List<LoadedModule> modules = new ArrayList<>();
+    private boolean closed;
+
+    private CudaDevice(DeviceInfo info, CudaContext context, CudaCompiler compiler, int driverVersion) {
+        this.info = info;
+        this.context = context;
+        this.compiler = compiler;
+        this.target = compiler.targetFor(DeviceDescription.arch(context.device()));
+        this.loader = new ModuleLoader(context, compiler, driverVersion);
+        this.geometry = new LaunchGeometry(info.computeUnits());
+        this.memory = new DeviceMemory(this, context);
+        this.scratch = new Scratch(memory, context);
+    }
+
+    /**
+     * Opens device {@code info.index()}: retains its primary context.
+     *
+     * @param info          the probe's description of the device
+     * @param compiler      the compiler (usually caching) that builds its kernels
+     * @param driverVersion {@code cuDriverGetVersion}'s number, for messages
+     * @throws org.jgpuarray.UnsupportedCapabilityException when the compiler cannot target this device
+     * @throws org.jgpuarray.DeviceException when the driver refuses the context
+     */
+    public static CudaDevice open(DeviceInfo info, CudaCompiler compiler, int driverVersion) {
+        CudaContext context = CudaContext.retain(info.index());
+        try {
+            return new CudaDevice(info, context, compiler, driverVersion);
+        } catch (RuntimeException e) {
+            context.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return info;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.CUDA;
+    }
+
+    /** What kernels are compiled for on this device, e.g. {@code sm_90 cubin}. */
+    public CompileTarget target() {
+        return target;
+    }
+
+    /** The compiler building this device's kernels. */
+    public CudaCompiler compiler() {
+        return compiler;
+    }
+
+    @Override
+    public DeviceBuffer allocate(ScalarType type, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative element count " + count);
+        }
+        return memory.allocate(Math.multiplyExact(count, (long) type.byteSize()));
+    }
+
+    @Override
+    public void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        memory.copyFromHost(hostArray, hostOffset, dst, dstByteOffset, count);
+    }
+
+    @Override
+    public void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
+        memory.copyToHost(src, srcByteOffset, hostArray, hostOffset, count);
+    }
+
+    @Override
+    public void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
+        memory.copyOnDevice(src, srcByteOffset, dst, dstByteOffset, bytes);
+    }
+
+    @Override
+    public CompiledElementwise compile(ElementwiseSpec spec) {
+        LoadedModule module = build(spec.name(), CSourceGenerator.elementwise(spec, Dialect.CUDA), List.of());
+        return new CudaElementwise(this, module.kernel(spec.name()));
+    }
+
+    @Override
+    public CompiledReduction compile(ReductionSpec spec) {
+        LoadedModule module = build(spec.name(), CSourceGenerator.reduction(spec, Dialect.CUDA), List.of());
+        return new CudaReduction(this, module.kernel(KernelLayout.reductionStage1(spec.name())),
+                module.kernel(KernelLayout.reductionStage2(spec.name())), spec.outputType().byteSize());
+    }
+
+    @Override
+    public CompiledScan compile(ScanSpec spec) {
+        LoadedModule module = build(spec.name(), CSourceGenerator.scan(spec, Dialect.CUDA), List.of());
+        return new CudaScan(this, module.kernel(KernelLayout.scanTiles(spec.name())),
+                module.kernel(KernelLayout.scanAddOffsets(spec.name())), spec.type().byteSize(), spec.inclusive());
+    }
+
+    @Override
+    public RawProgram compileProgram(String source, List<String> options) {
+        Matcher m = FIRST_KERNEL.matcher(source);
+        String name = m.find() ? m.group(1) : "source_module";
+        return new CudaRawProgram(this, load(name, source, List.copyOf(options)));
+    }
+
+    @Override
+    public void synchronize() {
+        context.enter();
+        context.check("cuCtxSynchronize", cuCtxSynchronize());
+    }
+
+    @Override
+    public DeviceTimer startTimer() {
+        return new EventTimer(context);
+    }
+
+    /** Frees every buffer and module, and releases the primary context. Idempotent; never throws. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!context.isBroken()) {
+                context.enter();
+                cuCtxSynchronize();
+            }
+            modules.forEach(LoadedModule::unload);
+            modules.clear();
+            scratch.clear();
+            memory.freeAll();
+        } catch (RuntimeException e) {
+            System.getLogger("org.jgpuarray.cuda").log(System.Logger.Level.DEBUG, "while closing " + info + ": " + e);
+        } finally {
+            context.release();
+        }
+    }
+
+    CudaContext context() {
+        return context;
+    }
+
+    DeviceMemory memory() {
+        return memory;
+    }
+
+    Scratch scratch() {
+        return scratch;
+    }
+
+    LaunchGeometry geometry() {
+        return geometry;
+    }
+
+    void unload(LoadedModule module) {
+        if (modules.remove(module)) {
+            module.unload();
+        }
+    }
+
+    private LoadedModule build(String name, CSource source, List<String> options) {
+        return load(name, source.source(), options);
+    }
+
+    private LoadedModule load(String name, String source, List<String> options) {
+        if (closed) {
+            throw new IllegalStateException("this CUDA device is closed");
+        }
+        CudaBinary binary = compiler.compile(name, source, options, target);
+        LoadedModule module = loader.load(binary, name, source, options);
+        modules.add(module);
+        return module;
+    }
+}

@@ -1,0 +1,130 @@
+package org.jgpuarray.cuda.internal;
+
+import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUstream;
+import org.jgpuarray.spi.DeviceBuffer;
+
+/**
+ * Allocations and copies of one device. Copies from the host and to the host are synchronous and run
+ * in the legacy default stream, so they are ordered after every kernel launched before them; copies
+ * between buffers are enqueued asynchronously in the same stream as the kernels. Every live buffer is
+ * remembered, so that closing the device frees them all.
+ */
+final class DeviceMemory {
+    /** The legacy default stream, in which every launch and copy of jgpuarray runs. */
+    static final CUstream STREAM = null;
+
+    private final CudaDevice device;
+    private final CudaContext context;
+    private final Set<CudaBuffer> live = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    DeviceMemory(CudaDevice device, CudaContext context) {
+        this.device = device;
+        this.context = context;
+    }
+
+    /** {@code cuMemAlloc} of {@code bytes} (at least one byte is allocated). */
+    CudaBuffer allocate(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative allocation: " + bytes + " bytes");
+        }
+        context.enter();
+        CUdeviceptr pointer = new CUdeviceptr();
+        context.checkAllocation("cuMemAlloc", cuMemAlloc(pointer, Math.max(bytes, 1)), bytes);
+        CudaBuffer buffer = new CudaBuffer(device, pointer, bytes);
+        live.add(buffer);
+        return buffer;
+    }
+
+    /**
+     * {@code cuMemFree}; a second release of the same buffer is ignored. In a context broken by a sticky
+     * error the free is put off until the device closes, so that closing arrays never throws.
+     */
+    void free(CudaBuffer buffer) {
+        if (buffer.isReleased()) {
+            return;
+        }
+        buffer.markReleased();
+        if (context.isBroken()) {
+            return; // left in the live set: freeAll tries once more when the device closes
+        }
+        live.remove(buffer);
+        context.enter();
+        context.check("cuMemFree", cuMemFree(buffer.pointer()));
+    }
+
+    /** Frees every buffer still allocated; errors are ignored (the context may be broken). */
+    void freeAll() {
+        for (CudaBuffer buffer : new ArrayList<>(live)) {
+            buffer.markReleased();
+            cuMemFree(buffer.pointer());
+        }
+        live.clear();
+    }
+
+    /** Number of live buffers. */
+    int liveCount() {
+        return live.size();
+    }
+
+    void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        CudaBuffer d = own(dst, "destination");
+        long bytes = (long) count * HostArrays.elementSize(hostArray);
+        var host = HostArrays.pointer(hostArray, hostOffset, count);
+        var target = d.at(dstByteOffset, bytes);
+        if (bytes == 0) {
+            return;
+        }
+        context.enter();
+        context.check("cuMemcpyHtoD", cuMemcpyHtoD(target, host, bytes));
+    }
+
+    void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
+        CudaBuffer s = own(src, "source");
+        long bytes = (long) count * HostArrays.elementSize(hostArray);
+        var host = HostArrays.pointer(hostArray, hostOffset, count);
+        var source = s.at(srcByteOffset, bytes);
+        context.enter();
+        if (bytes == 0) {
+            device.synchronize();
+            return;
+        }
+        context.check("cuMemcpyDtoH", cuMemcpyDtoH(host, source, bytes));
+    }
+
+    void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
+        var source = own(src, "source").at(srcByteOffset, bytes);
+        var target = own(dst, "destination").at(dstByteOffset, bytes);
+        if (bytes == 0) {
+            return;
+        }
+        context.enter();
+        context.check("cuMemcpyDtoDAsync", cuMemcpyDtoDAsync(target, source, bytes, STREAM));
+    }
+
+    /** True for a live buffer of this device (the fast path of {@link #own}). */
+    boolean owns(DeviceBuffer buffer) {
+        return buffer instanceof CudaBuffer b && b.owner() == device && !b.isReleased();
+    }
+
+    /** The buffer as this device's own, or an exception naming the role it was passed in. */
+    CudaBuffer own(DeviceBuffer buffer, String role) {
+        if (!(buffer instanceof CudaBuffer b) || b.owner() != device) {
+            throw new IllegalArgumentException("the " + role + " buffer does not belong to this CUDA device: " + buffer);
+        }
+        if (b.isReleased()) {
+            throw new IllegalStateException("the " + role + " buffer was released");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,12 @@
+package org.jgpuarray.cuda.compiler;
+
+import org.jgpuarray.cuda.internal.compiler.CompilerCandidate;
+import org.jgpuarray.cuda.internal.compiler.JcudaNvrtcCompiler;
+
+/** The compiler contract through JCuda's JNvrtc, where {@code libnvrtc.so.12} is installed. */
+class JcudaNvrtcCompilerTest extends CompilerContract {
+    @Override
+    protected CompilerCandidate locate() {
+        return JcudaNvrtcCompiler.locate();
+    }
+}

@@ -1,0 +1,313 @@
+package org.jgpuarray.cuda.fake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jgpuarray.DType;
+import org.jgpuarray.DeviceException;
+import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.GPUArray;
+import org.jgpuarray.GpuContext;
+import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.OutOfDeviceMemoryException;
+import org.jgpuarray.RawKernel;
+import org.jgpuarray.SourceModule;
+import org.jgpuarray.cuda.CudaBackend;
+import org.jgpuarray.cuda.compiler.RawRecipes;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.spi.DeviceBuffer;
+
+/**
+ * Runs in a child JVM whose {@code libcuda.so.1} is the fake driver ({@code src/test/c/fake_libcuda.c}):
+ * drives the CUDA backend through the public API and checks what reached the driver (the fake's log of
+ * allocations and launches, with decoded parameters). Prints {@code OK <scenario>} per scenario and
+ * exits non-zero at the first failure. Kernels do not run on the fake: results are not checked here.
+ */
+public final class FakeDriverScenarios {
+    private final Path log;
+
+    private FakeDriverScenarios(Path log) {
+        this.log = log;
+    }
+
+    /** Entry point of the child JVM; the log file is the fake's FAKE_CUDA_LOG. */
+    public static void main(String[] args) throws Exception {
+        FakeDriverScenarios s = new FakeDriverScenarios(Path.of(System.getenv("FAKE_CUDA_LOG")));
+        try {
+            s.run("probe", s::probe);
+            s.run("copies", s::copies);
+            s.run("device offsets and out of memory", s::deviceLevel);
+            s.run("elementwise launch", s::elementwise);
+            s.run("reduction launches", s::reductions);
+            s.run("scan launches", s::scans);
+            s.run("raw modules", s::rawModules);
+            s.run("timer", s::timer);
+            s.run("compile and JIT errors", s::errors);
+            s.run("sticky error", s::sticky);
+            s.run("everything released", s::balance);
+        } catch (Throwable t) {
+            t.printStackTrace(System.out);
+            System.out.flush();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private interface Scenario {
+        void run() throws Exception;
+    }
+
+    private void run(String name, Scenario scenario) throws Exception {
+        scenario.run();
+        System.out.println("OK " + name);
+    }
+
+    private void probe() {
+        BackendProbe probe = new CudaBackend().probe();
+        check(probe.available(), "probe unavailable: " + probe.reason());
+        DeviceInfo d = probe.devices().get(0);
+        System.out.println("device: " + d + " " + d.properties());
+        check(d.name().equals("jgpuarray fake CUDA device"), d.name());
+        check(d.computeUnits() == 4, "SMs");
+        check("12.9".equals(d.properties().get("computeCapability")), d.properties().toString());
+        check("12.4".equals(d.properties().get("driverVersion")), d.properties().toString());
+        check(String.valueOf(d.properties().get("compileTarget")).endsWith("PTX"), d.properties().toString());
+        check(d.properties().containsKey("freeMemoryBytes"), "free memory");
+    }
+
+    private void copies() {
+        Random r = new Random(1);
+        try (GpuContext ctx = GpuContext.create("cuda")) {
+            check(ctx.backendName().equals("cuda"), ctx.backendName());
+            float[] f = new float[1001];
+            double[] d = new double[77];
+            int[] i = new int[5];
+            long[] l = new long[3];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = r.nextFloat();
+            }
+            Arrays.setAll(d, k -> r.nextGaussian());
+            Arrays.setAll(i, k -> r.nextInt());
+            Arrays.setAll(l, k -> r.nextLong());
+            boolean[] b = {true, false, true};
+            try (GPUArray gf = ctx.toGpu(f); GPUArray gd = ctx.toGpu(d); GPUArray gi = ctx.toGpu(i);
+                 GPUArray gl = ctx.toGpu(l); GPUArray gb = ctx.toGpu(b)) {
+                check(Arrays.equals(f, gf.toFloatArray()), "float round trip");
+                check(Arrays.equals(d, gd.toDoubleArray()), "double round trip");
+                check(Arrays.equals(i, gi.toIntArray()), "int round trip");
+                check(Arrays.equals(l, gl.toLongArray()), "long round trip");
+                check(Arrays.equals(b, gb.toBooleanArray()), "bool round trip");
+            }
+        }
+    }
+
+    private void deviceLevel() {
+        try (BackendDevice dev = new CudaBackend().open(0)) {
+            DeviceBuffer a = dev.allocate(ScalarType.FLOAT32, 10);
+            DeviceBuffer b = dev.allocate(ScalarType.FLOAT32, 10);
+            float[] host = {1, 2, 3, 4, 5, 6, 7, 8};
+            dev.copyFromHost(host, 2, a, 8, 5);
+            float[] back = new float[7];
+            dev.copyToHost(a, 8, back, 1, 5);
+            check(Arrays.equals(new float[] {0, 3, 4, 5, 6, 7, 0}, back), "offsets " + Arrays.toString(back));
+            dev.copyOnDevice(a, 12, b, 0, 8);
+            float[] two = new float[2];
+            dev.copyToHost(b, 0, two, 0, 2);
+            check(Arrays.equals(new float[] {4, 5}, two), "device copy " + Arrays.toString(two));
+            expect(IndexOutOfBoundsException.class, () -> dev.copyFromHost(host, 0, a, 36, 2));
+            expect(IndexOutOfBoundsException.class, () -> dev.copyToHost(a, 0, back, 5, 5));
+            OutOfDeviceMemoryException oom = expect(OutOfDeviceMemoryException.class,
+                    () -> dev.allocate(ScalarType.FLOAT64, 1L << 30));
+            check(oom.requestedBytes() == 8L << 30 && oom.code() == 2, oom.getMessage());
+            a.release();
+            b.release();
+            expect(IllegalStateException.class, () -> dev.copyToHost(a, 0, back, 0, 1));
+        }
+    }
+
+    private void elementwise() throws IOException {
+        try (GpuContext ctx = GpuContext.create("cuda");
+             GPUArray x = ctx.zeros(DType.FLOAT32, 100000); GPUArray y = ctx.zeros(DType.FLOAT32, 100000);
+             GPUArray c = ctx.empty(DType.FLOAT32, 100000)) {
+            mark();
+            ctx.elementwiseKernel("float a, float *x, float b, float *y, float *c", "c[i] = a*x[i] + b*y[i]",
+                    "lin_comb").call(2.5f, x, -5f, y, c);
+            List<String> launches = launchesSinceMark();
+            check(launches.size() == 1, launches.toString());
+            // 4 SMs * 32 blocks caps the grid; grid-stride covers the rest
+            expectLaunch(launches.get(0), "lin_comb", 128, 256, "2.5;buf\\d+\\+0;-5;buf\\d+\\+0;buf\\d+\\+0;100000");
+            GPUArray i64 = ctx.zeros(DType.INT64, 3);
+            GPUArray out = ctx.zeros(DType.INT32, 3);
+            mark();
+            ctx.elementwiseKernel("double s, long *i64, bool flag, int *out", "out[i] = (int) (s + i64[i] + flag)",
+                    "mixed_scalars").call(0.25, i64, true, out);
+            expectLaunch(launchesSinceMark().get(0), "mixed_scalars", 1, 256, "0.25;buf\\d+\\+0;1;buf\\d+\\+0;3");
+        }
+    }
+
+    private void reductions() throws IOException {
+        try (GpuContext ctx = GpuContext.create("cuda"); GPUArray big = ctx.zeros(DType.FLOAT32, 100000);
+             GPUArray small = ctx.zeros(DType.FLOAT64, 100)) {
+            mark();
+            big.sum().item();
+            List<String> launches = launchesSinceMark();
+            check(launches.size() == 2, launches.toString());
+            Matcher p = expectLaunch(launches.get(0), "sum_float32_stage1", 32, 256, "buf\\d+\\+0;(buf\\d+)\\+0;100000");
+            expectLaunch(launches.get(1), "sum_float32_stage2", 1, 256, p.group(1) + "\\+0;buf\\d+\\+0;32");
+            mark();
+            small.sum().item();
+            launches = launchesSinceMark();
+            check(launches.size() == 1, "one block writes the result directly: " + launches);
+            expectLaunch(launches.get(0), "sum_float64_stage1", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;100");
+            try (GPUArray none = ctx.empty(DType.FLOAT32, 0)) {
+                mark();
+                none.sum().item();
+                expectLaunch(launchesSinceMark().get(0), "sum_float32_stage1", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;0");
+            }
+        }
+    }
+
+    private void scans() throws IOException {
+        int n = 2048 * 2048 + 5;
+        try (GpuContext ctx = GpuContext.create("cuda"); GPUArray x = ctx.zeros(DType.INT64, n)) {
+            mark();
+            ctx.inclusiveScanKernel(DType.INT64, "a+b", "0").call(x);
+            List<String> l = launchesSinceMark();
+            check(l.size() == 5, l.toString());
+            expectLaunch(l.get(0), "scan_inclusive_int64_\\w+_tiles", 2049, 256, "buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0;" + n + ";1");
+            expectLaunch(l.get(1), "scan_inclusive_int64_\\w+_tiles", 2, 256, "(buf\\d+)\\+0;\\1\\+0;buf\\d+\\+0;2049;1");
+            expectLaunch(l.get(2), "scan_inclusive_int64_\\w+_tiles", 1, 256, "(buf\\d+)\\+0;\\1\\+0;buf\\d+\\+0;2;1");
+            expectLaunch(l.get(3), "scan_inclusive_int64_\\w+_add_offsets", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;2049");
+            expectLaunch(l.get(4), "scan_inclusive_int64_\\w+_add_offsets", 2048, 256, "buf\\d+\\+0;buf\\d+\\+0;" + n);
+            mark();
+            ctx.exclusiveScanKernel(DType.INT64, "a+b", "0").call(x.reshape(n));
+            expectLaunch(launchesSinceMark().get(0), "scan_exclusive_int64_\\w+_tiles", 2049, 256,
+                    "buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0;" + n + ";0");
+        }
+    }
+
+    private void rawModules() throws IOException {
+        try (GpuContext ctx = GpuContext.create("cuda"); GPUArray a = ctx.zeros(DType.FLOAT32, 4, 4);
+             SourceModule m = ctx.sourceModule(RawRecipes.DOUBLIFY)) {
+            RawKernel doublify = m.function("doublify");
+            mark();
+            doublify.launch(new long[] {1, 1}, new long[] {4, 4}, a);
+            expectLaunch(launchesSinceMark().get(0), "_Z8doublifyPf", 1, 4, "buf\\d+\\+0");
+            check(launchesSinceMark().get(0).contains("block=4,4,1"), "2-D block");
+            expect(IllegalArgumentException.class, () -> m.function("no_such_kernel"));
+            try (SourceModule mm = ctx.sourceModule(RawRecipes.MATRIX_MUL, "-DMATRIX_SIZE=5")) {
+                mark();
+                mm.function("MatrixMulKernel").launch(new long[] {1, 1}, new long[] {5, 5}, a, a, a);
+                expectLaunch(launchesSinceMark().get(0), "_Z15MatrixMulKernelPfS_S_", 1, 5, "buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0");
+            }
+            try (SourceModule scalars = ctx.sourceModule("extern \"C\" __global__ void scalars(float f, double d, int i,"
+                    + " long long l, short s, char c, float *out) { out[0] = f + d + i + l + s + c; }")) {
+                mark();
+                scalars.function("scalars").launch(new long[] {2}, new long[] {32}, 1.5f, 2.25, -3, 1L << 40,
+                        (short) 7, (byte) -1, a);
+                expectLaunch(launchesSinceMark().get(0), "scalars", 2, 32,
+                        "1.5;2.25;-3;" + (1L << 40) + ";7;255;buf\\d+\\+0");
+            }
+        }
+    }
+
+    private void timer() {
+        try (GpuContext ctx = GpuContext.create("cuda")) {
+            long nanos = ctx.startTimer().stopNanos();
+            check(nanos == 1_500_000, "the fake's events are 1.5 ms apart: " + nanos);
+        }
+    }
+
+    private void errors() {
+        try (GpuContext ctx = GpuContext.create("cuda")) {
+            KernelCompilationException bad = expect(KernelCompilationException.class,
+                    () -> ctx.elementwiseKernel("float *x", "x[i] = undefined_thing + ;", "broken"));
+            check(bad.log().contains("undefined_thing") && bad.numberedSource().contains("undefined_thing"), bad.getMessage());
+            KernelCompilationException jit = expect(KernelCompilationException.class,
+                    () -> ctx.sourceModule("extern \"C\" __global__ void jga_fake_invalid_ptx(float *x) { x[0] = 1; }"));
+            check(jit.log().contains("fake JIT error") && jit.getCause() instanceof DeviceException, jit.getMessage());
+            DeviceException old = expect(DeviceException.class,
+                    () -> ctx.sourceModule("extern \"C\" __global__ void jga_fake_unsupported_ptx(float *x) { x[0] = 1; }"));
+            check(old.code() == 222 && old.codeName().equals("CUDA_ERROR_UNSUPPORTED_PTX_VERSION")
+                    && old.getMessage().contains("CUDA 12.4") && old.getMessage().contains("cuDriverGetVersion 12040"),
+                    old.getMessage());
+            try (GPUArray x = ctx.zeros(DType.FLOAT32, 3)) {
+                check(x.toFloatArray().length == 3, "the context still works after compile errors");
+            }
+        }
+    }
+
+    private void sticky() {
+        GpuContext ctx = GpuContext.create("cuda");
+        GPUArray x = ctx.zeros(DType.FLOAT32, 8);
+        SourceModule m = ctx.sourceModule("extern \"C\" __global__ void jga_fake_fault(float *x) { x[1 << 30] = 1; }");
+        m.function("jga_fake_fault").launch(new long[] {1}, new long[] {1}, x);
+        DeviceException first = expect(DeviceException.class, x::toFloatArray);
+        check(first.code() == 700 && first.getMessage().contains("unusable"), first.getMessage());
+        DeviceException later = expect(DeviceException.class, () -> ctx.zeros(DType.FLOAT32, 2));
+        check(later.getMessage().contains("unusable after CUDA_ERROR_ILLEGAL_ADDRESS (700)"), later.getMessage());
+        x.close();
+        m.close();
+        ctx.close();
+        try (GpuContext fresh = GpuContext.create("cuda"); GPUArray y = fresh.toGpu(new float[] {1, 2})) {
+            check(Arrays.equals(new float[] {1, 2}, y.toFloatArray()), "a new context works after the broken one is closed");
+        }
+    }
+
+    private void balance() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        long allocs = lines.stream().filter(s -> s.startsWith("alloc ")).count();
+        long frees = lines.stream().filter(s -> s.startsWith("free ")).count();
+        check(allocs == frees, "every allocation freed: " + allocs + " allocations, " + frees + " frees");
+        String lastRelease = lines.stream().filter(s -> s.startsWith("release ")).reduce((a, b) -> b).orElse("");
+        check(lastRelease.equals("release refs=0"), "primary context released: " + lastRelease);
+        check(lines.stream().filter(s -> s.startsWith("retain")).count()
+                == lines.stream().filter(s -> s.startsWith("release")).count(), "retains match releases");
+    }
+
+    private int mark;
+
+    private void mark() throws IOException {
+        mark = Files.readAllLines(log).size();
+    }
+
+    private List<String> launchesSinceMark() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return lines.subList(mark, lines.size()).stream().filter(s -> s.startsWith("launch ")).toList();
+    }
+
+    private static Matcher expectLaunch(String line, String kernel, long grid, int block, String params) {
+        Matcher m = Pattern.compile("launch " + kernel + " grid=" + grid + ",1,1 block=" + block + ",\\d+,1 params="
+                + params).matcher(line);
+        check(m.matches(), "expected launch of " + kernel + " grid " + grid + " block " + block + " params " + params
+                + "\n   got: " + line);
+        Matcher params2 = Pattern.compile(params).matcher(line.substring(line.indexOf("params=") + 7));
+        check(params2.matches(), line);
+        return params2;
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+
+    private static <T extends Throwable> T expect(Class<T> type, Runnable call) {
+        try {
+            call.run();
+        } catch (Throwable t) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            throw new AssertionError("expected " + type.getSimpleName() + ", got " + t, t);
+        }
+        throw new AssertionError("expected " + type.getSimpleName() + ", nothing was thrown");
+    }
+}
