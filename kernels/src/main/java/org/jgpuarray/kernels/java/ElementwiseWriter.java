@@ -1,0 +1,50 @@
+package org.jgpuarray.kernels.java;
+
+import java.util.List;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.SnippetSyntaxException;
+
+/**
+ * Translates an elementwise spec into a {@link JavaElementwiseKernel} class. The element loop is a plain
+ * counted {@code int} loop with {@code i$} as the subscript of {@code x[i]}, so that HotSpot can remove
+ * range checks and vectorize it.
+ */
+final class ElementwiseWriter {
+    private ElementwiseWriter() {
+    }
+
+    /** The generated source of {@code spec}. */
+    static JavaSource write(ElementwiseSpec spec) {
+        Translation t = new Translation(spec.preamble());
+        Scope method = t.methodScope();
+        List<Symbol> arguments = ClassWriter.declareArguments(spec.arguments(), method);
+        method.declareBuiltin("n", CType.LONG, Symbol.Kind.COUNT);
+        List<TStmt> prep = t.statements("loop_prep", spec.loopPrep(), method, false);
+        if (!Reachability.canComplete(new TStmt.Block(prep))) {
+            throw new SnippetSyntaxException("loop_prep never completes, so the element loop would never run",
+                    "loop_prep", "loop_prep", spec.loopPrep(), 1, 1);
+        }
+        Scope loop = method.block();
+        Symbol index = loop.declareBuiltin("i", CType.LONG, Symbol.Kind.INDEX);
+        List<TStmt> operation = t.statements("operation", spec.operation(), loop, true);
+        List<TStmt> after = t.statements("after_loop", spec.afterLoop(), method, false);
+
+        String className = ClassNames.of("Elementwise", spec.name(), spec.toString());
+        ClassWriter writer = new ClassWriter();
+        CodeWriter out = writer.header(className, JavaElementwiseKernel.class,
+                "elementwise kernel '" + spec.name() + "'");
+        StmtEmitter loopPart = new StmtEmitter(new ExprEmitter("i$"), out);
+        out.line("@Override");
+        out.open("public void run(Object[] args$, long n, long from$, long to$) {");
+        writer.unpackArguments(arguments);
+        loopPart.statements(prep);
+        out.line("final int end$ = (int) to$;");
+        out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
+        out.line("final long " + index.javaName() + " = i$;");
+        loopPart.statements(operation);
+        out.close("}");
+        loopPart.statements(after);
+        out.close("}");
+        return new JavaSource(className, writer.finish(t));
+    }
+}

@@ -1,0 +1,50 @@
+package org.jgpuarray.kernels.java;
+
+import java.util.List;
+import org.jgpuarray.kernels.ReductionSpec;
+
+/**
+ * Translates a map-reduce spec into a {@link JavaReductionKernel} class: a primitive accumulator updated
+ * with {@code reduce$(acc$, map)} per element, and the reduce expression and neutral value as private
+ * static methods that {@code combine} and {@code neutral} box.
+ */
+final class ReductionWriter {
+    private ReductionWriter() {
+    }
+
+    /** The generated source of {@code spec}. */
+    static JavaSource write(ReductionSpec spec) {
+        CType type = CType.of(spec.outputType());
+        Translation t = new Translation(spec.preamble());
+        TExpr neutral = t.expression("neutral", spec.neutral(), t.methodScope(), type);
+        Scope reduceScope = t.methodScope();
+        Symbol a = reduceScope.declareBuiltin("a", type, Symbol.Kind.OPERAND);
+        Symbol b = reduceScope.declareBuiltin("b", type, Symbol.Kind.OPERAND);
+        TExpr reduce = t.expression("reduce_expr", spec.reduceExpression(), reduceScope, type);
+        Scope method = t.methodScope();
+        List<Symbol> arguments = ClassWriter.declareArguments(spec.arguments(), method);
+        method.declareBuiltin("n", CType.LONG, Symbol.Kind.COUNT);
+        Scope loop = method.block();
+        Symbol index = loop.declareBuiltin("i", CType.LONG, Symbol.Kind.INDEX);
+        TExpr map = t.expression("map_expr", spec.mapExpression(), loop, type);
+
+        String className = ClassNames.of("Reduction", spec.name(), spec.toString());
+        ClassWriter writer = new ClassWriter();
+        CodeWriter out = writer.header(className, JavaReductionKernel.class, "reduction '" + spec.name() + "'");
+        String t$ = type.javaName();
+        ExprEmitter loopExprs = new ExprEmitter("i$");
+        out.line("@Override");
+        out.open("public Object reduceRange(Object[] args$, long n, long from$, long to$) {");
+        writer.unpackArguments(arguments);
+        out.line(t$ + " acc$ = neutral$();");
+        out.line("final int end$ = (int) to$;");
+        out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
+        out.line("final long " + index.javaName() + " = i$;");
+        out.line("acc$ = reduce$(acc$, " + loopExprs.value(map, JavaKind.of(type)).text() + ");");
+        out.close("}");
+        out.line("return " + ClassWriter.box("acc$", type) + ";");
+        out.close("}");
+        OperatorMethods.write(out, type, a, b, reduce, neutral);
+        return new JavaSource(className, writer.finish(t));
+    }
+}

@@ -1,0 +1,86 @@
+package org.jgpuarray.kernels.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.kernels.ScanSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated Java source compared with the expected text in {@code src/test/resources/golden/java}. After an
+ * intended change of the generator, rewrite the files with
+ * {@code mvn -pl kernels test -Dtest=GoldenSourceTest -Djgpuarray.golden.update=true} and review the diff.
+ */
+class GoldenSourceTest {
+    private static final boolean UPDATE = Boolean.getBoolean("jgpuarray.golden.update");
+
+    private static void assertGolden(String name, JavaSource source) throws IOException {
+        if (UPDATE) {
+            Path file = Path.of("src/test/resources/golden/java", name + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.source(), StandardCharsets.UTF_8);
+        }
+        try (InputStream in = GoldenSourceTest.class.getResourceAsStream("/golden/java/" + name + ".java")) {
+            assertNotNull(in, "missing golden file golden/java/" + name + ".java");
+            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), source.source(), name);
+        }
+    }
+
+    @Test
+    void axpy() throws IOException {
+        JavaSource source = JavaSourceGenerator.elementwise(
+                ElementwiseSpec.of("axpy", "float a, float *x, float b, float *y, float *c", "c[i] = a*x[i] + b*y[i]"));
+        assertGolden("axpy", source);
+        Compiled.instance(source, JavaElementwiseKernel.class);
+    }
+
+    @Test
+    void clampWithPreambleAndControlFlow() throws IOException {
+        String preamble = """
+                #define CLAMP(v, a, b) fminf(fmaxf(v, a), b)
+                __device__ int sign(float v)
+                {
+                    if (v > 0) return 1;
+                    else if (v < 0) return -1;
+                    return 0;
+                }
+                """;
+        String operation = """
+                float v = CLAMP(x[i], lo, hi);
+                clipped[i] = v != x[i];
+                for (int k = 0; k < 2; k++) {
+                    v *= 0.5f;
+                }
+                y[i] = v + sign(x[i]);
+                """;
+        JavaSource source = JavaSourceGenerator.elementwise(new ElementwiseSpec("clamp",
+                ArgumentList.parse("float *x, float lo, float hi, bool *clipped, double *y"), operation, preamble,
+                "", ""));
+        assertGolden("clamp", source);
+        Compiled.instance(source, JavaElementwiseKernel.class);
+    }
+
+    @Test
+    void maxReduction() throws IOException {
+        JavaSource source = JavaSourceGenerator.reduction(new ReductionSpec("max_float64", ScalarType.FLOAT64,
+                "-INFINITY", "(isnan(a) || a > b) ? a : b", "x[i]", ArgumentList.parse("double *x"), ""));
+        assertGolden("max_float64", source);
+        Compiled.instance(source, JavaReductionKernel.class);
+    }
+
+    @Test
+    void exclusiveSumScan() throws IOException {
+        JavaSource source = JavaSourceGenerator.scan(new ScanSpec("cumsum", ScalarType.INT64, "a + b", "0", false, ""));
+        assertGolden("cumsum_exclusive", source);
+        Compiled.instance(source, JavaScanKernel.class);
+    }
+}
