@@ -473,6 +473,20 @@ public final class GPUArray implements AutoCloseable {
         return Builtins.reduce(BuiltinSpecs.extremum(dtype, maximum), this, buffer());
     }
 
+    // ---- linear algebra --------------------------------------------------------------------------
+
+    /**
+     * The matrix product, NumPy's {@code matmul} for 1-D and 2-D float32/float64 operands, through
+     * {@link GpuContext#blas()}.
+     *
+     * @return a new array
+     * @throws IllegalArgumentException for other dtypes or dimensions, or shapes that do not align
+     */
+    public GPUArray matmul(GPUArray other) {
+        ensureOpen();
+        return context.blas().matmul(this, other);
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------
 
     /** Frees the device memory (once no reshape of it is open either). Idempotent. */

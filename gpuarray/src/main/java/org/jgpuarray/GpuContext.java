@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jgpuarray.blas.Blas;
+import org.jgpuarray.fft.Fft;
 import org.jgpuarray.internal.BackendRegistry;
 import org.jgpuarray.internal.HostArrays;
 import org.jgpuarray.internal.ReleaseQueue;
 import org.jgpuarray.internal.SharedBuffer;
+import org.jgpuarray.internal.lib.Libraries;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScanSpec;
+import org.jgpuarray.random.GpuRandom;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.BackendProbe;
@@ -36,6 +40,7 @@ public final class GpuContext implements AutoCloseable {
     private final BackendDevice device;
     private final ReleaseQueue deferredReleases = new ReleaseQueue();
     private final Map<Object, Object> compiled = new HashMap<>();
+    private Libraries libraries;
     private boolean closed;
 
     private GpuContext(BackendDevice device) {
@@ -269,6 +274,39 @@ public final class GpuContext implements AutoCloseable {
         return new SourceModule(this, device.compileProgram(source, List.of(options)));
     }
 
+    // ---- libraries -------------------------------------------------------------------------------
+
+    /**
+     * BLAS (GEMM, GEMV, AXPY, DOT, NRM2) on this device: the backend's library (cuBLAS) where it offers
+     * one, else jgpuarray's portable kernels or, on the CPU, a multi-threaded Java implementation.
+     *
+     * @throws UnsupportedCapabilityException when the backend has neither
+     */
+    public Blas blas() {
+        return libraries().blas();
+    }
+
+    /**
+     * A Philox4x32-10 generator seeded with {@code seed}: the same numbers on every backend for the same
+     * seed and calls.
+     */
+    public GpuRandom random(long seed) {
+        return libraries().random(seed);
+    }
+
+    /** FFTs on this device: the backend's library (cuFFT), portable kernels, or JTransforms on the CPU. */
+    public Fft fft() {
+        return libraries().fft();
+    }
+
+    private Libraries libraries() {
+        ensureOpen();
+        if (libraries == null) {
+            libraries = new Libraries(this, device, GPUArray::buffer);
+        }
+        return libraries;
+    }
+
     /** Waits until every launched kernel and copy has finished. */
     public void synchronize() {
         ensureOpen();
@@ -291,6 +329,9 @@ public final class GpuContext implements AutoCloseable {
             closed = true;
             deferredReleases.clear();
             compiled.clear();
+            if (libraries != null) {
+                libraries.close();
+            }
             device.close();
         }
     }

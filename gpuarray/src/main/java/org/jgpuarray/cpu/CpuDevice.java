@@ -1,11 +1,13 @@
 package org.jgpuarray.cpu;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jgpuarray.DeviceException;
 import org.jgpuarray.DeviceInfo;
 import org.jgpuarray.OutOfDeviceMemoryException;
 import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.cpu.lib.CpuLibraries;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
@@ -130,6 +132,12 @@ final class CpuDevice implements BackendDevice {
                 });
             });
         };
+    }
+
+    /** Java BLAS, Philox and JTransforms FFTs on the buffers' arrays; see {@link CpuLibraries}. */
+    @Override
+    public <T> Optional<T> library(Class<T> kind) {
+        return CpuLibraries.find(kind, b -> ((CpuBuffer) b).array());
     }
 
     @Override

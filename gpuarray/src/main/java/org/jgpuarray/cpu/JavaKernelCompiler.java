@@ -34,7 +34,7 @@ final class JavaKernelCompiler {
             source = generator.get();
         } catch (SnippetSyntaxException e) {
             throw new KernelCompilationException(kernelName, e.getMessage(), List.of("C-to-Java translation"),
-                    "(no Java source: the snippet could not be translated)", e);
+                    e.part() + ":\n" + CSource.numberLines(e.snippet()), e);
         }
         try {
             SimpleCompiler compiler = new SimpleCompiler();

@@ -1,6 +1,7 @@
 package org.jgpuarray.spi;
 
 import java.util.List;
+import java.util.Optional;
 import org.jgpuarray.DeviceInfo;
 import org.jgpuarray.UnsupportedCapabilityException;
 import org.jgpuarray.kernels.Dialect;
@@ -59,6 +60,20 @@ public interface BackendDevice extends AutoCloseable {
     default RawProgram compileProgram(String source, List<String> options) {
         throw new UnsupportedCapabilityException("raw " + dialect() + " source",
                 "the " + info().backend() + " backend runs generated kernels only");
+    }
+
+    /**
+     * A library this device runs natively, as a provider of the given kind: {@link BlasProvider},
+     * {@link FftProvider} or {@link RandomProvider} (cuBLAS, cuFFT, cuRAND, or the CPU backend's Java
+     * implementations). The core asks once per context and kind, and uses its portable kernels (through
+     * {@link #compileProgram}) where the answer is empty. Return empty, never throw, when the library
+     * cannot load here; the provider's {@code implementation()} tells users what ran.
+     *
+     * @param kind the provider interface asked for
+     * @return the provider, or empty (the default) to let the core use its portable implementation
+     */
+    default <T> Optional<T> library(Class<T> kind) {
+        return Optional.empty();
     }
 
     /** Waits until all work enqueued on this device has finished. */
