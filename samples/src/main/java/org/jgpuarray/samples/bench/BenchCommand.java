@@ -1,0 +1,155 @@
+package org.jgpuarray.samples.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jgpuarray.GpuContext;
+import org.jgpuarray.GpuException;
+import org.jgpuarray.samples.query.BackendSurvey;
+import org.jgpuarray.spi.BackendProbe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jgpuarray bench}: the GPU-vs-CPU harness. Exit status 0 when every result is right, 1 when any
+ * is wrong (or a device could not run), 2 for bad options.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Times GPU-vs-CPU workloads against a plain Java loop and ND4J.",
+        description = {"Times workloads over sizes and backends against a plain single-threaded",
+                "Java loop and ND4J, checks every result, prints a summary table and writes",
+                "CSV, JSON and a PNG chart. Workloads: elementwise (c = a*x + b*y), reduce",
+                "(sum), dot, gemm; fft and rng are not yet available (issue 5)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--backend", split = ",", paramLabel = "NAME",
+            description = "Backends to measure (default: every available one): cpu, opencl, cuda.")
+    private List<String> backends = new ArrayList<>();
+
+    @Option(names = "--workload", split = ",", paramLabel = "NAME",
+            description = "Workloads (default: ${DEFAULT-VALUE}).", defaultValue = "elementwise,reduce,dot,gemm")
+    private List<String> workloads;
+
+    @Option(names = "--sizes", paramLabel = "LIST", defaultValue = "2^16..2^24:4",
+            description = "Sizes in elements: numbers, 2^k, or ranges A..B (every power of two) or A..B:F "
+                    + "(factor F). Default: ${DEFAULT-VALUE}.")
+    private String sizes;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
+            description = "Timed runs per case (default ${DEFAULT-VALUE}).")
+    private int repeat;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
+            description = "At least this many untimed runs first (default ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--warmup-time", paramLabel = "MS", defaultValue = "200",
+            description = "Keep warming up for this many milliseconds, so that the JIT compiles the CPU code paths "
+                    + "(default ${DEFAULT-VALUE}).")
+    private long warmupMillis;
+
+    @Option(names = "--max-gemm-size", paramLabel = "SIZE", defaultValue = "2^18",
+            description = "Largest gemm size, in elements per matrix (default ${DEFAULT-VALUE} = 512x512).")
+    private String maxGemmSize;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
+            description = "Directory of the default outputs bench.csv, bench.json, bench.png (default ${DEFAULT-VALUE}).")
+    private Path outDir;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "CSV output (default DIR/bench.csv).")
+    private Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "JSON output (default DIR/bench.json).")
+    private Path json;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "PNG chart (default DIR/bench.png).")
+    private Path plot;
+
+    @Option(names = "--nd4j", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Measure the ND4J peer (default: on).")
+    private boolean nd4j;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar (default: when standard error is a terminal).")
+    private Boolean progress;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    /** Runs the benchmark; returns the exit status. */
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BenchConfig config = config();
+        List<GpuContext> contexts = openContexts(err);
+        if (contexts.isEmpty()) {
+            err.println("bench: no backend could be opened");
+            return 1;
+        }
+        BenchReport report;
+        try {
+            out.printf("jgpuarray bench on %s%n",
+                    contexts.stream().map(c -> c.backendName() + " (" + c.device().name() + ")").toList());
+            out.flush();
+            boolean showProgress = progress != null ? progress : System.console() != null;
+            report = new BenchRunner(config, showProgress, err).run(contexts);
+        } finally {
+            contexts.forEach(GpuContext::close);
+        }
+        SummaryTable.print(report, out);
+        writeOutputs(report, out);
+        boolean errors = report.results().stream().anyMatch(r -> !r.error().isEmpty());
+        return report.wrongResults().isEmpty() && !errors ? 0 : 1;
+    }
+
+    private BenchConfig config() {
+        try {
+            long gemmMax = SizeList.parse(maxGemmSize).get(0);
+            return new BenchConfig(Workloads.select(workloads, gemmMax), SizeList.parse(sizes), repeat, warmup,
+                    warmupMillis, seed, nd4j);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private List<GpuContext> openContexts(PrintWriter err) {
+        Set<String> names = new LinkedHashSet<>();
+        if (backends.isEmpty()) {
+            BackendSurvey.probeAll().stream().filter(BackendProbe::available).map(BackendProbe::backend)
+                    .forEach(names::add);
+        } else {
+            backends.forEach(b -> names.add(b.trim()));
+        }
+        List<GpuContext> contexts = new ArrayList<>();
+        for (String name : names) {
+            try {
+                contexts.add(GpuContext.create(name));
+            } catch (GpuException | IllegalArgumentException e) {
+                err.println("bench: skipping backend " + name + ": " + e.getMessage());
+            }
+        }
+        return contexts;
+    }
+
+    private void writeOutputs(BenchReport report, PrintWriter out) throws IOException {
+        Path csvFile = csv != null ? csv : outDir.resolve("bench.csv");
+        Path jsonFile = json != null ? json : outDir.resolve("bench.json");
+        Path plotFile = plot != null ? plot : outDir.resolve("bench.png");
+        CsvReport.write(report, csvFile);
+        JsonReport.write(report, jsonFile);
+        ThroughputChart.write(report, plotFile);
+        out.printf("wrote %s, %s, %s%n", csvFile, jsonFile, plotFile);
+        out.flush();
+    }
+}

@@ -1,0 +1,203 @@
+package org.jgpuarray.samples.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.GpuContext;
+import org.jgpuarray.spi.DeviceTimer;
+
+/**
+ * Runs a {@link BenchConfig} on open contexts: for each workload and size, the plain Java loop and ND4J
+ * once, then every device, each with warm-up runs and timed repetitions; every result is checked. Not
+ * thread-safe.
+ */
+public final class BenchRunner {
+    private final BenchConfig config;
+    private final BenchProgress progress;
+    private final PrintWriter err;
+
+    /**
+     * @param config   what to measure
+     * @param progress whether to show the terminal progress bar
+     * @param err      modified: receives the loud message of each wrong result as it happens
+     */
+    public BenchRunner(BenchConfig config, boolean progress, PrintWriter err) {
+        this.config = config;
+        this.progress = new BenchProgress(progress);
+        this.err = err;
+    }
+
+    /**
+     * Measures everything.
+     *
+     * @param contexts the devices to measure, open; not closed here
+     */
+    public BenchReport run(List<GpuContext> contexts) {
+        Optional<String> nd4jProblem = config.nd4j() ? Nd4jPeers.availability() : Optional.of("disabled (--no-nd4j)");
+        boolean nd4j = nd4jProblem.isEmpty();
+        List<BenchResult> results = new ArrayList<>();
+        List<Skip> skipped = new ArrayList<>();
+        progress.start(countSteps(contexts.size(), nd4j));
+        try {
+            for (Workload w : config.workloads()) {
+                for (long size : config.sizes()) {
+                    Optional<String> skip = w.skipReason(size);
+                    if (skip.isPresent()) {
+                        skipped.add(new Skip(w.name(), w.sizeLabel(size), skip.get()));
+                        continue;
+                    }
+                    results.addAll(measure(w, size, contexts, nd4j));
+                }
+            }
+        } finally {
+            progress.close();
+        }
+        return new BenchReport(machine(contexts, nd4jProblem), configSummary(contexts), rooflines(contexts),
+                results, skipped);
+    }
+
+    private long countSteps(int devices, boolean nd4j) {
+        long steps = 0;
+        for (Workload w : config.workloads()) {
+            for (long size : config.sizes()) {
+                steps += w.skipReason(size).isPresent() ? 0 : 1 + (nd4j ? 1 : 0) + devices;
+            }
+        }
+        return steps;
+    }
+
+    private List<BenchResult> measure(Workload w, long size, List<GpuContext> contexts, boolean nd4j) {
+        String label = w.name() + " " + w.sizeLabel(size);
+        progress.running(label + " java");
+        Problem problem = w.prepare(size, config.seed());
+        Timed java = timeJava(problem);
+        progress.step();
+        Timed peer = null;
+        if (nd4j) {
+            progress.running(label + " nd4j");
+            peer = timeNd4j(problem);
+            progress.step();
+        }
+        List<BenchResult> out = new ArrayList<>();
+        for (GpuContext context : contexts) {
+            progress.running(label + " " + context.backendName());
+            BenchResult r = timeDevice(w, size, problem, context, java, peer);
+            if (r.wrong()) {
+                err.printf("%n!!! WRONG RESULT: %s %s on %s (%s): %s%n", w.name(), r.sizeLabel(), r.backend(),
+                        r.device(), r.check());
+                err.flush();
+            }
+            out.add(r);
+            progress.step();
+        }
+        return out;
+    }
+
+    private record Timed(Stats stats, Check check) {
+    }
+
+    private Repeater repeater() {
+        return new Repeater(config.warmup(), config.warmupMillis(), config.repeat());
+    }
+
+    private Timed timeJava(Problem problem) {
+        float[][] last = new float[1][];
+        long[][] t = repeater().run(() -> {
+            long t0 = System.nanoTime();
+            last[0] = problem.runJava();
+            return new long[] {System.nanoTime() - t0};
+        });
+        return new Timed(Stats.of(t[0]), problem.check(last[0]));
+    }
+
+    private Timed timeNd4j(Problem problem) {
+        try (PeerRun run = problem.onNd4j()) {
+            long[][] t = repeater().run(() -> {
+                long t0 = System.nanoTime();
+                run.compute();
+                return new long[] {System.nanoTime() - t0};
+            });
+            return new Timed(Stats.of(t[0]), problem.check(run.result()));
+        }
+    }
+
+    private BenchResult timeDevice(Workload w, long size, Problem problem, GpuContext context, Timed java, Timed peer) {
+        DeviceInfo d = context.device();
+        int cores = "CPU".equalsIgnoreCase(d.type()) ? d.computeUnits() : 0;
+        String implementation = "?";
+        try (DeviceRun run = problem.onDevice(context)) {
+            implementation = run.implementation();
+            float[][] last = new float[1][];
+            long[][] t = repeater().run(() -> {
+                long t0 = System.nanoTime();
+                run.upload();
+                DeviceTimer timer = context.startTimer();
+                run.compute();
+                long device = timer.stopNanos();
+                last[0] = run.download();
+                long wall = System.nanoTime() - t0;
+                run.release();
+                return new long[] {device, wall};
+            });
+            return new BenchResult(w.name(), size, w.sizeLabel(size), context.backendName(), d.name(), implementation,
+                    w.metric(), w.work(size), Stats.of(t[0]), Stats.of(t[1]), java.stats(),
+                    peer == null ? null : peer.stats(), cores, problem.check(last[0]),
+                    peer == null ? null : peer.check(), "");
+        } catch (RuntimeException e) {
+            return new BenchResult(w.name(), size, w.sizeLabel(size), context.backendName(), d.name(), implementation,
+                    w.metric(), w.work(size), null, null, java.stats(), peer == null ? null : peer.stats(), cores,
+                    Check.NOT_CHECKED, peer == null ? null : peer.check(), oneLine(e));
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
+    }
+
+    private Map<String, Double> rooflines(List<GpuContext> contexts) {
+        int elements = 1 << 24; // 64 MiB per array: well beyond the caches, so this is memory bandwidth
+        Map<String, Double> lines = new LinkedHashMap<>();
+        lines.put("host memory (all cores)", CopyBandwidth.host(elements));
+        for (GpuContext c : contexts) {
+            if (!"CPU".equalsIgnoreCase(c.device().type())) {
+                try {
+                    lines.put(c.backendName() + " device memory", CopyBandwidth.device(c, elements));
+                } catch (RuntimeException e) {
+                    err.println("could not measure the copy bandwidth of " + c.backendName() + ": " + oneLine(e));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private Map<String, Object> machine(List<GpuContext> contexts, Optional<String> nd4jProblem) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        for (GpuContext c : contexts) {
+            m.put("device." + c.backendName(), c.device().name() + " (" + c.device().type() + ", "
+                    + c.device().computeUnits() + " compute units)");
+        }
+        m.put("nd4j", nd4jProblem.orElseGet(Nd4jPeers::describe));
+        return m;
+    }
+
+    private Map<String, Object> configSummary(List<GpuContext> contexts) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("backends", contexts.stream().map(GpuContext::backendName).toList());
+        c.put("workloads", config.workloads().stream().map(Workload::name).toList());
+        c.put("sizes", config.sizes().stream().map(SizeList::format).toList());
+        c.put("repeat", config.repeat());
+        c.put("warmup", config.warmup());
+        c.put("warmupMillis", config.warmupMillis());
+        c.put("seed", config.seed());
+        c.put("dtype", "float32");
+        return c;
+    }
+}

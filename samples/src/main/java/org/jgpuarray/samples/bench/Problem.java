@@ -1,0 +1,29 @@
+package org.jgpuarray.samples.bench;
+
+import org.jgpuarray.GpuContext;
+
+/**
+ * One workload at one size: host inputs, the three ways to compute it (plain Java loop, a jgpuarray
+ * device, ND4J) and the check of a result against a float64 host reference. Not thread-safe.
+ */
+public interface Problem {
+    /** The plain single-threaded Java loop, the reference time. Returns its result. */
+    float[] runJava();
+
+    /**
+     * The jgpuarray version on one device; compiles what it needs now, so that compilation is not timed.
+     *
+     * @param context an open context; the caller closes the returned run
+     */
+    DeviceRun onDevice(GpuContext context);
+
+    /** ND4J's version; call only when ND4J loads ({@link Nd4jPeers#availability()}). */
+    PeerRun onNd4j();
+
+    /**
+     * Compares a result with the float64 reference.
+     *
+     * @param result a result of any of the three versions; not modified
+     */
+    Check check(float[] result);
+}

@@ -1,0 +1,41 @@
+package org.jgpuarray.samples.bench;
+
+import java.util.Optional;
+
+/**
+ * A named benchmark problem family ({@code elementwise}, {@code reduce}, ...): knows its work at a size
+ * and makes the host data for one size. Implementations are immutable.
+ */
+public interface Workload {
+    /** The name used on the command line. */
+    String name();
+
+    /** One line saying what is computed, e.g. {@code c = a*x + b*y (float32)}. */
+    String description();
+
+    /** What throughput counts for this workload. */
+    Metric metric();
+
+    /** Bytes moved or floating-point operations at {@code size}. */
+    double work(long size);
+
+    /** How a size reads in reports, e.g. {@code 2^24} or {@code 512x512x512}. */
+    default String sizeLabel(long size) {
+        return SizeList.format(size);
+    }
+
+    /**
+     * Why this workload cannot run at {@code size} (too large for its default budget, library not yet
+     * available, ...), or empty when it can.
+     */
+    default Optional<String> skipReason(long size) {
+        return Optional.empty();
+    }
+
+    /**
+     * Makes the inputs (seeded random numbers) and the float64 reference for one size.
+     *
+     * @throws UnsupportedOperationException when {@link #skipReason(long)} is not empty
+     */
+    Problem prepare(long size, long seed);
+}

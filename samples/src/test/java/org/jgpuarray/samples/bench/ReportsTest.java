@@ -1,0 +1,81 @@
+package org.jgpuarray.samples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The table, CSV, JSON and chart of a made-up report, one of whose results is wrong. */
+class ReportsTest {
+    @TempDir
+    Path dir;
+
+    private static BenchReport report() {
+        Stats t = Stats.of(new long[] {1_900_000, 2_000_000, 2_100_000});
+        Stats java = Stats.of(new long[] {8_000_000});
+        Check ok = new Check(true, 1e-7, 1e-6, "c[3] = 1, expected 1");
+        Check wrong = new Check(false, 3, 1e-6, "c[5] = 4, expected 1");
+        List<BenchResult> results = List.of(
+                new BenchResult("elementwise", 1 << 20, "2^20", "cpu", "Some CPU", "ElementwiseKernel", Metric.GB_PER_S,
+                        12.0 * (1 << 20), t, t, java, t, 2, ok, ok, ""),
+                new BenchResult("elementwise", 1 << 22, "2^22", "cpu", "Some CPU", "ElementwiseKernel", Metric.GB_PER_S,
+                        12.0 * (1 << 22), t, t, java, null, 2, wrong, null, ""),
+                new BenchResult("gemm", 1 << 16, "256x256x256", "opencl", "Some GPU", NaiveGemm.IMPLEMENTATION,
+                        Metric.GFLOP_PER_S, 2.0 * 256 * 256 * 256, null, null, java, null, 0, Check.NOT_CHECKED, null,
+                        "KernelCompilationException: boom"));
+        return new BenchReport(Map.of("cores", 2, "nd4j", "ND4J test"), Map.of("dtype", "float32", "repeat", 2,
+                "warmup", 1), Map.of("host memory (all cores)", 10.0), results,
+                List.of(new Skip("fft", "2^20", "not yet available")));
+    }
+
+    @Test
+    void tableFlagsTheWrongResultLoudlyAndListsErrorsAndSkips() {
+        StringWriter text = new StringWriter();
+        SummaryTable.print(report(), new PrintWriter(text));
+        String s = text.toString();
+        assertTrue(s.contains("WRONG <<<<<<"), s);
+        assertTrue(s.contains("!!! 1 WRONG RESULT"), s);
+        assertTrue(s.contains("c[5] = 4, expected 1"), s);
+        assertTrue(s.contains("ERROR gemm 256x256x256 on opencl: KernelCompilationException: boom"), s);
+        assertTrue(s.contains("skipped fft: not yet available (sizes 2^20)"), s);
+        assertTrue(s.contains("roofline: host memory (all cores) copy bandwidth 10.0 GB/s"), s);
+        assertTrue(s.contains("4.00"), () -> "S_java = 8 / 2 = 4 missing:\n" + s);
+    }
+
+    @Test
+    void csvJsonAndPngAreWritten() throws Exception {
+        BenchReport report = report();
+        Path csv = dir.resolve("sub/b.csv");
+        Path json = dir.resolve("sub/b.json");
+        Path png = dir.resolve("sub/b.png");
+        CsvReport.write(report, csv);
+        JsonReport.write(report, json);
+        ThroughputChart.write(report, png);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(CsvReport.HEADER, lines.get(0));
+        assertEquals(4, lines.size());
+        assertEquals(CsvReport.HEADER.split(",").length, lines.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").length);
+        assertTrue(lines.get(2).contains(",WRONG,"), lines.get(2));
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertEquals(1, doc.get("wrongResults").asInt());
+        assertEquals(3, doc.get("results").size());
+        assertEquals(4.0, doc.get("results").get(0).get("speedupJava").asDouble(), 1e-9);
+        assertEquals(2.0, doc.get("results").get(0).get("efficiency").asDouble(), 1e-9);
+        assertEquals("n/a", doc.get("results").get(2).get("cores").asText());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "PNG does not decode");
+        assertTrue(image.getWidth() >= 640 && image.getHeight() >= 420);
+    }
+}
