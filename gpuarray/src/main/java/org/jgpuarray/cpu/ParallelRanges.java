@@ -12,8 +12,12 @@ import java.util.concurrent.Future;
  * threads; small ranges run on the caller's thread, where threads would cost more than they save.
  */
 final class ParallelRanges {
-    /** Below this many elements per chunk, fewer chunks are used. */
-    static final long MIN_CHUNK = 1 << 15;
+    /**
+     * Below this many elements per chunk, fewer chunks are used. Handing a chunk to another thread
+     * costs about as much as a thread's work on 2^16 floats (measured: 2^16 elements took 28 us split
+     * in two, about 17 us on one thread; 2^18 took 51 us split, 68 us on one).
+     */
+    static final long MIN_CHUNK = 1 << 16;
 
     private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
     private static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM);
