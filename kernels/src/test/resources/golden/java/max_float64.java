@@ -8,12 +8,39 @@ public final class Reduction_max_float64_a43d468646a212ee implements JavaReducti
     @Override
     public Object reduceRange(Object[] args$, long n, long from$, long to$) {
         final double[] x = (double[]) args$[0];
-        double acc$ = neutral$();
         final int end$ = (int) to$;
-        for (int i$ = (int) from$; i$ < end$; i$++) {
-            final long i = i$;
-            acc$ = reduce$(acc$, x[i$]);
+        double acc0$ = neutral$();
+        double acc1$ = neutral$();
+        double acc2$ = neutral$();
+        double acc3$ = neutral$();
+        int base$ = (int) from$;
+        for (; base$ <= end$ - 4; base$ += 4) {
+            {
+                final int i$ = base$ + 0;
+                final long i = i$;
+                acc0$ = reduce$(acc0$, x[i$]);
+            }
+            {
+                final int i$ = base$ + 1;
+                final long i = i$;
+                acc1$ = reduce$(acc1$, x[i$]);
+            }
+            {
+                final int i$ = base$ + 2;
+                final long i = i$;
+                acc2$ = reduce$(acc2$, x[i$]);
+            }
+            {
+                final int i$ = base$ + 3;
+                final long i = i$;
+                acc3$ = reduce$(acc3$, x[i$]);
+            }
         }
+        for (int i$ = base$; i$ < end$; i$++) {
+            final long i = i$;
+            acc0$ = reduce$(acc0$, x[i$]);
+        }
+        double acc$ = reduce$(reduce$(acc0$, acc1$), reduce$(acc2$, acc3$));
         return Double.valueOf(acc$);
     }
 

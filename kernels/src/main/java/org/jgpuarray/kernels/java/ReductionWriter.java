@@ -4,11 +4,18 @@ import java.util.List;
 import org.jgpuarray.kernels.ReductionSpec;
 
 /**
- * Translates a map-reduce spec into a {@link JavaReductionKernel} class: a primitive accumulator updated
- * with {@code reduce$(acc$, map)} per element, and the reduce expression and neutral value as private
+ * Translates a map-reduce spec into a {@link JavaReductionKernel} class: primitive accumulators updated
+ * with {@code reduce$(acc$, map)} per element, four of them interleaved, and the reduce expression and neutral value as private
  * static methods that {@code combine} and {@code neutral} box.
  */
 final class ReductionWriter {
+    /**
+     * Independent accumulators per range: four dependency chains instead of one let the CPU overlap
+     * the additions (HotSpot never reassociates floating-point reductions itself). The reduction is
+     * associative and commutative by contract, as on GPUs.
+     */
+    private static final int LANES = 4;
+
     private ReductionWriter() {
     }
 
@@ -36,12 +43,26 @@ final class ReductionWriter {
         out.line("@Override");
         out.open("public Object reduceRange(Object[] args$, long n, long from$, long to$) {");
         writer.unpackArguments(arguments);
-        out.line(t$ + " acc$ = neutral$();");
+        String mapped = loopExprs.value(map, JavaKind.of(type)).text();
         out.line("final int end$ = (int) to$;");
-        out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
-        out.line("final long " + index.javaName() + " = i$;");
-        out.line("acc$ = reduce$(acc$, " + loopExprs.value(map, JavaKind.of(type)).text() + ");");
+        for (int lane = 0; lane < LANES; lane++) {
+            out.line(t$ + " acc" + lane + "$ = neutral$();");
+        }
+        out.line("int base$ = (int) from$;");
+        out.open("for (; base$ <= end$ - " + LANES + "; base$ += " + LANES + ") {");
+        for (int lane = 0; lane < LANES; lane++) {
+            out.open("{");
+            out.line("final int i$ = base$ + " + lane + ";");
+            out.line("final long " + index.javaName() + " = i$;");
+            out.line("acc" + lane + "$ = reduce$(acc" + lane + "$, " + mapped + ");");
+            out.close("}");
+        }
         out.close("}");
+        out.open("for (int i$ = base$; i$ < end$; i$++) {");
+        out.line("final long " + index.javaName() + " = i$;");
+        out.line("acc0$ = reduce$(acc0$, " + mapped + ");");
+        out.close("}");
+        out.line(t$ + " acc$ = reduce$(reduce$(acc0$, acc1$), reduce$(acc2$, acc3$));");
         out.line("return " + ClassWriter.box("acc$", type) + ";");
         out.close("}");
         OperatorMethods.write(out, type, a, b, reduce, neutral);
