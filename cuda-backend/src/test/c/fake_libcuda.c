@@ -9,6 +9,8 @@
  * A kernel whose name contains "jga_fake_fault" makes the context sticky-broken (700) at the next call;
  * an image containing "jga_fake_invalid_ptx" fails to load with a JIT error log (218), one containing
  * "jga_fake_unsupported_ptx" with CUDA_ERROR_UNSUPPORTED_PTX_VERSION (222).
+ * Copies between buffers are logged too. The fake libraries (fake_libcublas.c, ...) name device
+ * addresses in their logs through fake_cuda_describe, exported here.
  * Build: gcc -shared -fPIC -O1 -o libcuda.so.1 fake_libcuda.c
  */
 #include <stdarg.h>
@@ -174,10 +176,20 @@ CUresult cuMemcpyDtoH_v2(void *dst, CUdeviceptr src, size_t bytes) {
     return 0;
 }
 
+/* Names a device address as the logs do (buf<id>+<offset>), "null", or "host" for memory of no buffer. */
+void fake_cuda_describe(const void *p, char *out, size_t len) {
+    fake_alloc *a = find_alloc((const char *) p);
+    if (a) snprintf(out, len, "buf%d+%ld", a->id, (long) ((const char *) p - a->base));
+    else snprintf(out, len, "%s", p ? "host" : "null");
+}
+
 CUresult cuMemcpyDtoDAsync_v2(CUdeviceptr dst, CUdeviceptr src, size_t bytes, void *stream) {
-    (void) stream;
     STICKY_CHECK();
     if (check_range(dst, bytes) || check_range(src, bytes)) return 1;
+    char to[64], from[64];
+    fake_cuda_describe((void *) (uintptr_t) dst, to, sizeof to);
+    fake_cuda_describe((void *) (uintptr_t) src, from, sizeof from);
+    note("copy %s <- %s bytes=%zu stream=%ld", to, from, bytes, (long) (uintptr_t) stream);
     memmove((void *) (uintptr_t) dst, (void *) (uintptr_t) src, bytes);
     return 0;
 }

@@ -2,6 +2,7 @@ package org.jgpuarray.cuda;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jgpuarray.BackendUnavailableException;
 import org.jgpuarray.DeviceInfo;
 import org.jgpuarray.UnsupportedCapabilityException;
@@ -14,6 +15,8 @@ import org.jgpuarray.cuda.internal.compiler.CacheLocation;
 import org.jgpuarray.cuda.internal.compiler.CachingCompiler;
 import org.jgpuarray.cuda.internal.compiler.CompilerSelection;
 import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
+import org.jgpuarray.cuda.internal.lib.CudaLibraries;
+import org.jgpuarray.cuda.internal.lib.VendorLibraries;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.BackendProbe;
@@ -22,7 +25,8 @@ import org.jgpuarray.spi.BackendProbe;
  * The CUDA backend ({@code cuda}, priority 300): NVIDIA GPUs through JCuda's driver API, with kernels
  * compiled at run time by NVRTC (through JCuda, or bound directly by soname) or {@code nvcc}. Available
  * when {@code libcuda.so.1} loads, a device is present and a compiler is found; otherwise the probe
- * says which of these is missing, in one line.
+ * says which of these is missing, in one line. Devices offer cuBLAS, cuFFT and cuRAND where those load;
+ * the probe's device properties {@code cublas}, {@code cufft} and {@code curand} say which did.
  *
  * <p>Thread-safe. Constructing it touches no native library; the first {@link #probe()} does, once.
  */
@@ -75,7 +79,7 @@ public final class CudaBackend implements Backend {
         }
         DeviceInfo info = found.devices().get(deviceIndex);
         try {
-            return CudaDevice.open(info, compiler, DriverLibrary.status().driverVersion());
+            return CudaDevice.open(info, compiler, DriverLibrary.status().driverVersion(), CudaLibraries::new);
         } catch (UnsupportedCapabilityException e) {
             throw new BackendUnavailableException(NAME, info.name() + ": " + e.getMessage(), e);
         }
@@ -95,9 +99,10 @@ public final class CudaBackend implements Backend {
             compiler = CacheLocation.fromEnvironment()
                     .<CudaCompiler>map(dir -> new CachingCompiler(chosen, new BinaryCache(dir), driver.driverVersion()))
                     .orElse(chosen);
+            Map<String, Object> libraries = VendorLibraries.properties();
             List<DeviceInfo> devices = new ArrayList<>();
             for (int ordinal = 0; ordinal < driver.deviceCount(); ordinal++) {
-                devices.add(DeviceDescription.describe(ordinal, chosen, driver.driverVersion()));
+                devices.add(DeviceDescription.describe(ordinal, chosen, driver.driverVersion(), libraries));
             }
             return BackendProbe.available(NAME, devices);
         } catch (RuntimeException | LinkageError e) {

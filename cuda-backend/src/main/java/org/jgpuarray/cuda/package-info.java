@@ -24,5 +24,20 @@
  * {@link org.jgpuarray.DeviceException}s with the call and the {@code CUresult}; out of memory is an
  * {@link org.jgpuarray.OutOfDeviceMemoryException}; after a sticky error (a kernel fault) every later
  * call says the context is unusable.
+ *
+ * <p><b>Libraries.</b> {@code ctx.blas()} runs cuBLAS: through JCublas2 where {@code libcublas.so.12}
+ * loads (JCublas2 12.6's natives link it), else the machine's cuBLAS of another major version bound
+ * through JNA by soname ({@code libcublas.so.13}, {@code .so.12}, {@code .so.11}). {@code ctx.fft()} runs
+ * cuFFT ({@code libcufft.so.12}, {@code .so.11}, {@code .so.10}) and {@code GpuRandom.deviceLibrary()}
+ * cuRAND's Philox4_32_10 ({@code libcurand.so.10}), both through JNA, since JCufft and JCurand stop at
+ * CUDA 11.8 and cannot load beside JCuda 12.6. Each is looked for on the dynamic loader's path, then in
+ * the {@code lib64} and {@code lib} folders of {@code CUDA_HOME}, {@code CUDA_PATH} and
+ * {@code /usr/local/cuda}; the device properties {@code cublas}, {@code cufft} and {@code curand} (shown
+ * by device-query) name what loaded or say why nothing did, and each wrapper's {@code implementation()}
+ * says what ran. Where a library is missing, the core's portable kernels serve. The libraries use the
+ * backend's stream, so their work is ordered with the kernels; their handles and plans are freed when the
+ * context closes. {@code JGPUARRAY_CUDA_LIBRARIES} ({@code none}, or a list of {@code cublas},
+ * {@code cublas-jna}, {@code cufft}, {@code curand}) restricts which are used, e.g. to compare with the
+ * portable kernels.
  */
 package org.jgpuarray.cuda;

@@ -48,6 +48,11 @@ class CudaBackendProbeTest {
             assertEquals("cuda", first.backend());
             assertTrue(first.properties().containsKey("computeCapability"));
             assertTrue(first.properties().containsKey("compiler"));
+            for (String library : new String[] {"cublas", "cufft", "curand"}) {
+                String what = String.valueOf(first.properties().get(library));
+                assertTrue(what.startsWith("cu") || what.startsWith("not found: ") || what.startsWith("disabled by "),
+                        library + ": " + what);
+            }
         }
         assertEquals(probe.available(), new CudaBackend().probe().available(), "a second probe agrees");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jgpuarray.DeviceInfo;
 import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.DeviceLibraries;
 import org.jgpuarray.cuda.internal.DriverLibrary;
 import org.jgpuarray.cuda.internal.compiler.CompilerCandidate;
 import org.jgpuarray.cuda.internal.compiler.CompilerSelection;
@@ -41,7 +42,8 @@ class CudaCompilerPathsTest {
     }
 
     private static void exercise(DeviceInfo info, CompilerCandidate c) {
-        try (CudaDevice device = CudaDevice.open(info, c.compiler(), DriverLibrary.status().driverVersion())) {
+        try (CudaDevice device = CudaDevice.open(info, c.compiler(), DriverLibrary.status().driverVersion(),
+                d -> DeviceLibraries.NONE)) {
             System.out.println(c.compiler().description() + " -> " + device.target());
             int n = 5000;
             float[] x = new float[n];

@@ -6,18 +6,18 @@ import org.jgpuarray.spi.DeviceBuffer;
 /** Device memory from {@code cuMemAlloc}, owned by one {@link CudaDevice}. */
 final class CudaBuffer implements DeviceBuffer {
     private final CudaDevice owner;
-    private final CUdeviceptr pointer;
+    private final CudaPointer pointer;
     private final long byteSize;
     private boolean released;
 
-    CudaBuffer(CudaDevice owner, CUdeviceptr pointer, long byteSize) {
+    CudaBuffer(CudaDevice owner, CudaPointer pointer, long byteSize) {
         this.owner = owner;
         this.pointer = pointer;
         this.byteSize = byteSize;
     }
 
     /** The device address. */
-    CUdeviceptr pointer() {
+    CudaPointer pointer() {
         return pointer;
     }
 

@@ -4,8 +4,11 @@ import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jcuda.driver.CUstream;
 import org.jgpuarray.DeviceInfo;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
 import org.jgpuarray.cuda.internal.compiler.CudaBinary;
@@ -29,8 +32,9 @@ import org.jgpuarray.spi.RawProgram;
 /**
  * A CUDA device opened for computing: the device's primary context, memory from {@code cuMemAlloc},
  * kernels compiled by the chosen compiler (through the disk cache) and launched asynchronously in the
- * legacy default stream; copies to the host wait for them. Used from one thread at a time, as the
- * core guarantees; each entry point makes the context current on the calling thread.
+ * legacy default stream; copies to the host wait for them. The vendor libraries (cuBLAS, cuFFT,
+ * cuRAND) are offered through {@link #library(Class)}, bound to the same stream. Used from one thread at
+ * a time, as the core guarantees; each entry point makes the context current on the calling thread.
  */
 public final class CudaDevice implements BackendDevice {
     private static final Pattern FIRST_KERNEL = Pattern.compile("__global__\\s+(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?"
@@ -45,6 +49,7 @@ public final class CudaDevice implements BackendDevice {
     private final DeviceMemory memory;
     private final Scratch scratch;
     private final List<LoadedModule> modules = new ArrayList<>();
+    private DeviceLibraries libraries = DeviceLibraries.NONE;
     private boolean closed;
 
     private CudaDevice(DeviceInfo info, CudaContext context, CudaCompiler compiler, int driverVersion) {
@@ -64,13 +69,18 @@ public final class CudaDevice implements BackendDevice {
      * @param info          the probe's description of the device
      * @param compiler      the compiler (usually caching) that builds its kernels
      * @param driverVersion {@code cuDriverGetVersion}'s number, for messages
+     * @param libraries     makes the device's vendor libraries ({@code d -> DeviceLibraries.NONE} for none);
+     *                      called once, must not throw
      * @throws org.jgpuarray.UnsupportedCapabilityException when the compiler cannot target this device
      * @throws org.jgpuarray.DeviceException when the driver refuses the context
      */
-    public static CudaDevice open(DeviceInfo info, CudaCompiler compiler, int driverVersion) {
+    public static CudaDevice open(DeviceInfo info, CudaCompiler compiler, int driverVersion,
+                                  Function<CudaDevice, DeviceLibraries> libraries) {
         CudaContext context = CudaContext.retain(info.index());
         try {
-            return new CudaDevice(info, context, compiler, driverVersion);
+            CudaDevice device = new CudaDevice(info, context, compiler, driverVersion);
+            device.libraries = libraries.apply(device);
+            return device;
         } catch (RuntimeException e) {
             context.release();
             throw e;
@@ -147,6 +157,42 @@ public final class CudaDevice implements BackendDevice {
         return new CudaRawProgram(this, load(name, source, List.copyOf(options)));
     }
 
+    /**
+     * cuBLAS, cuFFT or cuRAND as the core's provider of {@code kind}, where the library loads here; empty
+     * otherwise (and after close). Never throws.
+     */
+    @Override
+    public <T> Optional<T> library(Class<T> kind) {
+        if (closed) {
+            return Optional.empty();
+        }
+        return libraries.get(kind);
+    }
+
+    /**
+     * The device address of a live buffer of this device, for library calls.
+     *
+     * @param role names the buffer in messages, e.g. {@code "gemm operand A"}
+     * @throws IllegalArgumentException when the buffer belongs to another device
+     * @throws IllegalStateException    when it was released
+     */
+    public CudaPointer pointer(DeviceBuffer buffer, String role) {
+        return memory.own(buffer, role).pointer();
+    }
+
+    /**
+     * The stream every launch and copy of this device is enqueued in; libraries must use it too, so that
+     * their work is ordered with the kernels. Null: the legacy default stream.
+     */
+    public CUstream stream() {
+        return DeviceMemory.STREAM;
+    }
+
+    /** The primary context; {@link CudaContext#enter()} it before calling a library. */
+    public CudaContext context() {
+        return context;
+    }
+
     @Override
     public void synchronize() {
         context.enter();
@@ -158,7 +204,10 @@ public final class CudaDevice implements BackendDevice {
         return new EventTimer(context);
     }
 
-    /** Frees every buffer and module, and releases the primary context. Idempotent; never throws. */
+    /**
+     * Frees the libraries' handles and plans, every module and buffer, and releases the primary context.
+     * Idempotent; never throws.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -170,6 +219,11 @@ public final class CudaDevice implements BackendDevice {
                 context.enter();
                 cuCtxSynchronize();
             }
+        } catch (RuntimeException e) {
+            System.getLogger("org.jgpuarray.cuda").log(System.Logger.Level.DEBUG, "while closing " + info + ": " + e);
+        }
+        libraries.close();
+        try {
             modules.forEach(LoadedModule::unload);
             modules.clear();
             scratch.clear();
@@ -179,10 +233,6 @@ public final class CudaDevice implements BackendDevice {
         } finally {
             context.release();
         }
-    }
-
-    CudaContext context() {
-        return context;
     }
 
     DeviceMemory memory() {

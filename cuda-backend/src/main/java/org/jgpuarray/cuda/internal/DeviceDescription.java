@@ -40,7 +40,7 @@ import org.jgpuarray.cuda.internal.compiler.GpuArch;
 /**
  * Describes a CUDA device from the driver API with the fields of PyCUDA's {@code Device}: name,
  * compute capability, total and free memory, multiprocessors, clocks, limits, caches, ECC, the driver
- * version, and the compiler chosen for it.
+ * version, the compiler chosen for it, and whatever the caller adds (the vendor libraries found).
  */
 public final class DeviceDescription {
     private DeviceDescription() {
@@ -52,9 +52,10 @@ public final class DeviceDescription {
      *
      * @param compiler      the compiler kernels will be built with
      * @param driverVersion {@code cuDriverGetVersion}'s number
+     * @param extra         further properties, appended in their order; not modified
      * @throws org.jgpuarray.DeviceException when the device cannot be queried
      */
-    public static DeviceInfo describe(int ordinal, CudaCompiler compiler, int driverVersion) {
+    public static DeviceInfo describe(int ordinal, CudaCompiler compiler, int driverVersion, Map<String, ?> extra) {
         CUdevice device = new CUdevice();
         CudaContext.throwOnError("cuDeviceGet", cuDeviceGet(device, ordinal));
         byte[] rawName = new byte[256];
@@ -96,6 +97,7 @@ public final class DeviceDescription {
         } catch (UnsupportedCapabilityException e) {
             p.put("compileTarget", "none: " + e.getMessage());
         }
+        p.putAll(extra);
         return new DeviceInfo("cuda", ordinal, name, "NVIDIA", "GPU", sms, total[0], true, p);
     }
 

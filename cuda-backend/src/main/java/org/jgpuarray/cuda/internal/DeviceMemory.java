@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUstream;
 import org.jgpuarray.spi.DeviceBuffer;
 
@@ -39,7 +38,7 @@ final class DeviceMemory {
             throw new IllegalArgumentException("negative allocation: " + bytes + " bytes");
         }
         context.enter();
-        CUdeviceptr pointer = new CUdeviceptr();
+        CudaPointer pointer = new CudaPointer();
         context.checkAllocation("cuMemAlloc", cuMemAlloc(pointer, Math.max(bytes, 1)), bytes);
         CudaBuffer buffer = new CudaBuffer(device, pointer, bytes);
         live.add(buffer);

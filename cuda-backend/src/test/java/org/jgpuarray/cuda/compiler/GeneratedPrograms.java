@@ -3,6 +3,7 @@ package org.jgpuarray.cuda.compiler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jgpuarray.conformance.BuiltinCatalog;
+import org.jgpuarray.cuda.internal.cufft.CufftKernels;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
@@ -14,7 +15,8 @@ import org.jgpuarray.kernels.c.CSourceGenerator;
 
 /**
  * Every CUDA program the core generates: each built-in spec of {@link BuiltinCatalog}, the user kernels
- * of the conformance suite (their snippets copied here), and scans of every type.
+ * of the conformance suite (their snippets copied here), scans of every type, and the kernels around
+ * cuFFT.
  */
 public final class GeneratedPrograms {
     private GeneratedPrograms() {
@@ -30,6 +32,11 @@ public final class GeneratedPrograms {
                 ScanSpec sum = new ScanSpec((inclusive ? "cumsum_" : "exclusive_sum_") + t.numpyName(), t, "a + b", "0",
                         inclusive, "");
                 programs.put(sum.name(), generate(sum));
+            }
+        }
+        for (ScalarType t : new ScalarType[] {ScalarType.FLOAT32, ScalarType.FLOAT64}) {
+            for (ElementwiseSpec spec : new ElementwiseSpec[] {CufftKernels.scaleSpec(t), CufftKernels.hermitianSpec(t)}) {
+                programs.put(spec.name(), generate(spec));
             }
         }
         return programs;

@@ -80,6 +80,13 @@ public final class FakeDriverScenarios {
         check("12.4".equals(d.properties().get("driverVersion")), d.properties().toString());
         check(String.valueOf(d.properties().get("compileTarget")).endsWith("PTX"), d.properties().toString());
         check(d.properties().containsKey("freeMemoryBytes"), "free memory");
+        for (String library : new String[] {"cublas", "cufft", "curand"}) {
+            check(String.valueOf(d.properties().get(library)).startsWith("disabled by JGPUARRAY_CUDA_LIBRARIES=none"),
+                    library + ": " + d.properties().get(library));
+        }
+        try (BackendDevice dev = new CudaBackend().open(0)) {
+            check(dev.library(org.jgpuarray.spi.BlasProvider.class).isEmpty(), "no cuBLAS when switched off");
+        }
     }
 
     private void copies() {

@@ -8,6 +8,7 @@ import org.jgpuarray.cuda.internal.compiler.CompilerCandidate;
 import org.jgpuarray.cuda.internal.compiler.CompilerSelection;
 import org.jgpuarray.cuda.internal.compiler.JcudaNvrtcCompiler;
 import org.jgpuarray.cuda.internal.compiler.NativeLoadErrors;
+import org.jgpuarray.cuda.internal.lib.VendorLibraries;
 
 /** Which of JCuda's native libraries load on this machine, and which compilers the backend finds. */
 final class NativeLibraryReport {
@@ -21,6 +22,7 @@ final class NativeLibraryReport {
         lines.add("JCuda JNvrtc (libnvrtc.so.12): " + (jnvrtc.compiler() != null
                 ? "loads, " + jnvrtc.compiler().description() : "does not load: " + jnvrtc.reason()));
         lines.add("JCuda JCublas2 (libcublas.so.12): " + cublas());
+        VendorLibraries.properties().forEach((library, what) -> lines.add("backend's " + library + ": " + what));
         for (String id : CompilerSelection.IDS) {
             lines.add("compiler " + CompilerSelection.candidate(id, System::getenv, CompilerSelection.DEFAULT_TOOLKITS));
         }

@@ -108,7 +108,8 @@ public final class CompilerSelection {
         };
     }
 
-    static List<Path> cudaHomes(UnaryOperator<String> environment) {
+    /** The roots named by {@code CUDA_HOME} and {@code CUDA_PATH}, in that order. */
+    public static List<Path> cudaHomes(UnaryOperator<String> environment) {
         List<Path> homes = new ArrayList<>();
         for (String variable : new String[] {"CUDA_HOME", "CUDA_PATH"}) {
             String value = environment.apply(variable);

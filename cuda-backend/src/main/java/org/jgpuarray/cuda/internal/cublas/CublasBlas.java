@@ -1,0 +1,171 @@
+package org.jgpuarray.cuda.internal.cublas;
+
+import static org.jgpuarray.cuda.internal.cublas.CublasStatus.NAMES;
+import static org.jgpuarray.cuda.internal.cublas.CublasStatus.OP_N;
+import static org.jgpuarray.cuda.internal.cublas.CublasStatus.OP_T;
+import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_DEVICE;
+import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_HOST;
+
+import java.util.function.IntSupplier;
+import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.CudaPointer;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.spi.BlasProvider;
+import org.jgpuarray.spi.DeviceBuffer;
+
+/**
+ * cuBLAS as the core's {@link BlasProvider} on one device: one handle, bound to the device's stream, so
+ * that cuBLAS's work is ordered with the backend's kernels and copies. Row-major operands reach
+ * column-major cuBLAS as the transposed problem: {@code C = op(A) op(B)} is {@code gemm(opB, opA, n, m,
+ * k, B, ldb, A, lda, C, ldc)}, and {@code gemv} flips the transpose and swaps the matrix dimensions.
+ * {@code dot} and {@code nrm2} write into device memory in {@code CUBLAS_POINTER_MODE_DEVICE}, so they
+ * do not wait for the device. Sizes are cuBLAS's 32-bit ints. Used from the device's thread only.
+ */
+public final class CublasBlas implements BlasProvider, AutoCloseable {
+    private final CudaDevice device;
+    private final CublasHandle handle;
+    private final String implementation;
+    private boolean closed;
+
+    private CublasBlas(CudaDevice device, CublasHandle handle, String implementation) {
+        this.device = device;
+        this.handle = handle;
+        this.implementation = implementation;
+    }
+
+    /**
+     * Creates a handle on {@code device} and binds it to the device's stream.
+     *
+     * @throws org.jgpuarray.DeviceException when cuBLAS refuses
+     */
+    public static CublasBlas open(CudaDevice device, CublasBinding binding) {
+        device.context().enter();
+        CublasHandle handle = binding.create();
+        try {
+            NAMES.check("cublasSetStream_v2", handle.setStream(device.stream()), "the device's stream");
+            NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_HOST), "host");
+        } catch (RuntimeException e) {
+            handle.destroy();
+            throw e;
+        }
+        return new CublasBlas(device, handle, binding.implementation());
+    }
+
+    @Override
+    public String implementation() {
+        return implementation;
+    }
+
+    @Override
+    public void gemm(ScalarType type, boolean transA, boolean transB, long m, long n, long k, double alpha,
+                     DeviceBuffer a, long lda, DeviceBuffer b, long ldb, double beta, DeviceBuffer c, long ldc) {
+        CudaPointer pa = enter(a, "gemm operand A");
+        CudaPointer pb = device.pointer(b, "gemm operand B");
+        CudaPointer pc = device.pointer(c, "gemm output C");
+        int status = handle.gemm(type, transB ? OP_T : OP_N, transA ? OP_T : OP_N, size("n", n), size("m", m),
+                size("k", k), alpha, pb, ld(ldb), pa, ld(lda), beta, pc, ld(ldc));
+        NAMES.check(name("gemm", type), status, "row-major " + m + "x" + n + "x" + k + (transA ? ", A^T" : "")
+                + (transB ? ", B^T" : "") + ", lda " + lda + ", ldb " + ldb + ", ldc " + ldc);
+    }
+
+    /** Where x is empty, {@code y = beta y} is a gemm with k = 0, which scales C as the reference BLAS does. */
+    @Override
+    public void gemv(ScalarType type, boolean trans, long rows, long cols, double alpha, DeviceBuffer a, long lda,
+                     DeviceBuffer x, double beta, DeviceBuffer y) {
+        long yn = trans ? cols : rows;
+        long xn = trans ? rows : cols;
+        if (xn == 0) {
+            gemm(type, false, false, yn, 1, 0, alpha, a, 1, x, 1, beta, y, 1);
+            return;
+        }
+        CudaPointer pa = enter(a, "gemv matrix A");
+        CudaPointer px = device.pointer(x, "gemv vector x");
+        CudaPointer py = device.pointer(y, "gemv output y");
+        int status = handle.gemv(type, trans ? OP_N : OP_T, size("cols", cols), size("rows", rows), alpha, pa, ld(lda),
+                px, beta, py);
+        NAMES.check(name("gemv", type), status, "row-major " + rows + "x" + cols + (trans ? " transposed" : "")
+                + ", lda " + lda);
+    }
+
+    @Override
+    public void axpy(ScalarType type, long n, double alpha, DeviceBuffer x, DeviceBuffer y) {
+        CudaPointer px = enter(x, "axpy vector x");
+        CudaPointer py = device.pointer(y, "axpy vector y");
+        NAMES.check(name("axpy", type), handle.axpy(type, size("n", n), alpha, px, py), "n " + n);
+    }
+
+    @Override
+    public void dot(ScalarType type, long n, DeviceBuffer x, DeviceBuffer y, DeviceBuffer result) {
+        CudaPointer px = enter(x, "dot vector x");
+        CudaPointer py = device.pointer(y, "dot vector y");
+        CudaPointer pr = device.pointer(result, "dot result");
+        if (n == 0) {
+            zero(type, result);
+            return;
+        }
+        int size = size("n", n);
+        inDevicePointerMode(name("dot", type), () -> handle.dot(type, size, px, py, pr), "n " + n);
+    }
+
+    @Override
+    public void nrm2(ScalarType type, long n, DeviceBuffer x, DeviceBuffer result) {
+        CudaPointer px = enter(x, "nrm2 vector x");
+        CudaPointer pr = device.pointer(result, "nrm2 result");
+        if (n == 0) {
+            zero(type, result);
+            return;
+        }
+        int size = size("n", n);
+        inDevicePointerMode(name("nrm2", type), () -> handle.nrm2(type, size, px, pr), "n " + n);
+    }
+
+    /** Destroys the handle; idempotent, never throws. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            handle.destroy();
+        }
+    }
+
+    private CudaPointer enter(DeviceBuffer first, String role) {
+        if (closed) {
+            throw new IllegalStateException("the cuBLAS handle of this device is destroyed");
+        }
+        device.context().enter();
+        return device.pointer(first, role);
+    }
+
+    private void inDevicePointerMode(String call, IntSupplier op, String detail) {
+        NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_DEVICE), "device");
+        int status;
+        try {
+            status = op.getAsInt();
+        } finally {
+            NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_HOST), "host");
+        }
+        NAMES.check(call, status, detail);
+    }
+
+    private void zero(ScalarType type, DeviceBuffer result) {
+        device.copyFromHost(type == ScalarType.FLOAT64 ? new double[1] : new float[1], 0, result, 0, 1);
+    }
+
+    private static String name(String op, ScalarType type) {
+        return "cublas" + (type == ScalarType.FLOAT64 ? "D" : "S") + op + "_v2";
+    }
+
+    /** A leading dimension: at least 1, as cuBLAS requires even of empty matrices. */
+    private static int ld(long ld) {
+        return Math.max(1, size("leading dimension", ld));
+    }
+
+    private static int size(String what, long value) {
+        if (value > Integer.MAX_VALUE) {
+            throw new UnsupportedCapabilityException("cuBLAS sizes beyond 2^31 - 1", what + " = " + value
+                    + " does not fit cuBLAS's 32-bit interface");
+        }
+        return (int) value;
+    }
+}
