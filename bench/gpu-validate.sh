@@ -6,11 +6,12 @@
 #   tests    the CUDA conformance suite and device tests (the compile-everything tests ran in CI)
 #   report   bandwidth of fused elementwise and sum vs a device copy, launch overhead (CUDA events)
 #   cupy     the same kernels through CuPy on the same GPU
+#   libs     cuBLAS GEMM, cuFFT and cuRAND through jgpuarray, then through CuPy
 # Usage: bench/gpu-validate.sh [step ...]   (default: every step)
 set -uo pipefail
 out=${OUT:-/tmp/gpu-out}; mkdir -p "$out"
 cp='.gpu/lib/*:.gpu/test-classes/cuda-backend:.gpu/test-classes/gpuarray:.gpu/test-classes/kernels'
-steps=${*:-probe natives tests report cupy}
+steps=${*:-probe natives tests report cupy libs}
 for step in $steps; do
   echo "== $step"
   case $step in
@@ -25,6 +26,9 @@ for step in $steps; do
              tail -25 "$out/report.txt" ;;
     cupy)    PYTHONUNBUFFERED=1 timeout 180 python3 cuda-backend/src/test/python/cupy_peer.py > "$out/cupy.txt" 2>&1
              cat "$out/cupy.txt" ;;
+    libs)    timeout 240 .gpu/java -cp "$cp" org.jgpuarray.cuda.report.CudaLibraryReport > "$out/libs.txt" 2>&1
+             PYTHONUNBUFFERED=1 timeout 180 python3 cuda-backend/src/test/python/cupy_library_peer.py \
+               > "$out/cupy-libs.txt" 2>&1; tail -20 "$out/libs.txt" "$out/cupy-libs.txt" ;;
     *)       echo "unknown step $step" ;;
   esac
 done
