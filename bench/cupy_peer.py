@@ -9,15 +9,21 @@ the two tables (or the CSV files): jgpuarray's device time against CuPy's GPU ti
   dot          sum(x*y), float32, cupy.ReductionKernel                  (8 bytes per element)
   gemm         C = A B, square float32, cupy.matmul (cuBLAS)            (2 N^3 flops, N = sqrt(size))
   fft          complex64 1-D forward FFT of `size` points, cupy.fft.fft (5 N log2 N flops)
-  rng          `size` uniform float32 numbers, cupy.random (XORWOW)     (4 bytes per element)
+  rng          `size` uniform float32 numbers in [0, 1), cupy.random      (4 bytes per element)
+               with cuRAND's Philox4x32-10 (jgpuarray's generator) where CuPy offers it
 
-GPU time comes from cupyx.profiler.benchmark (CUDA events around each call); wall time adds the
-host-to-device copy of the inputs and the copy of the result back, as in `jgpuarray bench`. Inputs are
-uniform in [-1, 1) and every result is checked against a float64 NumPy reference with the tolerances
-jgpuarray uses; a wrong result is printed loudly and makes the exit status 1.
+The options mirror `jgpuarray bench`: --workload, --sizes (same grammar and default), --max-size
+(per-workload limits over the same defaults, gemm=2^20 and fft=2^22; NAME=none lifts one), --repeat,
+--warmup, --seed, --csv. GPU time comes from cupyx.profiler.benchmark (CUDA events around each call);
+wall time adds the host-to-device copy of the inputs and the copy of the result back, as in
+`jgpuarray bench`. Inputs are uniform in [-1, 1) (NumPy's generator, so the numbers differ from
+jgpuarray's; the distribution is the same) and every result is checked as jgpuarray checks it: against
+a float64 NumPy reference with the same tolerances, and random numbers by range, mean and variance. A
+wrong result is printed loudly and makes the exit status 1.
 
     pip install cupy-cuda12x          # the wheel matching the machine's CUDA major version
-    python3 bench/cupy_peer.py --sizes '2^16..2^26:2' --csv bench-out/cupy.csv
+    python3 bench/cupy_peer.py --sizes '2^16..2^26:2' --max-size gemm=2^24,fft=2^26 --csv bench-out/cupy.csv
+    python3 bench/cupy_peer.py --sizes 2^26 --workload elementwise,reduce
 """
 import argparse
 import csv
@@ -36,6 +42,7 @@ except ImportError as e:  # say plainly what is missing instead of a traceback
 
 EPS32 = 2.0 ** -24
 A, B = np.float32(2.0), np.float32(5.0)
+MAX_SIZE_DEFAULTS = "gemm=2^20,fft=2^22"  # as jgpuarray bench's --max-size
 
 
 def parse_sizes(text):
@@ -64,6 +71,23 @@ def parse_sizes(text):
     return sorted(sizes)
 
 
+def parse_caps(text, known, caps=None):
+    """--max-size: NAME=SIZE,... over `caps`; NAME=none lifts a limit."""
+    caps = dict(caps or {})
+    for item in filter(None, (i.strip() for i in text.split(","))):
+        name, eq, value = item.partition("=")
+        name = name.strip().lower()
+        if not eq or not name:
+            raise ValueError(f"--max-size: '{item}' is not WORKLOAD=SIZE (e.g. gemm=2^20 or fft=none)")
+        if name not in known:
+            raise ValueError(f"--max-size: unknown workload '{name}'; known: {', '.join(known)}")
+        if value.strip().lower() == "none":
+            caps.pop(name, None)
+        else:
+            caps[name] = parse_sizes(value)[0]
+    return caps
+
+
 def label(size):
     return f"2^{size.bit_length() - 1}" if size >= 16 and size & (size - 1) == 0 else str(size)
 
@@ -73,7 +97,7 @@ def uniform(n, seed):
 
 
 class Elementwise:
-    name, unit = "elementwise", "GB/s"
+    name, unit, impl = "elementwise", "GB/s", "cupy.ElementwiseKernel"
     kernel = None
 
     def __init__(self, size, seed):
@@ -96,7 +120,7 @@ class Elementwise:
 
 
 class Reduction:
-    unit = "GB/s"
+    unit, impl = "GB/s", "cupy.ReductionKernel"
     kernels = {}
 
     def __init__(self, size, seed, dot):
@@ -121,7 +145,7 @@ class Reduction:
 
 
 class Gemm:
-    name, unit = "gemm", "GFLOP/s"
+    name, unit, impl = "gemm", "GFLOP/s", "cupy.matmul (cuBLAS)"
 
     def __init__(self, size, seed):
         self.n = n = math.isqrt(size)
@@ -142,21 +166,27 @@ class Gemm:
 
 
 class Fft:
-    name, unit = "fft", "GFLOP/s"
+    name, unit, impl = "fft", "GFLOP/s", "cupy.fft.fft (cuFFT)"
 
     def __init__(self, size, seed):
         self.host = ((uniform(size, seed) + 1j * uniform(size, seed + 1)).astype(np.complex64),)
-        self.work = 5.0 * size * math.log2(max(size, 2))
+        self.work = 5.0 * size * max(1.0, math.log2(size))
         self.size_label = label(size)
 
     def compute(self, x):
         return cp.fft.fft(x)
 
     def check(self, y):
-        ref = np.fft.fft(self.host[0].astype(np.complex128))
-        err = np.abs(y.astype(np.complex128) - ref)
-        tol = 10 * EPS32 * math.log2(max(len(ref), 2)) * np.sqrt(len(ref)) * np.abs(self.host[0]).max() + 1e-6
-        return bool(err.max() <= tol), float(err.max())
+        """Every real and imaginary part within 10 eps32 log2(N) sqrt(N) max|x| of the float64 transform."""
+        x = self.host[0]
+        n = len(x)
+        ref = np.fft.fft(x.astype(np.complex128))
+        tol = 10 * EPS32 * max(1.0, math.log2(n)) * math.sqrt(n) * float(np.abs(x).max()) + 1e-6
+        y = np.asarray(y).astype(np.complex128)
+        if y.shape != ref.shape:
+            return False, math.inf
+        err = np.maximum(np.abs(y.real - ref.real), np.abs(y.imag - ref.imag))
+        return not np.any(~(err <= tol)), float(np.nanmax(err)) if err.size else 0.0
 
 
 class Rng:
@@ -166,15 +196,26 @@ class Rng:
         self.size, self.seed, self.host = size, seed, ()
         self.work = 4.0 * size
         self.size_label = label(size)
-        self.generator = cp.random.default_rng(seed)
+        philox = getattr(cp.random, "Philox4x3210", None)
+        if philox is not None:
+            self.generator = cp.random.Generator(philox(seed))
+            self.impl = "cupy.random.Generator(Philox4x3210) (cuRAND)"
+        else:
+            self.generator = cp.random.default_rng(seed)
+            self.impl = "cupy.random.default_rng (cuRAND XORWOW)"
 
     def compute(self):
         return self.generator.random(self.size, dtype=cp.float32)
 
     def check(self, u):
-        mean = float(u.mean())
-        ok = u.min() >= 0 and u.max() < 1 and abs(mean - 0.5) <= 5 / math.sqrt(12 * self.size)
-        return bool(ok), abs(mean - 0.5)
+        """As jgpuarray: all in [0, 1), mean and variance within 5 standard errors of 1/2 and 1/12."""
+        u = np.asarray(u, dtype=np.float64)
+        n = max(u.size, 1)
+        if u.size != self.size or not np.all((u >= 0) & (u < 1)):
+            return False, math.inf
+        mean_err = abs(u.mean() - 0.5) / (5 * math.sqrt(1 / 12 / n))
+        var_err = abs(u.var() - 1 / 12) / (5 * math.sqrt(1 / 180 / n))
+        return bool(mean_err <= 1 and var_err <= 1), float(max(mean_err, var_err))
 
 
 WORKLOADS = {
@@ -210,21 +251,26 @@ def copy_bandwidth(elements=1 << 24):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--workload", default="elementwise,reduce,dot,gemm,fft,rng")
+    p.add_argument("--workload", default=",".join(WORKLOADS),
+                   help="comma-separated, as in jgpuarray bench (default %(default)s)")
     p.add_argument("--sizes", default="2^16..2^24:4", help="as in jgpuarray bench (default %(default)s)")
+    p.add_argument("--max-size", default="", metavar="W=SIZE,...",
+                   help=f"per-workload size limits over the defaults {MAX_SIZE_DEFAULTS}; NAME=none lifts one")
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--warmup", type=int, default=2)
-    p.add_argument("--max-gemm-size", default="2^22", help="largest gemm size, elements per matrix")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--csv", help="also write the rows to this CSV file")
     args = p.parse_args()
 
-    sizes = parse_sizes(args.sizes)
-    gemm_max = parse_sizes(args.max_gemm_size)[0]
-    names = [w.strip() for w in args.workload.split(",")]
+    names = [w.strip().lower() for w in args.workload.split(",") if w.strip()]
     unknown = [n for n in names if n not in WORKLOADS]
-    if unknown:
-        sys.exit(f"unknown workload(s) {unknown}; known: {', '.join(WORKLOADS)}")
+    if unknown or not names:
+        p.error(f"unknown workload(s) {unknown}; known: {', '.join(WORKLOADS)}")
+    try:
+        sizes = parse_sizes(args.sizes)
+        caps = parse_caps(args.max_size, WORKLOADS, parse_caps(MAX_SIZE_DEFAULTS, WORKLOADS))
+    except ValueError as e:
+        p.error(str(e))
 
     device = cp.cuda.Device()
     props = cp.cuda.runtime.getDeviceProperties(device.id)
@@ -232,26 +278,30 @@ def main():
           f"device {device.id}: {props['name'].decode()}")
     roofline = copy_bandwidth()
     print(f"roofline: device memory copy bandwidth {roofline:.0f} GB/s")
-    header = ("workload", "size", "gpu_ms_median", "gpu_ms_min", "gpu_ms_max", "wall_ms_median",
-              "throughput", "unit", "check", "max_error")
-    print("{:<11} {:<13} {:>10} {:>10} {:>10} {:>10} {:>10} {:<8} {}".format(
-        "workload", "size", "gpu ms", "min", "max", "wall ms", "rate", "unit", "check"))
-    rows, wrong = [], 0
+    header = ("workload", "size", "size_label", "implementation", "gpu_ms_median", "gpu_ms_min", "gpu_ms_max",
+              "wall_ms_median", "throughput", "unit", "check", "max_error")
+    row = "{:<11} {:<14} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:<8} {:<12} {}"
+    print("{:<11} {:<14} {:>10} {:>10} {:>10} {:>10} {:>10} {:<8} {:<12} {}".format(
+        "workload", "size", "gpu ms", "min", "max", "wall ms", "rate", "unit", "check", "impl"))
+    rows, wrong, skipped = [], 0, {}
     for name in names:
         for size in sizes:
-            if name == "gemm" and size > gemm_max:
+            if name in caps and size > caps[name]:
+                reason = f"{name}: over --max-size {name}={label(caps[name])}"
+                n = math.isqrt(size)
+                skipped.setdefault(reason, []).append(f"{n}x{n}x{n}" if name == "gemm" else label(size))
                 continue
             problem = WORKLOADS[name](size, args.seed)
             gpu, wall, ok, err = measure(problem, args.repeat, args.warmup)
             median = float(np.median(gpu))
             rate = problem.work / (median * 1e-3) / 1e9
-            verdict = "OK" if ok else "WRONG <<<<<<"
             wrong += not ok
-            print("{:<11} {:<13} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:<8} {}".format(
-                name, problem.size_label, median, gpu.min(), gpu.max(), float(np.median(wall)), rate,
-                problem.unit, verdict))
-            rows.append((name, size, median, gpu.min(), gpu.max(), float(np.median(wall)), rate, problem.unit,
-                         "OK" if ok else "WRONG", err))
+            print(row.format(name, problem.size_label, median, gpu.min(), gpu.max(), float(np.median(wall)), rate,
+                             problem.unit, "OK" if ok else "WRONG <<<<<<", problem.impl), flush=True)
+            rows.append((name, size, problem.size_label, problem.impl, median, gpu.min(), gpu.max(),
+                         float(np.median(wall)), rate, problem.unit, "OK" if ok else "WRONG", err))
+    for reason, labels in skipped.items():
+        print(f"skipped {reason} (sizes {', '.join(labels)})")
     if args.csv:
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         with open(args.csv, "w", newline="") as f:

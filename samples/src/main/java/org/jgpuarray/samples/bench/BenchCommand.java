@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Times workloads over sizes and backends against a plain single-threaded",
                 "Java loop and ND4J, checks every result, prints a summary table and writes",
                 "CSV, JSON and a PNG chart. Workloads: elementwise (c = a*x + b*y), reduce",
-                "(sum), dot, gemm; fft and rng are not yet available (issue 5)."})
+                "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed))."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -37,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> backends = new ArrayList<>();
 
     @Option(names = "--workload", split = ",", paramLabel = "NAME",
-            description = "Workloads (default: ${DEFAULT-VALUE}).", defaultValue = "elementwise,reduce,dot,gemm")
+            description = "Workloads (default: ${DEFAULT-VALUE}).", defaultValue = "elementwise,reduce,dot,gemm,fft,rng")
     private List<String> workloads;
 
     @Option(names = "--sizes", paramLabel = "LIST", defaultValue = "2^16..2^24:4",
@@ -58,9 +58,15 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     private long warmupMillis;
 
-    @Option(names = "--max-gemm-size", paramLabel = "SIZE", defaultValue = "2^18",
-            description = "Largest gemm size, in elements per matrix (default ${DEFAULT-VALUE} = 512x512).")
-    private String maxGemmSize;
+    @Option(names = "--max-size", paramLabel = "W=SIZE,...", defaultValue = "",
+            description = "Per-workload size limits, over the defaults " + Workloads.MAX_SIZE_DEFAULTS
+                    + " (gemm sizes count elements per matrix); NAME=none lifts one. Larger sizes are skipped.")
+    private String maxSize;
+
+    @Option(names = "--max-java-size", paramLabel = "W=SIZE,...", defaultValue = "",
+            description = "Per-workload limits of the plain Java loop, over the defaults "
+                    + Workloads.MAX_JAVA_SIZE_DEFAULTS + "; larger sizes run without it (n/a).")
+    private String maxJavaSize;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
             description = "Directory of the default outputs bench.csv, bench.json, bench.png (default ${DEFAULT-VALUE}).")
@@ -115,8 +121,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchConfig config() {
         try {
-            long gemmMax = SizeList.parse(maxGemmSize).get(0);
-            return new BenchConfig(Workloads.select(workloads, gemmMax), SizeList.parse(sizes), repeat, warmup,
+            var known = Workloads.all().keySet();
+            return new BenchConfig(Workloads.select(workloads), SizeList.parse(sizes),
+                    SizeCaps.parse(Workloads.DEFAULT_MAX_SIZE, maxSize, known),
+                    SizeCaps.parse(Workloads.DEFAULT_MAX_JAVA_SIZE, maxJavaSize, known), repeat, warmup,
                     warmupMillis, seed, nd4j);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -14,7 +14,7 @@ package org.jgpuarray.samples.bench;
  * @param deviceTime     device time of the computation alone (device events where the backend has them);
  *                       null when {@code error} is set
  * @param wallTime       wall time of upload, computation and download; null when {@code error} is set
- * @param javaTime       the plain single-threaded Java loop
+ * @param javaTime       the plain single-threaded Java loop, or null when it was not timed at this size
  * @param nd4jTime       ND4J, or null when ND4J did not run
  * @param cores          p of the efficiency E = S / p: the cores of a CPU device, 0 for GPUs (n/a)
  * @param check          the device result against the float64 reference
@@ -40,7 +40,7 @@ public record BenchResult(String workload, long size, String sizeLabel, String b
         return rate(deviceTime);
     }
 
-    /** The same rate for the Java loop. */
+    /** The same rate for the Java loop; NaN when it was not timed. */
     public double javaThroughput() {
         return rate(javaTime);
     }

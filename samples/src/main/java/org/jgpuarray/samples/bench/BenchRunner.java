@@ -11,9 +11,10 @@ import org.jgpuarray.GpuContext;
 import org.jgpuarray.spi.DeviceTimer;
 
 /**
- * Runs a {@link BenchConfig} on open contexts: for each workload and size, the plain Java loop and ND4J
- * once, then every device, each with warm-up runs and timed repetitions; every result is checked. Not
- * thread-safe.
+ * Runs a {@link BenchConfig} on open contexts: for each workload and size within its limit, the plain
+ * Java loop (within its own limit) and ND4J (where it has a peer) once, then every device, each with
+ * warm-up runs and timed repetitions; every result is checked. What did not run is reported as a
+ * {@link Skip} with the reason. Not thread-safe.
  */
 public final class BenchRunner {
     private final BenchConfig config;
@@ -39,18 +40,20 @@ public final class BenchRunner {
     public BenchReport run(List<GpuContext> contexts) {
         Optional<String> nd4jProblem = config.nd4j() ? Nd4jPeers.availability() : Optional.of("disabled (--no-nd4j)");
         boolean nd4j = nd4jProblem.isEmpty();
+        List<Case> cases = cases(nd4j);
         List<BenchResult> results = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
-        progress.start(countSteps(contexts.size(), nd4j));
+        progress.start(cases.stream().mapToLong(c -> c.steps(contexts.size())).sum());
         try {
-            for (Workload w : config.workloads()) {
-                for (long size : config.sizes()) {
-                    Optional<String> skip = w.skipReason(size);
-                    if (skip.isPresent()) {
-                        skipped.add(new Skip(w.name(), w.sizeLabel(size), skip.get()));
-                        continue;
-                    }
-                    results.addAll(measure(w, size, contexts, nd4j));
+            for (Case c : cases) {
+                String label = c.workload().sizeLabel(c.size());
+                c.skip().ifPresent(reason -> skipped.add(new Skip(c.workload().name(), label, reason)));
+                c.javaSkip().ifPresent(reason -> skipped.add(new Skip(c.workload().name(), label,
+                        "plain Java loop not timed: " + reason)));
+                c.nd4jSkip().ifPresent(reason -> skipped.add(new Skip(c.workload().name(), label,
+                        "ND4J not timed: " + reason)));
+                if (c.skip().isEmpty()) {
+                    results.addAll(measure(c, contexts));
                 }
             }
         } finally {
@@ -60,24 +63,44 @@ public final class BenchRunner {
                 results, skipped);
     }
 
-    private long countSteps(int devices, boolean nd4j) {
-        long steps = 0;
-        for (Workload w : config.workloads()) {
-            for (long size : config.sizes()) {
-                steps += w.skipReason(size).isPresent() ? 0 : 1 + (nd4j ? 1 : 0) + devices;
-            }
+    /**
+     * One workload at one size, with why it, the Java loop or ND4J does not run (empty when it does).
+     * ND4J's reason is empty too when ND4J is off or absent: the report says that once, in its header.
+     */
+    private record Case(Workload workload, long size, Optional<String> skip, Optional<String> javaSkip,
+                        Optional<String> nd4jSkip, boolean nd4j) {
+        long steps(int devices) {
+            return skip.isPresent() ? 0 : (javaSkip.isEmpty() ? 1 : 0) + (nd4j ? 1 : 0) + devices;
         }
-        return steps;
     }
 
-    private List<BenchResult> measure(Workload w, long size, List<GpuContext> contexts, boolean nd4j) {
+    private List<Case> cases(boolean nd4jLoaded) {
+        List<Case> cases = new ArrayList<>();
+        for (Workload w : config.workloads()) {
+            for (long size : config.sizes()) {
+                Optional<String> skip = config.maxSize().exceeded(w.name(), size).or(() -> w.skipReason(size));
+                Optional<String> javaSkip = skip.isPresent() ? Optional.empty()
+                        : config.maxJavaSize().exceeded(w.name(), size).or(() -> w.javaSkipReason(size));
+                Optional<String> nd4jSkip = skip.isPresent() || !nd4jLoaded ? Optional.empty() : w.nd4jSkipReason();
+                cases.add(new Case(w, size, skip, javaSkip, nd4jSkip, nd4jLoaded && nd4jSkip.isEmpty()));
+            }
+        }
+        return cases;
+    }
+
+    private List<BenchResult> measure(Case c, List<GpuContext> contexts) {
+        Workload w = c.workload();
+        long size = c.size();
         String label = w.name() + " " + w.sizeLabel(size);
-        progress.running(label + " java");
         Problem problem = w.prepare(size, config.seed());
-        Timed java = timeJava(problem);
-        progress.step();
+        Timed java = null;
+        if (c.javaSkip().isEmpty()) {
+            progress.running(label + " java");
+            java = timeJava(problem);
+            progress.step();
+        }
         Timed peer = null;
-        if (nd4j) {
+        if (c.nd4j()) {
             progress.running(label + " nd4j");
             peer = timeNd4j(problem);
             progress.step();
@@ -128,6 +151,9 @@ public final class BenchRunner {
     private BenchResult timeDevice(Workload w, long size, Problem problem, GpuContext context, Timed java, Timed peer) {
         DeviceInfo d = context.device();
         int cores = "CPU".equalsIgnoreCase(d.type()) ? d.computeUnits() : 0;
+        Stats javaStats = java == null ? null : java.stats();
+        Stats peerStats = peer == null ? null : peer.stats();
+        Check peerCheck = peer == null ? null : peer.check();
         String implementation = "?";
         try (DeviceRun run = problem.onDevice(context)) {
             implementation = run.implementation();
@@ -144,13 +170,12 @@ public final class BenchRunner {
                 return new long[] {device, wall};
             });
             return new BenchResult(w.name(), size, w.sizeLabel(size), context.backendName(), d.name(), implementation,
-                    w.metric(), w.work(size), Stats.of(t[0]), Stats.of(t[1]), java.stats(),
-                    peer == null ? null : peer.stats(), cores, problem.check(last[0]),
-                    peer == null ? null : peer.check(), "");
+                    w.metric(), w.work(size), Stats.of(t[0]), Stats.of(t[1]), javaStats, peerStats, cores,
+                    problem.check(last[0]), peerCheck, "");
         } catch (RuntimeException e) {
             return new BenchResult(w.name(), size, w.sizeLabel(size), context.backendName(), d.name(), implementation,
-                    w.metric(), w.work(size), null, null, java.stats(), peer == null ? null : peer.stats(), cores,
-                    Check.NOT_CHECKED, peer == null ? null : peer.check(), oneLine(e));
+                    w.metric(), w.work(size), null, null, javaStats, peerStats, cores, Check.NOT_CHECKED, peerCheck,
+                    oneLine(e));
         }
     }
 
@@ -193,11 +218,13 @@ public final class BenchRunner {
         c.put("backends", contexts.stream().map(GpuContext::backendName).toList());
         c.put("workloads", config.workloads().stream().map(Workload::name).toList());
         c.put("sizes", config.sizes().stream().map(SizeList::format).toList());
+        c.put("maxSize", config.maxSize().text());
+        c.put("maxJavaSize", config.maxJavaSize().text());
         c.put("repeat", config.repeat());
         c.put("warmup", config.warmup());
         c.put("warmupMillis", config.warmupMillis());
         c.put("seed", config.seed());
-        c.put("dtype", "float32");
+        c.put("dtype", "float32 (fft: complex64)");
         return c;
     }
 }

@@ -6,7 +6,7 @@ package org.jgpuarray.samples.bench;
  * {@link #release()} the arrays of that repetition.
  */
 public interface DeviceRun extends AutoCloseable {
-    /** What computes the result, e.g. {@code ElementwiseKernel} or {@code naive GEMM kernel}. */
+    /** What computes the result, e.g. {@code ElementwiseKernel} or {@code ctx.blas().implementation()}. */
     String implementation();
 
     /** Copies the inputs to the device and allocates the output. */

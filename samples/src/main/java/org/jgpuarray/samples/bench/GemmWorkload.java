@@ -1,25 +1,19 @@
 package org.jgpuarray.samples.bench;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
+import org.jgpuarray.blas.Blas;
+import org.jgpuarray.blas.Transpose;
 
 /**
- * Square float32 matrix product {@code C = A B}; a size means elements per matrix, so size 2^18 is
- * 512 x 512 x 512 (2 N^3 floating-point operations). Sizes above {@code maxSize} are skipped: until the
- * BLAS library lands, the device side is {@link NaiveGemm}, slow on a CPU.
+ * Square float32 matrix product {@code C = A B} through {@code ctx.blas().gemm}; a size means elements
+ * per matrix, so size 2^18 is 512 x 512 x 512 (2 N^3 floating-point operations). The plain Java
+ * reference is the single-threaded i-k-j triple loop; ND4J's peer is {@code mmul} (OpenBLAS).
  */
 public final class GemmWorkload implements Workload {
-    private final long maxSize;
-
-    /**
-     * @param maxSize the largest size (elements per matrix) to run
-     */
-    public GemmWorkload(long maxSize) {
-        this.maxSize = maxSize;
-    }
-
     @Override
     public String name() {
         return "gemm";
@@ -27,7 +21,12 @@ public final class GemmWorkload implements Workload {
 
     @Override
     public String description() {
-        return "C = A B, square float32 matrices (" + NaiveGemm.IMPLEMENTATION + ")";
+        return "C = A B, square float32 matrices (ctx.blas().gemm)";
+    }
+
+    @Override
+    public String sizeUnit() {
+        return "elements per matrix";
     }
 
     @Override
@@ -49,10 +48,7 @@ public final class GemmWorkload implements Workload {
 
     @Override
     public Optional<String> skipReason(long size) {
-        if (size > maxSize) {
-            return Optional.of("over --max-gemm-size " + SizeList.format(maxSize));
-        }
-        return side(size) < 1 ? Optional.of("too small") : Optional.empty();
+        return side(size) > 46_340 ? Optional.of("a matrix does not fit a Java array") : Optional.empty();
     }
 
     /** The matrix side for a size: the floor of its square root. */
@@ -79,10 +75,10 @@ public final class GemmWorkload implements Workload {
             this.javaOut = new float[n * n];
         }
 
-        /** The cache-friendly i-k-j loop a Java programmer would write. */
+        /** The straightforward, cache-friendly i-k-j triple loop a Java programmer would write. */
         @Override
         public float[] runJava() {
-            java.util.Arrays.fill(javaOut, 0f);
+            Arrays.fill(javaOut, 0f);
             for (int i = 0; i < n; i++) {
                 int row = i * n;
                 for (int p = 0; p < n; p++) {
@@ -119,15 +115,18 @@ public final class GemmWorkload implements Workload {
         }
 
         private void checkRow(Check.Builder check, float[] c, int i) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                double abs = 0;
-                for (int p = 0; p < n; p++) {
-                    double t = (double) a[i * n + p] * b[p * n + j];
-                    sum += t;
-                    abs += Math.abs(t);
+            double[] sum = new double[n];
+            double[] abs = new double[n];
+            for (int p = 0; p < n; p++) {
+                double aip = a[i * n + p];
+                for (int j = 0; j < n; j++) {
+                    double t = aip * b[p * n + j];
+                    sum[j] += t;
+                    abs[j] += Math.abs(t);
                 }
-                check.compare((long) i * n + j, c[i * n + j], sum, n * HostData.EPS32 * abs + 1e-6);
+            }
+            for (int j = 0; j < n; j++) {
+                check.compare((long) i * n + j, c[i * n + j], sum[j], n * HostData.EPS32 * abs[j] + 1e-6);
             }
         }
     }
@@ -137,7 +136,7 @@ public final class GemmWorkload implements Workload {
         private final int n;
         private final float[] a;
         private final float[] b;
-        private final NaiveGemm gemm;
+        private final Blas blas;
         private GPUArray da;
         private GPUArray db;
         private GPUArray dc;
@@ -147,24 +146,30 @@ public final class GemmWorkload implements Workload {
             this.n = n;
             this.a = a;
             this.b = b;
-            this.gemm = new NaiveGemm(context);
+            this.blas = context.blas();
+            // compile the kernels now, so that compilation is not timed
+            try (GPUArray one = context.toGpu(new float[] {1f}, 1, 1);
+                 GPUArray out = context.empty(DType.FLOAT32, 1, 1)) {
+                blas.gemm(Transpose.NONE, Transpose.NONE, 1, one, one, 0, out);
+                out.toFloatArray();
+            }
         }
 
         @Override
         public String implementation() {
-            return NaiveGemm.IMPLEMENTATION;
+            return blas.implementation();
         }
 
         @Override
         public void upload() {
-            da = context.toGpu(a);
-            db = context.toGpu(b);
-            dc = context.empty(DType.FLOAT32, (long) n * n);
+            da = context.toGpu(a, n, n);
+            db = context.toGpu(b, n, n);
+            dc = context.empty(DType.FLOAT32, n, n);
         }
 
         @Override
         public void compute() {
-            gemm.multiply(da, db, dc, n, n, n);
+            blas.gemm(Transpose.NONE, Transpose.NONE, 1, da, db, 0, dc);
         }
 
         @Override

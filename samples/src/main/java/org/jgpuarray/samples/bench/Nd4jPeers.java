@@ -8,8 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ND4J's versions of the workloads, as a Java developer would write them with it: {@code x.mul(a, c)} then BLAS
- * {@code axpy(b, y, c)}, {@code x.sumNumber()}, BLAS {@code dot}, {@code a.mmul(b)}. All ND4J use of the benchmark is here, so
- * that the harness runs on (and says why) when ND4J's native libraries do not load.
+ * {@code axpy(b, y, c)}, {@code x.sumNumber()}, BLAS {@code dot}, {@code a.mmul(b)}, {@code Nd4j.rand}. ND4J has
+ * no FFT worth timing. All ND4J use of the benchmark is here, so that the harness runs on (and says why)
+ * when ND4J's native libraries do not load.
  */
 public final class Nd4jPeers {
     private static Optional<String> availability;
@@ -72,6 +73,12 @@ public final class Nd4jPeers {
         INDArray as = Nd4j.createFromArray(a).reshape('c', n, n);
         INDArray bs = Nd4j.createFromArray(b).reshape('c', n, n);
         return new Run(() -> as.mmul(bs), as, bs);
+    }
+
+    /** {@code Nd4j.rand(FLOAT, n)}: n uniform float32 numbers in [0, 1) from ND4J's seeded generator. */
+    static PeerRun rand(int n, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        return new Run(() -> Nd4j.rand(DataType.FLOAT, n));
     }
 
     private static final class Run implements PeerRun {

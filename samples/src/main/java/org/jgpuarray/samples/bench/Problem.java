@@ -7,7 +7,10 @@ import org.jgpuarray.GpuContext;
  * device, ND4J) and the check of a result against a float64 host reference. Not thread-safe.
  */
 public interface Problem {
-    /** The plain single-threaded Java loop, the reference time. Returns its result. */
+    /**
+     * The plain single-threaded Java loop, the reference time. Returns its result. Called only when
+     * {@link Workload#javaSkipReason(long)} is empty.
+     */
     float[] runJava();
 
     /**
@@ -17,7 +20,12 @@ public interface Problem {
      */
     DeviceRun onDevice(GpuContext context);
 
-    /** ND4J's version; call only when ND4J loads ({@link Nd4jPeers#availability()}). */
+    /**
+     * ND4J's version; call only when ND4J loads ({@link Nd4jPeers#availability()}) and
+     * {@link Workload#nd4jSkipReason()} is empty.
+     *
+     * @throws UnsupportedOperationException for a workload without an ND4J peer
+     */
     PeerRun onNd4j();
 
     /**

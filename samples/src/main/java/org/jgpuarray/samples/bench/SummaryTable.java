@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The summary table a bench run prints at the end, with rooflines, skips, errors and wrong results. */
+/**
+ * The summary table a bench run prints at the end: one row per result, tagged with the implementation
+ * that ran ({@code [1]}, {@code [2]}, ... listed under the table), then rooflines, skips, errors and
+ * wrong results.
+ */
 public final class SummaryTable {
-    private static final String ROW = "%-11s %-13s %-7s %10s %6s %10s %9s  %9s %7s %6s  %9s %7s  %s%n";
+    private static final String ROW = "%-11s %-14s %-7s %10s %6s %10s %9s  %9s %7s %6s  %9s %7s  %-12s %s%n";
 
     private SummaryTable() {
     }
@@ -26,20 +30,23 @@ public final class SummaryTable {
         out.println("S = T_ref / T_device (device time, no transfers); E = S_java / p, p = cores of a CPU device"
                 + " (n/a for GPUs); wall = upload + compute + download");
         out.printf(ROW, "workload", "size", "backend", "device ms", "±%", "wall ms", "rate", "java ms", "S_java",
-                "E", "nd4j ms", "S_nd4j", "check");
+                "E", "nd4j ms", "S_nd4j", "check", "impl");
+        Map<String, String> tags = new LinkedHashMap<>();
         for (BenchResult r : report.results()) {
             boolean ran = r.error().isEmpty();
+            String tag = tags.computeIfAbsent(r.implementation(), k -> "[" + (tags.size() + 1) + "]");
             out.printf(ROW, r.workload(), r.sizeLabel(), r.backend(),
                     ran ? Format.number(r.deviceTime().medianMs()) : "-",
                     ran ? Format.number(r.deviceTime().madPct()) : "-",
                     ran ? Format.number(r.wallTime().medianMs()) : "-",
                     ran ? Format.number(r.throughput()) + " " + shortUnit(r.metric()) : "-",
-                    Format.number(r.javaTime().medianMs()), Format.number(r.speedupJava()),
-                    Format.number(r.efficiency()),
+                    r.javaTime() == null ? "n/a" : Format.number(r.javaTime().medianMs()),
+                    Format.number(r.speedupJava()), Format.number(r.efficiency()),
                     r.nd4jTime() == null ? "n/a" : Format.number(r.nd4jTime().medianMs()),
-                    Format.number(r.speedupNd4j()), r.wrong() ? "WRONG <<<<<<" : r.status());
+                    Format.number(r.speedupNd4j()), r.wrong() ? "WRONG <<<<<<" : r.status(), tag);
         }
-        out.println("rate: GB/s for memory-bound workloads (bytes read + written), GF = GFLOP/s for gemm");
+        out.println("rate: GB/s for memory-bound workloads (bytes read + written), GF = GFLOP/s (gemm 2 N^3, fft 5 N log2 N)");
+        tags.forEach((implementation, tag) -> out.printf("impl %s %s%n", tag, implementation));
         report.rooflines().forEach((name, gbs) -> out.printf("roofline: %s copy bandwidth %s GB/s%n", name,
                 Format.number(gbs)));
         printSkips(report.skipped(), out);

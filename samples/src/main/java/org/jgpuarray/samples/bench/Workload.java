@@ -19,16 +19,34 @@ public interface Workload {
     /** Bytes moved or floating-point operations at {@code size}. */
     double work(long size);
 
+    /** What a size counts, for chart axes: {@code elements per array} unless the workload says otherwise. */
+    default String sizeUnit() {
+        return "elements per array";
+    }
+
     /** How a size reads in reports, e.g. {@code 2^24} or {@code 512x512x512}. */
     default String sizeLabel(long size) {
         return SizeList.format(size);
     }
 
     /**
-     * Why this workload cannot run at {@code size} (too large for its default budget, library not yet
-     * available, ...), or empty when it can.
+     * Why this workload cannot run at {@code size} (over its size cap, ...), or empty when it can.
      */
     default Optional<String> skipReason(long size) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why the plain single-threaded Java loop is not timed at {@code size} (it would take too long for the
+     * default run, or it exists only for some sizes), or empty when it is. The device results are still
+     * checked against the float64 reference.
+     */
+    default Optional<String> javaSkipReason(long size) {
+        return Optional.empty();
+    }
+
+    /** Why ND4J has no peer of this workload, or empty when it has one. */
+    default Optional<String> nd4jSkipReason() {
         return Optional.empty();
     }
 

@@ -6,27 +6,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The named workloads of {@code jgpuarray bench}. */
+/** The named workloads of {@code jgpuarray bench} and their default size limits. */
 public final class Workloads {
-    /** The workloads a bench runs when none is named. */
-    public static final List<String> DEFAULT = List.of("elementwise", "reduce", "dot", "gemm");
+    /** The workloads a bench runs when none is named: all of them. */
+    public static final List<String> DEFAULT = List.of("elementwise", "reduce", "dot", "gemm", "fft", "rng");
+
+    /**
+     * The default limits of {@code --max-size}: GEMM up to 1024 x 1024 and FFT up to 2^22 points, so that the
+     * default run stays under two minutes on a 2-core machine with the CPU and PoCL backends.
+     */
+    public static final String MAX_SIZE_DEFAULTS = "gemm=2^20,fft=2^22";
+
+    /**
+     * The default limits of {@code --max-java-size}: the single-threaded triple loop and radix-2 FFT stop
+     * where one run takes about a second.
+     */
+    public static final String MAX_JAVA_SIZE_DEFAULTS = "gemm=2^20,fft=2^22";
+
+    /** {@link #MAX_SIZE_DEFAULTS} as limits of {@code --max-size}. */
+    public static final SizeCaps DEFAULT_MAX_SIZE = SizeCaps.parse(new SizeCaps("--max-size", Map.of()),
+            MAX_SIZE_DEFAULTS, DEFAULT);
+
+    /** {@link #MAX_JAVA_SIZE_DEFAULTS} as limits of {@code --max-java-size}. */
+    public static final SizeCaps DEFAULT_MAX_JAVA_SIZE = SizeCaps.parse(new SizeCaps("--max-java-size", Map.of()),
+            MAX_JAVA_SIZE_DEFAULTS, DEFAULT);
 
     private Workloads() {
     }
 
-    /**
-     * Every workload by name, in report order.
-     *
-     * @param maxGemmSize the largest GEMM size to run (elements per matrix)
-     */
-    public static Map<String, Workload> all(long maxGemmSize) {
+    /** Every workload by name, in report order. */
+    public static Map<String, Workload> all() {
         Map<String, Workload> all = new LinkedHashMap<>();
         for (Workload w : List.of(new ElementwiseWorkload(), ReductionWorkload.sum(), ReductionWorkload.dot(),
-                new GemmWorkload(maxGemmSize),
-                new PendingWorkload("fft", "complex-to-complex 1-D FFT, complex64", Metric.GFLOP_PER_S,
-                        "not yet available: the FFT library (issue 5) has not landed"),
-                new PendingWorkload("rng", "uniform float32 random numbers (Philox4x32-10)", Metric.GB_PER_S,
-                        "not yet available: the random-number library (issue 5) has not landed"))) {
+                new GemmWorkload(), new FftWorkload(), new RngWorkload())) {
             all.put(w.name(), w);
         }
         return all;
@@ -37,8 +49,8 @@ public final class Workloads {
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
-    public static List<Workload> select(List<String> names, long maxGemmSize) {
-        Map<String, Workload> all = all(maxGemmSize);
+    public static List<Workload> select(List<String> names) {
+        Map<String, Workload> all = all();
         List<Workload> chosen = new ArrayList<>();
         for (String raw : names) {
             String name = raw.trim().toLowerCase(Locale.ROOT);

@@ -32,12 +32,15 @@ class ReportsTest {
                         12.0 * (1 << 20), t, t, java, t, 2, ok, ok, ""),
                 new BenchResult("elementwise", 1 << 22, "2^22", "cpu", "Some CPU", "ElementwiseKernel", Metric.GB_PER_S,
                         12.0 * (1 << 22), t, t, java, null, 2, wrong, null, ""),
-                new BenchResult("gemm", 1 << 16, "256x256x256", "opencl", "Some GPU", NaiveGemm.IMPLEMENTATION,
+                new BenchResult("gemm", 1 << 16, "256x256x256", "opencl", "Some GPU", "tiled GEMM kernels",
                         Metric.GFLOP_PER_S, 2.0 * 256 * 256 * 256, null, null, java, null, 0, Check.NOT_CHECKED, null,
-                        "KernelCompilationException: boom"));
+                        "KernelCompilationException: boom"),
+                new BenchResult("fft", 1 << 24, "2^24", "cpu", "Some CPU", "JTransforms", Metric.GFLOP_PER_S,
+                        5.0 * 24 * (1 << 24), t, t, null, null, 2, ok, null, ""));
         return new BenchReport(Map.of("cores", 2, "nd4j", "ND4J test"), Map.of("dtype", "float32", "repeat", 2,
                 "warmup", 1), Map.of("host memory (all cores)", 10.0), results,
-                List.of(new Skip("fft", "2^20", "not yet available")));
+                List.of(new Skip("gemm", "2048x2048x2048", "over --max-size gemm=2^20"),
+                        new Skip("fft", "2^24", "plain Java loop not timed: over --max-java-size fft=2^22")));
     }
 
     @Test
@@ -49,7 +52,12 @@ class ReportsTest {
         assertTrue(s.contains("!!! 1 WRONG RESULT"), s);
         assertTrue(s.contains("c[5] = 4, expected 1"), s);
         assertTrue(s.contains("ERROR gemm 256x256x256 on opencl: KernelCompilationException: boom"), s);
-        assertTrue(s.contains("skipped fft: not yet available (sizes 2^20)"), s);
+        assertTrue(s.contains("skipped gemm: over --max-size gemm=2^20 (sizes 2048x2048x2048)"), s);
+        assertTrue(s.contains("skipped fft: plain Java loop not timed: over --max-java-size fft=2^22 (sizes 2^24)"), s);
+        assertTrue(s.contains("impl [1] ElementwiseKernel"), s);
+        assertTrue(s.contains("impl [3] JTransforms"), s);
+        String fftRow = s.lines().filter(l -> l.startsWith("fft ")).findFirst().orElseThrow();
+        assertTrue(fftRow.contains(" n/a ") && fftRow.endsWith("OK           [3]"), fftRow);
         assertTrue(s.contains("roofline: host memory (all cores) copy bandwidth 10.0 GB/s"), s);
         assertTrue(s.contains("4.00"), () -> "S_java = 8 / 2 = 4 missing:\n" + s);
     }
@@ -65,12 +73,15 @@ class ReportsTest {
         ThroughputChart.write(report, png);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(CsvReport.HEADER, lines.get(0));
-        assertEquals(4, lines.size());
+        assertEquals(5, lines.size());
         assertEquals(CsvReport.HEADER.split(",").length, lines.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").length);
         assertTrue(lines.get(2).contains(",WRONG,"), lines.get(2));
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertEquals(1, doc.get("wrongResults").asInt());
-        assertEquals(3, doc.get("results").size());
+        assertEquals(4, doc.get("results").size());
+        assertTrue(doc.get("results").get(3).get("javaMs").isNull());
+        assertTrue(doc.get("results").get(3).get("speedupJava").isNull());
+        assertEquals("JTransforms", doc.get("results").get(3).get("implementation").asText());
         assertEquals(4.0, doc.get("results").get(0).get("speedupJava").asDouble(), 1e-9);
         assertEquals(2.0, doc.get("results").get(0).get("efficiency").asDouble(), 1e-9);
         assertEquals("n/a", doc.get("results").get(2).get("cores").asText());
