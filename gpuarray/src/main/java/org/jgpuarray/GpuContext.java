@@ -366,13 +366,14 @@ public final class GpuContext implements AutoCloseable {
     SharedBuffer allocate(DType dtype, long count) {
         ensureOpen();
         deferredReleases.drain();
+        long elements = Math.max(count, 1); // an empty array still gets a valid (one-element) buffer
         DeviceBuffer buffer;
         try {
-            buffer = device.allocate(dtype.scalarType(), Math.max(count, 1));
+            buffer = device.allocate(dtype.scalarType(), elements);
         } catch (OutOfDeviceMemoryException e) {
             LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting garbage arrays and retrying");
             collectForgottenArrays();
-            buffer = device.allocate(dtype.scalarType(), Math.max(count, 1));
+            buffer = device.allocate(dtype.scalarType(), elements);
         }
         return new SharedBuffer(buffer, this::free);
     }

@@ -52,14 +52,4 @@ final class CpuBuffer implements DeviceBuffer {
     public void release() {
         // the garbage collector frees the array once no buffer refers to it
     }
-
-    static Object allocateStorage(ScalarType type, int components) {
-        return switch (type) {
-            case BOOL -> new byte[components];
-            case INT32 -> new int[components];
-            case INT64 -> new long[components];
-            case FLOAT32, COMPLEX64 -> new float[components];
-            case FLOAT64, COMPLEX128 -> new double[components];
-        };
-    }
 }

@@ -3,10 +3,12 @@ package org.jgpuarray.cpu;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jgpuarray.DType;
 import org.jgpuarray.DeviceException;
 import org.jgpuarray.DeviceInfo;
 import org.jgpuarray.OutOfDeviceMemoryException;
 import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.internal.HostArrays;
 import org.jgpuarray.cpu.lib.CpuLibraries;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
@@ -51,10 +53,10 @@ final class CpuDevice implements BackendDevice {
                     "the CPU backend stores each array in one Java array; asked for " + count + " " + type.numpyName());
         }
         try {
-            return new CpuBuffer(CpuBuffer.allocateStorage(type, (int) components), type);
+            return new CpuBuffer(HostArrays.allocate(DType.of(type), (int) count), type);
         } catch (OutOfMemoryError e) {
             throw new OutOfDeviceMemoryException("new " + type.nameIn(Dialect.JAVA) + "[]", -1, "OutOfMemoryError",
-                    components * type.byteSize() / (type.isComplex() ? 2 : 1));
+                    count * type.byteSize());
         }
     }
 
