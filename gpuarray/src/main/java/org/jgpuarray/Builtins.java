@@ -1,11 +1,14 @@
 package org.jgpuarray;
 
-import org.jgpuarray.internal.BinaryOp;
-import org.jgpuarray.internal.BuiltinSpecs;
-import org.jgpuarray.internal.UnaryOp;
+import java.util.Arrays;
 import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.spi.CompiledElementwise;
 
-/** Runs the built-in kernels of {@link BuiltinSpecs} on arrays: the engine behind GPUArray's operations. */
+/**
+ * Runs the built-in kernels of {@link BuiltinSpecs} on arrays: the engine behind GPUArray's operations.
+ * Each operation compiles (or finds) its kernel before it allocates its output, so a kernel that cannot
+ * be built leaves nothing behind.
+ */
 final class Builtins {
     private Builtins() {
     }
@@ -13,8 +16,9 @@ final class Builtins {
     static GPUArray binary(BinaryOp op, GPUArray x, GPUArray y) {
         requireSameShape(op, x, y);
         DType compute = op.computeType(DType.promote(x.dtype(), y.dtype()));
+        CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.binary(op, x.dtype(), y.dtype(), compute));
         GPUArray out = x.context().empty(op.resultType(compute), x.shape());
-        launch(out, BuiltinSpecs.binary(op, x.dtype(), y.dtype(), compute), out.buffer(), x.buffer(), y.buffer());
+        launch(kernel, out, out.buffer(), x.buffer(), y.buffer());
         return out;
     }
 
@@ -30,14 +34,18 @@ final class Builtins {
             throw new IllegalArgumentException("integers to negative integer powers are not allowed (exponent " + s + ")");
         }
         Object value = Scalars.box(s, compute, op.name().toLowerCase() + "'s scalar operand");
+        CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.binaryScalar(op, x.dtype(), compute,
+                scalarFirst));
         GPUArray out = x.context().empty(op.resultType(compute), x.shape());
-        launch(out, BuiltinSpecs.binaryScalar(op, x.dtype(), compute, scalarFirst), out.buffer(), x.buffer(), value);
+        launch(kernel, out, out.buffer(), x.buffer(), value);
         return out;
     }
 
     static GPUArray unary(UnaryOp op, GPUArray x) {
-        GPUArray out = x.context().empty(op.resultType(x.dtype()), x.shape());
-        launch(out, BuiltinSpecs.unary(op, x.dtype()), out.buffer(), x.buffer());
+        DType type = op.resultType(x.dtype());
+        CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.unary(op, x.dtype()));
+        GPUArray out = x.context().empty(type, x.shape());
+        launch(kernel, out, out.buffer(), x.buffer());
         return out;
     }
 
@@ -49,8 +57,9 @@ final class Builtins {
             throw new UnsupportedOperationException("astype between " + x.dtype().numpyName() + " and "
                     + type.numpyName() + " is not supported");
         }
+        CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.astype(x.dtype(), type));
         GPUArray out = x.context().empty(type, x.shape());
-        launch(out, BuiltinSpecs.astype(x.dtype(), type), out.buffer(), x.buffer());
+        launch(kernel, out, out.buffer(), x.buffer());
         return out;
     }
 
@@ -58,35 +67,32 @@ final class Builtins {
         if (out.dtype().isComplex()) {
             throw new UnsupportedOperationException("fill of complex arrays is not supported");
         }
-        launch(out, BuiltinSpecs.fill(out.dtype()), out.buffer(), Scalars.box(value, out.dtype(), "fill value"));
+        Object boxed = Scalars.box(value, out.dtype(), "fill value");
+        launch(out.context().compiled(BuiltinSpecs.fill(out.dtype())), out, out.buffer(), boxed);
     }
 
-    static void arange(GpuContext ctx, GPUArray out, double start, double step) {
+    static void arange(GPUArray out, double start, double step) {
         DType t = out.dtype();
+        CompiledElementwise kernel = out.context().compiled(BuiltinSpecs.arange(t));
         if (t.isInteger()) {
-            if (start != Math.rint(start) || step != Math.rint(step)) {
-                throw new IllegalArgumentException("arange of " + t.numpyName() + " needs integral start and step, got "
-                        + start + " and " + step);
-            }
-            launch(out, BuiltinSpecs.arange(t), out.buffer(), (long) start, (long) step);
-        } else if (t.isFloatingPoint()) {
-            launch(out, BuiltinSpecs.arange(t), out.buffer(), Scalars.box(start, t, "arange start"),
-                    Scalars.box(step, t, "arange step"));
+            launch(kernel, out, out.buffer(), (long) start, (long) step);
         } else {
-            throw new IllegalArgumentException("arange needs an integer or floating dtype, got " + t.numpyName());
+            launch(kernel, out, out.buffer(), Scalars.box(start, t, "arange start"), Scalars.box(step, t, "arange step"));
         }
     }
 
+    /** Reduces {@code first.size()} elements into a new 0-d array of the spec's type. */
     static GPUArray reduce(ReductionSpec spec, GPUArray first, Object... args) {
         GpuContext ctx = first.context();
+        var kernel = ctx.compiled(spec);
         GPUArray out = ctx.empty(DType.of(spec.outputType()));
-        ctx.compiled(spec).launch(first.size(), args, out.buffer());
+        kernel.launch(first.size(), args, out.buffer());
         return out;
     }
 
-    private static void launch(GPUArray sized, org.jgpuarray.kernels.ElementwiseSpec spec, Object... args) {
+    private static void launch(CompiledElementwise kernel, GPUArray sized, Object... args) {
         if (sized.size() > 0) {
-            sized.context().compiled(spec).launch(sized.size(), args);
+            kernel.launch(sized.size(), args);
         }
     }
 
@@ -95,7 +101,7 @@ final class Builtins {
             throw new IllegalArgumentException("operands of " + op.toString().toLowerCase()
                     + " belong to different contexts");
         }
-        if (!java.util.Arrays.equals(x.shape(), y.shape())) {
+        if (!Arrays.equals(x.shape(), y.shape())) {
             throw new IllegalArgumentException("shape mismatch in " + op.toString().toLowerCase() + ": "
                     + Shapes.format(x.shape()) + " vs " + Shapes.format(y.shape()));
         }

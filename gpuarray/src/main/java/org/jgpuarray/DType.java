@@ -1,7 +1,6 @@
 package org.jgpuarray;
 
 import java.util.Locale;
-import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ScalarType;
 
 /**
@@ -25,8 +24,8 @@ public enum DType {
         this.scalarType = scalarType;
     }
 
-    /** The kernel-level type. */
-    public ScalarType scalarType() {
+    /** The kernel-level type (the same constant in the kernels module). */
+    ScalarType scalarType() {
         return scalarType;
     }
 
@@ -38,11 +37,6 @@ public enum DType {
     /** The C type name in kernel snippets, e.g. {@code "float"}. */
     public String cName() {
         return scalarType.snippetName();
-    }
-
-    /** The type's name in a dialect: {@code long long} in CUDA, {@code long} in OpenCL and Java. */
-    public String nameIn(Dialect dialect) {
-        return scalarType.nameIn(dialect);
     }
 
     /** NumPy's name: {@code float32}, {@code int64}, {@code bool}, ... */
@@ -71,6 +65,7 @@ public enum DType {
      * @throws IllegalArgumentException naming the unknown type and the known ones
      */
     public static DType of(String name) {
+        java.util.Objects.requireNonNull(name, "dtype name");
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (DType t : values()) {
             if (t.numpyName().equals(n)) {
@@ -82,13 +77,8 @@ public enum DType {
     }
 
     /** The dtype of a kernel-level type. */
-    public static DType of(ScalarType type) {
-        for (DType t : values()) {
-            if (t.scalarType == type) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("no dtype for " + type);
+    static DType of(ScalarType type) {
+        return valueOf(type.name());
     }
 
     /**

@@ -29,27 +29,35 @@ public final class ElementwiseKernel {
      * @throws IllegalArgumentException for a wrong count, kind or dtype of argument, naming it
      */
     public void call(Object... args) {
-        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
-        run(KernelArguments.sizeOfFirstArray(spec.name(), spec.arguments(), args), bound);
+        run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, -1));
     }
 
-    /** Runs the kernel for {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
+    /**
+     * Runs the kernel for {@code i} in {@code [0, n)}; see {@link #call(Object...)}.
+     *
+     * @throws IllegalArgumentException also when n is negative or an array holds fewer than n elements
+     */
     public void launch(long n, Object... args) {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        run(n, KernelArguments.bind(context, spec.name(), spec.arguments(), args));
+        run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, n));
     }
 
-    private void run(long n, Object[] bound) {
-        if (n > 0) {
-            compiled.launch(n, bound);
+    private void run(KernelArguments.Bound bound) {
+        if (bound.n() > 0) {
+            compiled.launch(bound.n(), bound.values());
         }
     }
 
-    /** What the kernel computes. */
-    public ElementwiseSpec spec() {
-        return spec;
+    /** The kernel's name, as given or derived from its expressions. */
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + spec.name() + ", " + context.backendName() + "]";
     }
 
     /** Builds an elementwise kernel with optional preamble, loop preparation and after-loop code. */

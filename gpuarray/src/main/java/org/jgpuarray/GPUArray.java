@@ -2,12 +2,9 @@ package org.jgpuarray;
 
 import java.util.Objects;
 import org.jgpuarray.internal.ArrayMemory;
-import org.jgpuarray.internal.BinaryOp;
-import org.jgpuarray.internal.BuiltinSpecs;
-import org.jgpuarray.internal.HostArrays;
 import org.jgpuarray.internal.SharedBuffer;
-import org.jgpuarray.internal.UnaryOp;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 
 /**
  * An n-dimensional array in device memory: dtype, shape (C order, contiguous) and a buffer.
@@ -127,12 +124,13 @@ public final class GPUArray implements AutoCloseable {
             throw new IllegalArgumentException("cannot set a " + dtype.numpyName() + " array from "
                     + type.numpyName() + " data; convert on the host or use astype");
         }
-        int n = HostArrays.length(data);
+        HostArray host = HostArray.wrap(type.scalarType(), Objects.requireNonNull(data, "data"));
+        int n = host.length();
         if (n != size) {
             throw new IllegalArgumentException("data has " + n + " elements, the array " + size);
         }
         if (n > 0) {
-            context.backend().copyFromHost(data, 0, buffer(), 0, n);
+            context.backend().copyFromHost(host, 0, buffer(), 0, n);
         }
         return this;
     }
@@ -141,39 +139,54 @@ public final class GPUArray implements AutoCloseable {
 
     /** The elements converted to float (complex64: interleaved real, imaginary pairs). */
     public float[] toFloatArray() {
-        return (float[]) download(dtype == DType.COMPLEX64 ? dtype : DType.FLOAT32);
+        return (float[]) download(dtype == DType.COMPLEX64 ? dtype : DType.FLOAT32).array();
     }
 
     /** The elements converted to double (complex128: interleaved real, imaginary pairs). */
     public double[] toDoubleArray() {
-        return (double[]) download(dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64);
+        return (double[]) download(dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64).array();
     }
 
     /** The elements converted to int (C casts). */
     public int[] toIntArray() {
-        return (int[]) download(DType.INT32);
+        return (int[]) download(DType.INT32).array();
     }
 
     /** The elements converted to long (C casts). */
     public long[] toLongArray() {
-        return (long[]) download(DType.INT64);
+        return (long[]) download(DType.INT64).array();
     }
 
     /** The elements as booleans (nonzero is true). */
     public boolean[] toBooleanArray() {
-        return HostArrays.toBooleans((byte[]) download(DType.BOOL));
+        byte[] bytes = (byte[]) download(DType.BOOL).array();
+        boolean[] values = new boolean[bytes.length];
+        for (int k = 0; k < bytes.length; k++) {
+            values[k] = bytes[k] != 0;
+        }
+        return values;
     }
 
-    /** The single element of a 0-d (or one-element) array, as a double. */
+    /**
+     * The single element of a 0-d (or one-element) array, as a double.
+     *
+     * @throws IllegalStateException when the array has more or fewer elements
+     * @throws UnsupportedOperationException for complex arrays (use {@link #toFloatArray()} or
+     *                                       {@link #toDoubleArray()}, which give both parts)
+     */
     public double item() {
         if (size != 1) {
             throw new IllegalStateException("item() needs an array of one element, this one has shape "
                     + Shapes.format(shape));
         }
-        return HostArrays.get(download(dtype), 0);
+        if (dtype.isComplex()) {
+            throw new UnsupportedOperationException("item() of a " + dtype.numpyName() + " array would drop the"
+                    + " imaginary part; use toFloatArray() or toDoubleArray(), which give (real, imaginary)");
+        }
+        return download(dtype).get(0);
     }
 
-    private Object download(DType type) {
+    private HostArray download(DType type) {
         ensureOpen();
         if (size > Integer.MAX_VALUE - 8 || (type.isComplex() && 2 * size > Integer.MAX_VALUE - 8)) {
             throw new IllegalStateException("array of " + size + " elements does not fit a Java array");
@@ -183,9 +196,9 @@ public final class GPUArray implements AutoCloseable {
                 return converted.download(type);
             }
         }
-        Object host = HostArrays.allocate(type, (int) size);
+        HostArray host = HostArray.allocate(type.scalarType(), (int) size);
         if (size > 0) {
-            context.backend().copyToHost(buffer(), 0, host, 0, HostArrays.length(host));
+            context.backend().copyToHost(buffer(), 0, host, 0, host.length());
         }
         return host;
     }

@@ -1,30 +1,30 @@
 package org.jgpuarray;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jgpuarray.blas.Blas;
+import org.jgpuarray.device.BackendProbe;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceTimer;
+import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.fft.Fft;
 import org.jgpuarray.internal.BackendRegistry;
-import org.jgpuarray.internal.HostArrays;
 import org.jgpuarray.internal.ReleaseQueue;
 import org.jgpuarray.internal.SharedBuffer;
-import org.jgpuarray.internal.lib.Libraries;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.random.GpuRandom;
-import org.jgpuarray.spi.Backend;
 import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.spi.BackendProbe;
 import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.spi.HostArray;
 
 /**
  * One device opened for computing: where arrays live and kernels run. Create it with
@@ -39,7 +39,7 @@ public final class GpuContext implements AutoCloseable {
 
     private final BackendDevice device;
     private final ReleaseQueue deferredReleases = new ReleaseQueue();
-    private final Map<Object, Object> compiled = new HashMap<>();
+    private final Map<Object, Object> compiled = new ConcurrentHashMap<>();
     private Libraries libraries;
     private boolean closed;
 
@@ -81,13 +81,12 @@ public final class GpuContext implements AutoCloseable {
                 Objects.requireNonNull(device, "device")));
     }
 
-    /** What every backend on the class path finds on this machine, most preferred first. */
+    /**
+     * What every backend on the class path finds on this machine, most preferred first. Backends are
+     * discovered once per process and cache their probes, so this is cheap after the first call.
+     */
     public static List<BackendProbe> probeBackends() {
-        List<BackendProbe> probes = new ArrayList<>();
-        for (Backend b : BackendRegistry.backends()) {
-            probes.add(b.probe());
-        }
-        return probes;
+        return BackendRegistry.probes();
     }
 
     /** The backend's name: {@code "cpu"}, {@code "opencl"} or {@code "cuda"}. */
@@ -124,7 +123,11 @@ public final class GpuContext implements AutoCloseable {
 
     /** Copies {@code data} to the device as bool; see {@link #toGpu(float[], long...)}. */
     public GPUArray toGpu(boolean[] data, long... shape) {
-        return upload(DType.BOOL, HostArrays.toBytes(data), data.length, shape);
+        byte[] bytes = new byte[data.length];
+        for (int k = 0; k < data.length; k++) {
+            bytes[k] = (byte) (data[k] ? 1 : 0);
+        }
+        return upload(DType.BOOL, bytes, data.length, shape);
     }
 
     /**
@@ -137,11 +140,16 @@ public final class GpuContext implements AutoCloseable {
         if (!dtype.isComplex()) {
             throw new IllegalArgumentException("toGpuComplex needs complex64 or complex128, got " + dtype.numpyName());
         }
-        HostArrays.requireStorage(dtype, interleaved);
-        return upload(dtype, interleaved, HostArrays.length(interleaved) / 2, shape);
+        HostArray host = HostArray.wrap(dtype.scalarType(), interleaved);
+        if (host.length() % 2 != 0) {
+            throw new IllegalArgumentException("interleaved complex data needs an even number of values"
+                    + " (real, imaginary pairs), got " + host.length());
+        }
+        return upload(dtype, interleaved, host.length() / 2, shape);
     }
 
     private GPUArray upload(DType dtype, Object data, int count, long[] shape) {
+        Objects.requireNonNull(shape, "shape");
         long[] s = shape.length == 0 ? new long[] {count} : Shapes.checked(shape);
         if (Shapes.size(s) != count) {
             throw new IllegalArgumentException("data has " + count + " elements, but shape "
@@ -149,7 +157,8 @@ public final class GpuContext implements AutoCloseable {
         }
         GPUArray array = empty(dtype, s);
         if (count > 0) {
-            device.copyFromHost(data, 0, array.buffer(), 0, dtype.isComplex() ? 2 * count : count);
+            device.copyFromHost(HostArray.wrap(dtype.scalarType(), data), 0, array.buffer(), 0,
+                    dtype.isComplex() ? 2 * count : count);
         }
         return array;
     }
@@ -190,9 +199,30 @@ public final class GpuContext implements AutoCloseable {
                     + start + ", " + stop + ", " + step);
         }
         long n = Math.max(0, (long) Math.ceil((stop - start) / step));
+        if (dtype.isInteger()) {
+            requireIntegral(dtype, start, stop, step);
+        } else if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("arange needs an integer or floating dtype, got " + dtype.numpyName());
+        }
         GPUArray out = empty(dtype, n);
-        Builtins.arange(this, out, start, step);
+        Builtins.arange(out, start, step);
         return out;
+    }
+
+    /** Integral start and step, and a last value that the dtype holds (no silent wrap-around). */
+    private static void requireIntegral(DType dtype, double start, double stop, double step) {
+        if (start != Math.rint(start) || step != Math.rint(step)) {
+            throw new IllegalArgumentException("arange of " + dtype.numpyName() + " needs integral start and step, got "
+                    + start + " and " + step);
+        }
+        double min = dtype == DType.INT32 ? Integer.MIN_VALUE : -0x1p63;
+        double max = dtype == DType.INT32 ? Integer.MAX_VALUE : 0x1p63 - 1024;
+        long n = Math.max(0, (long) Math.ceil((stop - start) / step));
+        double last = start + (n - 1) * step;
+        if (n > 0 && (start < min || start > max || last < min || last > max)) {
+            throw new IllegalArgumentException("arange(" + start + ", " + stop + ", " + step + ") runs past the range of "
+                    + dtype.numpyName());
+        }
     }
 
     /** A new array of the same dtype and shape, with unspecified contents. */
@@ -271,7 +301,8 @@ public final class GpuContext implements AutoCloseable {
      */
     public SourceModule sourceModule(String source, String... options) {
         ensureOpen();
-        return new SourceModule(this, device.compileProgram(source, List.of(options)));
+        Objects.requireNonNull(source, "source");
+        return new SourceModule(this, device.compileProgram(SourceModule.nameOf(source), source, List.of(options)));
     }
 
     // ---- libraries -------------------------------------------------------------------------------
@@ -299,12 +330,26 @@ public final class GpuContext implements AutoCloseable {
         return libraries().fft();
     }
 
-    private Libraries libraries() {
+    private synchronized Libraries libraries() {
         ensureOpen();
         if (libraries == null) {
-            libraries = new Libraries(this, device, GPUArray::buffer);
+            libraries = new Libraries(new Host(), device);
         }
         return libraries;
+    }
+
+    /**
+     * A backend-specific feature of this context's device, as the backend publishes it in its exported
+     * package: for example {@code org.jgpuarray.opencl.OpenClFeatures} (program-cache statistics, live
+     * buffers) or {@code org.jgpuarray.cuda.CudaFeatures} (the CUDA stream, the compiler).
+     *
+     * @param feature the feature interface
+     * @return the feature, or empty when this backend does not offer it
+     * @throws IllegalStateException when the context is closed
+     */
+    public <T> Optional<T> unwrap(Class<T> feature) {
+        ensureOpen();
+        return device.unwrap(Objects.requireNonNull(feature, "feature"));
     }
 
     /** Waits until every launched kernel and copy has finished. */
@@ -413,8 +458,25 @@ public final class GpuContext implements AutoCloseable {
         Object kernel = compiled.get(spec);
         if (kernel == null) {
             kernel = compile.apply(spec);
-            compiled.put(spec, kernel);
+            Object raced = compiled.putIfAbsent(spec, kernel);
+            kernel = raced != null ? raced : kernel;
         }
         return (T) kernel;
+    }
+
+    /** What the library layer may do with this context. */
+    private final class Host implements LibraryHost {
+        @Override
+        public GPUArray empty(DType dtype, long... shape) {
+            return GpuContext.this.empty(dtype, shape);
+        }
+
+        @Override
+        public DeviceBuffer buffer(GPUArray array, String role) {
+            if (array.context() != GpuContext.this) {
+                throw new IllegalArgumentException(role + " belongs to another context");
+            }
+            return array.buffer();
+        }
     }
 }

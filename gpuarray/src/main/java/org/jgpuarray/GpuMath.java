@@ -1,6 +1,5 @@
 package org.jgpuarray;
 
-import org.jgpuarray.internal.UnaryOp;
 
 /**
  * Elementwise math functions of arrays, like PyCUDA's {@code cumath}: each returns a new array,

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.spi.RawFunction;
 
 /**

@@ -2,6 +2,7 @@ package org.jgpuarray;
 
 import java.util.Objects;
 import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.kernels.Identifiers;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.spi.CompiledReduction;
 
@@ -28,8 +29,7 @@ public final class ReductionKernel {
      * @return a 0-d array of the output dtype (the neutral value when the input is empty)
      */
     public GPUArray call(Object... args) {
-        Object[] bound = KernelArguments.bind(context, spec.name(), spec.arguments(), args);
-        return run(KernelArguments.sizeOfFirstArray(spec.name(), spec.arguments(), args), bound);
+        return run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, -1));
     }
 
     /** Reduces over {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
@@ -37,18 +37,23 @@ public final class ReductionKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        return run(n, KernelArguments.bind(context, spec.name(), spec.arguments(), args));
+        return run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, n));
     }
 
-    private GPUArray run(long n, Object[] bound) {
+    private GPUArray run(KernelArguments.Bound bound) {
         GPUArray out = context.empty(DType.of(spec.outputType()));
-        compiled.launch(n, bound, out.buffer());
+        compiled.launch(bound.n(), bound.values(), out.buffer());
         return out;
     }
 
-    /** What the kernel computes. */
-    public ReductionSpec spec() {
-        return spec;
+    /** The kernel's name, as given or derived from its expressions. */
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + spec.name() + ", " + context.backendName() + "]";
     }
 
     /** Builds a reduction kernel with an optional preamble and name. */
@@ -93,8 +98,9 @@ public final class ReductionKernel {
         public ReductionKernel build() {
             context.ensureOpen();
             ArgumentList args = ArgumentList.parse(arguments);
-            String kernelName = name != null ? name : "reduce_" + Integer.toHexString(
-                    Objects.hash(outputType, neutral, reduceExpr, mapExpr, args, preamble) & 0x7fffffff);
+            String kernelName = name != null ? name : Identifiers.derived("reduce", outputType.numpyName(),
+                    String.valueOf(neutral), String.valueOf(reduceExpr), String.valueOf(mapExpr), args.declaration(),
+                    preamble);
             return new ReductionKernel(context, new ReductionSpec(kernelName, outputType.scalarType(), neutral,
                     reduceExpr, mapExpr, args, preamble));
         }

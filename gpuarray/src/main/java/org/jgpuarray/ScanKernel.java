@@ -2,6 +2,7 @@ package org.jgpuarray;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jgpuarray.kernels.Identifiers;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.spi.CompiledScan;
 
@@ -23,8 +24,8 @@ public final class ScanKernel {
 
     static ScanSpec spec(DType dtype, String scanExpr, String neutral, boolean inclusive, String preamble) {
         Objects.requireNonNull(dtype, "dtype");
-        String name = (inclusive ? "scan_inclusive_" : "scan_exclusive_") + dtype.numpyName() + "_"
-                + Integer.toHexString(Objects.hash(scanExpr, neutral, preamble) & 0x7fffffff);
+        String name = Identifiers.derived((inclusive ? "scan_inclusive_" : "scan_exclusive_") + dtype.numpyName(),
+                String.valueOf(scanExpr), String.valueOf(neutral), preamble);
         return new ScanSpec(name, dtype.scalarType(), scanExpr, neutral, inclusive, preamble);
     }
 
@@ -52,12 +53,18 @@ public final class ScanKernel {
         return out;
     }
 
-    /** What the scan computes. */
-    public ScanSpec spec() {
-        return spec;
+    /** The kernel's name, as given or derived from its expressions. */
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + spec.name() + ", " + context.backendName() + "]";
     }
 
     private GPUArray check(GPUArray array, String what) {
+        context.ensureOpen();
         Objects.requireNonNull(array, what).ensureOpen();
         if (array.context() != context) {
             throw new IllegalArgumentException("scan '" + spec.name() + "': " + what + " belongs to another context");

@@ -23,7 +23,12 @@ final class Shapes {
     static long size(long[] shape) {
         long size = 1;
         for (long extent : shape) {
-            size = Math.multiplyExact(size, extent);
+            try {
+                size = Math.multiplyExact(size, extent);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("shape " + format(shape) + " has more elements than a long can count",
+                        e);
+            }
         }
         return size;
     }

@@ -1,6 +1,8 @@
 package org.jgpuarray;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jgpuarray.spi.RawProgram;
 
 /**
@@ -9,6 +11,10 @@ import org.jgpuarray.spi.RawProgram;
  * Close it to free the program; it is also freed with its context.
  */
 public final class SourceModule implements AutoCloseable {
+    private static final Pattern FIRST_KERNEL = Pattern.compile("(?:__global__|__kernel|\\bkernel)\\s+"
+            + "(?:__launch_bounds__\\s*\\([^)]*\\)\\s*|__attribute__\\s*\\(\\(.*?\\)\\)\\s*)?void\\s+"
+            + "(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?([A-Za-z_][A-Za-z_0-9]*)", Pattern.DOTALL);
+
     private final GpuContext context;
     private final RawProgram program;
     private boolean closed;
@@ -26,6 +32,12 @@ public final class SourceModule implements AutoCloseable {
     public RawKernel function(String name) {
         ensureOpen();
         return new RawKernel(this, program.function(Objects.requireNonNull(name, "name")));
+    }
+
+    /** The name of a program in messages: its first kernel's name. */
+    static String nameOf(String source) {
+        Matcher m = FIRST_KERNEL.matcher(source);
+        return m.find() ? m.group(1) : "source_module";
     }
 
     GpuContext context() {

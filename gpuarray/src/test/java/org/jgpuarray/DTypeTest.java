@@ -8,7 +8,6 @@ import static org.jgpuarray.DType.INT64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.jgpuarray.kernels.Dialect;
 import org.junit.jupiter.api.Test;
 
 /** NumPy's promotion table (numpy.result_type), written out independently of the implementation. */
@@ -47,8 +46,7 @@ class DTypeTest {
         assertEquals(FLOAT32, DType.of("float32"));
         assertEquals(FLOAT32, DType.of("float"));
         assertEquals(INT64, DType.of("long long"));
-        assertEquals("long long", INT64.nameIn(Dialect.CUDA));
-        assertEquals("long", INT64.nameIn(Dialect.OPENCL));
+        assertEquals("long", INT64.cName());
         assertEquals(16, DType.COMPLEX128.itemSize());
         assertThrows(IllegalArgumentException.class, () -> DType.of("half"));
         assertThrows(UnsupportedOperationException.class, () -> DType.promote(DType.COMPLEX64, FLOAT32));

@@ -3,9 +3,9 @@ package org.jgpuarray.cuda;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jgpuarray.BackendUnavailableException;
-import org.jgpuarray.DeviceInfo;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.BackendUnavailableException;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.CudaDevice;
 import org.jgpuarray.cuda.internal.DeviceDescription;
 import org.jgpuarray.cuda.internal.DriverLibrary;
@@ -19,7 +19,7 @@ import org.jgpuarray.cuda.internal.lib.CudaLibraries;
 import org.jgpuarray.cuda.internal.lib.VendorLibraries;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 
 /**
  * The CUDA backend ({@code cuda}, priority 300): NVIDIA GPUs through JCuda's driver API, with kernels

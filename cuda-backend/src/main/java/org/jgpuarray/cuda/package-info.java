@@ -21,8 +21,8 @@
  *
  * <p><b>Execution.</b> One primary context per device; every launch runs asynchronously in the legacy
  * default stream, and copies to the host wait for it. Driver errors become
- * {@link org.jgpuarray.DeviceException}s with the call and the {@code CUresult}; out of memory is an
- * {@link org.jgpuarray.OutOfDeviceMemoryException}; after a sticky error (a kernel fault) every later
+ * {@link org.jgpuarray.device.DeviceException}s with the call and the {@code CUresult}; out of memory is an
+ * {@link org.jgpuarray.device.OutOfDeviceMemoryException}; after a sticky error (a kernel fault) every later
  * call says the context is unusable.
  *
  * <p><b>Libraries.</b> {@code ctx.blas()} runs cuBLAS: through JCublas2 where {@code libcublas.so.12}

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.NativeLibrary;
-import org.jgpuarray.BackendUnavailableException;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.BackendUnavailableException;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.internal.BackendRegistry;
 import org.jgpuarray.spi.Backend;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 import org.junit.jupiter.api.Test;
 
 /** The probe never throws, says why in one line, and lets GpuContext.create() move on. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.cuda.internal.CudaDevice;
 import org.jgpuarray.cuda.internal.DeviceLibraries;
 import org.jgpuarray.cuda.internal.DriverLibrary;

@@ -28,7 +28,7 @@ public interface Blas {
      * @throws IllegalArgumentException         for dtypes other than one of float32/float64, arrays that
      *                                          are not 2-D, or shapes that do not fit (the message quotes
      *                                          them), arrays of another context, or c aliasing a or b
-     * @throws org.jgpuarray.UnsupportedCapabilityException for float64 on a device without fp64
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException for float64 on a device without fp64
      */
     void gemm(Transpose transA, Transpose transB, double alpha, GPUArray a, GPUArray b, double beta, GPUArray c);
 

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jgpuarray.BackendUnavailableException;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.BackendUnavailableException;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceType;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 
 /**
  * The pure-Java backend: always available, runs the same kernel snippets translated to Java and
@@ -29,6 +30,11 @@ public final class CpuBackend implements Backend {
     @Override
     public int priority() {
         return 100;
+    }
+
+    @Override
+    public int spiVersion() {
+        return SPI_VERSION;
     }
 
     @Override
@@ -53,9 +59,24 @@ public final class CpuBackend implements Backend {
         properties.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         properties.put("kernelCompiler", "Janino (C snippets translated to Java)");
         properties.put("maxArrayElements", Integer.MAX_VALUE - 8);
-        return new DeviceInfo(NAME, 0, cpu.getOrDefault("model name", System.getProperty("os.arch")),
-                cpu.getOrDefault("vendor_id", ""), "CPU", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory(), true, properties);
+        return DeviceInfo.builder(NAME, cpu.getOrDefault("model name", System.getProperty("os.arch")), DeviceType.CPU)
+                .vendor(cpu.getOrDefault("vendor_id", ""))
+                .computeUnits(Runtime.getRuntime().availableProcessors())
+                .globalMemoryBytes(Runtime.getRuntime().maxMemory())
+                .maxAllocationBytes((long) (Integer.MAX_VALUE - 8) * Long.BYTES)
+                .clockMhz(clockMhz(cpu.get("cpu MHz")))
+                .driverVersion("Java " + System.getProperty("java.version"))
+                .fp64(true)
+                .properties(properties)
+                .build();
+    }
+
+    private static int clockMhz(String text) {
+        try {
+            return text == null ? 0 : (int) Math.round(Double.parseDouble(text.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static Map<String, String> readCpuInfo() {

@@ -3,12 +3,10 @@ package org.jgpuarray.cpu;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jgpuarray.DType;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.DeviceInfo;
-import org.jgpuarray.OutOfDeviceMemoryException;
-import org.jgpuarray.UnsupportedCapabilityException;
-import org.jgpuarray.internal.HostArrays;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.OutOfDeviceMemoryException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cpu.lib.CpuLibraries;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
@@ -24,6 +22,8 @@ import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.RawProgram;
 
 /** The CPU backend's device: Java arrays for memory, Janino-compiled kernels run on all cores. */
 final class CpuDevice implements BackendDevice {
@@ -53,7 +53,7 @@ final class CpuDevice implements BackendDevice {
                     "the CPU backend stores each array in one Java array; asked for " + count + " " + type.numpyName());
         }
         try {
-            return new CpuBuffer(HostArrays.allocate(DType.of(type), (int) count), type);
+            return new CpuBuffer(HostArray.allocate(type, (int) count).array(), type);
         } catch (OutOfMemoryError e) {
             throw new OutOfDeviceMemoryException("new " + type.nameIn(Dialect.JAVA) + "[]", -1, "OutOfMemoryError",
                     count * type.byteSize());
@@ -61,15 +61,15 @@ final class CpuDevice implements BackendDevice {
     }
 
     @Override
-    public void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
         CpuBuffer d = (CpuBuffer) dst;
-        System.arraycopy(hostArray, hostOffset, d.array(), d.index(dstByteOffset), count);
+        System.arraycopy(src.array(), srcOffset, d.array(), d.index(dstByteOffset), count);
     }
 
     @Override
-    public void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
+    public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
         CpuBuffer s = (CpuBuffer) src;
-        System.arraycopy(s.array(), s.index(srcByteOffset), hostArray, hostOffset, count);
+        System.arraycopy(s.array(), s.index(srcByteOffset), dst.array(), dstOffset, count);
     }
 
     @Override
@@ -134,6 +134,13 @@ final class CpuDevice implements BackendDevice {
                 });
             });
         };
+    }
+
+    /** The CPU runs generated kernels only. */
+    @Override
+    public RawProgram compileProgram(String name, String source, List<String> options) {
+        throw new UnsupportedCapabilityException("raw CUDA or OpenCL source ('" + name + "')",
+                "the cpu backend runs generated kernels (ElementwiseKernel, ReductionKernel, scans) only");
     }
 
     /** Java BLAS, Philox and JTransforms FFTs on the buffers' arrays; see {@link CpuLibraries}. */

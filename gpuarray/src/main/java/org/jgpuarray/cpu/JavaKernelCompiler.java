@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
-import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.SnippetSyntaxException;
 import org.jgpuarray.kernels.c.CSource;
 import org.jgpuarray.kernels.java.JavaElementwiseKernel;

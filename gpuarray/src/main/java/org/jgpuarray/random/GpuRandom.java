@@ -31,7 +31,7 @@ public interface GpuRandom {
      * @param dtype FLOAT32 or FLOAT64
      * @return a new array of that shape
      * @throws IllegalArgumentException for other dtypes or negative extents
-     * @throws org.jgpuarray.UnsupportedCapabilityException for float64 on a device without fp64
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException for float64 on a device without fp64
      */
     GPUArray uniform(DType dtype, long... shape);
 

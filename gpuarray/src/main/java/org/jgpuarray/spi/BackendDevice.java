@@ -2,8 +2,8 @@ package org.jgpuarray.spi;
 
 import java.util.List;
 import java.util.Optional;
-import org.jgpuarray.DeviceInfo;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
@@ -11,14 +11,11 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
 
 /**
- * One opened device of a backend: memory, transfers, compilation and launches. The core confines
- * each device to the thread that uses its context, caches compiled kernels per spec, and frees
- * buffers; implementations translate native errors into jgpuarray's exceptions.
+ * One opened device of a backend: memory, transfers, compilation and launches. The core caches
+ * compiled kernels per spec and frees buffers; implementations translate native errors into
+ * jgpuarray's exceptions ({@code org.jgpuarray.device}).
  *
- * <p>Host arrays cross this interface as the Java array of the buffer's storage type:
- * {@code byte[]} for BOOL, {@code int[]}, {@code long[]}, {@code float[]} for FLOAT32 and COMPLEX64,
- * {@code double[]} for FLOAT64 and COMPLEX128. Offsets into buffers are in bytes, into host arrays in
- * elements.
+ * <p>Offsets into buffers are in bytes, into host arrays in values (see {@link HostArray}).
  */
 public interface BackendDevice extends AutoCloseable {
     /** What the device is. */
@@ -30,15 +27,15 @@ public interface BackendDevice extends AutoCloseable {
     /**
      * Allocates {@code count} elements of {@code type}.
      *
-     * @throws org.jgpuarray.OutOfDeviceMemoryException when the device has no room
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the device has no room
      */
     DeviceBuffer allocate(ScalarType type, long count);
 
-    /** Copies {@code count} elements from a host array into {@code dst}. */
-    void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count);
+    /** Copies {@code count} values from a host array into {@code dst}. */
+    void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count);
 
-    /** Copies {@code count} elements from {@code src} into a host array; waits for pending work. */
-    void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count);
+    /** Copies {@code count} values from {@code src} into a host array; waits for pending work. */
+    void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count);
 
     /** Copies bytes between buffers of this device. */
     void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes);
@@ -55,12 +52,13 @@ public interface BackendDevice extends AutoCloseable {
     /**
      * Compiles a program written in this device's dialect.
      *
-     * @throws UnsupportedCapabilityException where the backend runs no raw source (the CPU)
+     * @param name    the program's name for messages (its first kernel's name, usually)
+     * @param source  the program; not modified
+     * @param options compiler options
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException where the backend runs no raw source (the CPU)
+     * @throws org.jgpuarray.device.KernelCompilationException     with the compiler's log
      */
-    default RawProgram compileProgram(String source, List<String> options) {
-        throw new UnsupportedCapabilityException("raw " + dialect() + " source",
-                "the " + info().backend() + " backend runs generated kernels only");
-    }
+    RawProgram compileProgram(String name, String source, List<String> options);
 
     /**
      * A library this device runs natively, as a provider of the given kind: {@link BlasProvider},
@@ -73,6 +71,15 @@ public interface BackendDevice extends AutoCloseable {
      * @return the provider, or empty (the default) to let the core use its portable implementation
      */
     default <T> Optional<T> library(Class<T> kind) {
+        return Optional.empty();
+    }
+
+    /**
+     * A backend-specific feature, for {@code GpuContext.unwrap}: an interface the backend publishes in its
+     * exported package (OpenCL's program-cache statistics, the CUDA stream). Empty (the default) for
+     * features the backend does not have.
+     */
+    default <T> Optional<T> unwrap(Class<T> feature) {
         return Optional.empty();
     }
 

@@ -15,7 +15,7 @@ public interface FftProvider {
      *
      * @param shape not modified
      * @return a plan the core releases once
-     * @throws org.jgpuarray.UnsupportedCapabilityException when this provider cannot do that shape; the
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException when this provider cannot do that shape; the
      *         core then uses its portable implementation for it
      */
     FftPlan plan(FftShape shape);

@@ -8,7 +8,7 @@ public interface RawFunction {
      * @param grid  blocks per dimension (CUDA's grid; OpenCL global size = grid * block), 1 to 3 entries
      * @param block threads per block (work-group size), as many entries as {@code grid}
      * @param args  {@link DeviceBuffer}s, boxed {@code Float}/{@code Double}/{@code Integer}/{@code Long}/
-     *              {@code Short}/{@code Byte} values, or {@link org.jgpuarray.LocalMemory} (OpenCL)
+     *              {@code Short}/{@code Byte} values, or {@link org.jgpuarray.device.LocalMemory} (OpenCL)
      */
     void launch(long[] grid, long[] block, Object[] args);
 

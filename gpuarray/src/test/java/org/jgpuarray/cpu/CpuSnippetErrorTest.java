@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jgpuarray.DType;
-import org.jgpuarray.DeviceException;
+import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.ElementwiseKernel;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
-import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.SnippetSyntaxException;
 import org.junit.jupiter.api.Test;
 

@@ -1,20 +1,25 @@
 package org.jgpuarray.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.jgpuarray.BackendUnavailableException;
-import org.jgpuarray.DeviceInfo;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendUnavailableException;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceType;
+import org.jgpuarray.device.BackendProbe;
+import org.jgpuarray.spi.Backend;
 import org.junit.jupiter.api.Test;
 
 class BackendRegistryTest {
     private static final BackendProbe TWO_DEVICES = BackendProbe.available("opencl", List.of(
-            new DeviceInfo("opencl", 0, "NVIDIA H100", "NVIDIA", "GPU", 132, 80L << 30, true, Map.of()),
-            new DeviceInfo("opencl", 1, "pthread-Intel Xeon", "Portable CL", "CPU", 2, 8L << 30, true, Map.of())));
+            DeviceInfo.builder("opencl", "NVIDIA H100", DeviceType.GPU).vendor("NVIDIA").computeUnits(132)
+                    .globalMemoryBytes(80L << 30).fp64(true).build(),
+            DeviceInfo.builder("opencl", "pthread-Intel Xeon", DeviceType.CPU).index(1).vendor("Portable CL")
+                    .computeUnits(2).globalMemoryBytes(8L << 30).fp64(true).build()));
 
     @Test
     void choosesDevicesByIndexOrName() {
@@ -31,10 +36,69 @@ class BackendRegistryTest {
 
     @Test
     void theCpuBackendIsAlwaysFound() {
-        assertTrue(BackendRegistry.find("cpu").isPresent());
-        assertTrue(BackendRegistry.find("cpu").orElseThrow().probe().available());
+        assertTrue(BackendRegistry.find("cpu").probe().available());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BackendRegistry.open("vulkan", null));
         assertTrue(e.getMessage().contains("unknown backend 'vulkan'"), e.getMessage());
+        assertTrue(e.getMessage().contains("backends present: [cpu]"), e.getMessage());
+    }
+
+    @Test
+    void aMissingProjectBackendNamesItsArtifact() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BackendRegistry.open("opencl", null));
+        assertTrue(e.getMessage().contains("org.jgpuarray:jgpuarray-opencl"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BackendRegistry.open(" CUDA ", null));
+        assertTrue(e.getMessage().contains("org.jgpuarray:jgpuarray-cuda"), e.getMessage());
+    }
+
+    @Test
+    void blankNamesAreRefusedInsteadOfPickingABackend() {
+        for (String blank : new String[] {"", " ", "\t"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BackendRegistry.open(blank, null));
+            assertTrue(e.getMessage().contains("blank"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> BackendRegistry.open("cpu", "  "));
+    }
+
+    @Test
+    void thePropertyWinsOverTheEnvironmentVariable() {
+        Map<String, String> properties = Map.of(BackendRegistry.BACKEND_PROPERTY, "cpu");
+        Map<String, String> environment = Map.of(BackendRegistry.BACKEND_VARIABLE, "vulkan");
+        try (var device = BackendRegistry.open(null, null, properties::get, environment::get)) {
+            assertEquals("cpu", device.info().backend());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BackendRegistry.open(null, null, k -> null, environment::get));
+        assertTrue(e.getMessage().contains("vulkan"), e.getMessage());
+    }
+
+    @Test
+    void discoveryKeepsTheFirstOfTwoBackendsWithOneNameAndRefusesOtherSpiVersions() {
+        Backend first = new NamedBackend("twin", Backend.SPI_VERSION, 5);
+        Backend second = new NamedBackend("twin", Backend.SPI_VERSION, 9);
+        Backend old = new NamedBackend("old", Backend.SPI_VERSION - 1, 7);
+        Backend good = new NamedBackend("good", Backend.SPI_VERSION, 1);
+        List<Backend> found = BackendRegistry.discover(List.of(first, second, old, good).iterator());
+        assertEquals(List.of(first, good), found);
+    }
+
+    @Test
+    void discoveryIsDoneOnce() {
+        assertSame(BackendRegistry.backends(), BackendRegistry.backends());
+    }
+
+    /** A backend that only has a name, a version and a priority. */
+    private record NamedBackend(String name, int spiVersion, int priority) implements Backend {
+        @Override
+        public BackendProbe probe() {
+            return BackendProbe.unavailable(name, "test backend");
+        }
+
+        @Override
+        public org.jgpuarray.spi.BackendDevice open(int deviceIndex) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

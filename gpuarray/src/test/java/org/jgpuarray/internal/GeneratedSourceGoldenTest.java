@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jgpuarray.DType;
-import org.jgpuarray.conformance.BuiltinCatalog;
+import org.jgpuarray.BuiltinCatalog;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;

@@ -1,5 +1,9 @@
 package org.jgpuarray.kernels;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 
 /** Checks of C identifiers used as kernel and argument names. */
@@ -34,5 +38,28 @@ public final class Identifiers {
      */
     public static boolean isReserved(String s) {
         return RESERVED.contains(s);
+    }
+
+    /**
+     * A name derived from text: {@code prefix}, an underscore and 16 hex digits of a SHA-256 over the parts.
+     * The same parts give the same name in every process, so disk caches keyed by source hit across runs.
+     *
+     * @param prefix a C identifier
+     * @param parts  the text the name stands for; not modified
+     */
+    public static String derived(String prefix, String... parts) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+                    (byte) (bytes.length >>> 8), (byte) bytes.length});
+            sha.update(bytes);
+        }
+        return prefix + "_" + HexFormat.of().formatHex(sha.digest(), 0, 8);
     }
 }

@@ -2,13 +2,13 @@ package org.jgpuarray.opencl;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.jgpuarray.BackendUnavailableException;
+import org.jgpuarray.device.BackendUnavailableException;
 import org.jgpuarray.opencl.internal.ClDeviceHandle;
 import org.jgpuarray.opencl.internal.ClDiscovery;
 import org.jgpuarray.opencl.internal.ClRuntime;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 
 /**
  * The OpenCL backend (JOCL): any installed ICD, GPUs first, then accelerators, then CPUs. Registered

@@ -2,7 +2,7 @@ package org.jgpuarray.opencl;
 
 import java.util.List;
 import java.util.Objects;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
@@ -15,7 +15,7 @@ import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.spi.RawProgram;
 
 /**
@@ -51,8 +51,8 @@ public final class OpenClDevice implements BackendDevice {
     /**
      * Allocates {@code count} elements ({@code clCreateBuffer}).
      *
-     * @throws org.jgpuarray.OutOfDeviceMemoryException      when the device has no room
-     * @throws org.jgpuarray.UnsupportedCapabilityException above the device's largest allocation
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException      when the device has no room
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException above the device's largest allocation
      * @throws IllegalArgumentException for a negative or overflowing count
      */
     @Override
@@ -90,8 +90,8 @@ public final class OpenClDevice implements BackendDevice {
     /**
      * Compiles an elementwise kernel.
      *
-     * @throws org.jgpuarray.UnsupportedCapabilityException when it uses float64 and the device has no fp64
-     * @throws org.jgpuarray.KernelCompilationException     with the build log when it does not compile
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException when it uses float64 and the device has no fp64
+     * @throws org.jgpuarray.device.KernelCompilationException     with the build log when it does not compile
      */
     @Override
     public CompiledElementwise compile(ElementwiseSpec spec) {
@@ -118,7 +118,7 @@ public final class OpenClDevice implements BackendDevice {
      *
      * @param source  OpenCL C source; not modified
      * @param options build options such as {@code -DN=4} or {@code -cl-fast-relaxed-math}
-     * @throws org.jgpuarray.KernelCompilationException with the build log when it does not compile
+     * @throws org.jgpuarray.device.KernelCompilationException with the build log when it does not compile
      */
     @Override
     public RawProgram compileProgram(String source, List<String> options) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 import org.junit.jupiter.api.Test;
 
 /** Kernel time measured by the device through profiling events (the cookbook's PROFILING_ENABLE recipe). */

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.ServiceLoader;
-import org.jgpuarray.BackendUnavailableException;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.BackendUnavailableException;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.spi.Backend;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 import org.junit.jupiter.api.Test;
 
 /** Discovery, the probe's fields, and the one-line reasons of an unavailable backend. */

@@ -3,7 +3,7 @@ package org.jgpuarray.opencl;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 
 /** Opens OpenCL devices for tests, or skips the test with the probe's reason when OpenCL has none here. */
 final class OpenClTestDevices {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.jgpuarray.DType;
-import org.jgpuarray.DeviceException;
+import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
-import org.jgpuarray.LocalMemory;
+import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.RawKernel;
 import org.jgpuarray.SourceModule;
 import org.junit.jupiter.api.AfterAll;

@@ -7,8 +7,8 @@ import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.OutOfDeviceMemoryException;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.OutOfDeviceMemoryException;
 
 /**
  * One retained reference to a device's primary context (the context the CUDA runtime, cuBLAS and

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jcuda.driver.CUstream;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
 import org.jgpuarray.cuda.internal.compiler.CudaBinary;
 import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
@@ -26,7 +26,7 @@ import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.spi.RawProgram;
 
 /**
@@ -71,8 +71,8 @@ public final class CudaDevice implements BackendDevice {
      * @param driverVersion {@code cuDriverGetVersion}'s number, for messages
      * @param libraries     makes the device's vendor libraries ({@code d -> DeviceLibraries.NONE} for none);
      *                      called once, must not throw
-     * @throws org.jgpuarray.UnsupportedCapabilityException when the compiler cannot target this device
-     * @throws org.jgpuarray.DeviceException when the driver refuses the context
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException when the compiler cannot target this device
+     * @throws org.jgpuarray.device.DeviceException when the driver refuses the context
      */
     public static CudaDevice open(DeviceInfo info, CudaCompiler compiler, int driverVersion,
                                   Function<CudaDevice, DeviceLibraries> libraries) {

@@ -42,7 +42,7 @@ final class CudaKernel {
      * {@code cuLaunchKernel} with three-dimensional grid and block sizes; the context must be current.
      *
      * @throws IllegalArgumentException when a size does not fit the launch limits
-     * @throws org.jgpuarray.DeviceException when the driver refuses the launch
+     * @throws org.jgpuarray.device.DeviceException when the driver refuses the launch
      */
     void launch(long[] grid, long[] block, Pointer params) {
         for (int d = 0; d < 3; d++) {

@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
-import org.jgpuarray.DeviceInfo;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
 import org.jgpuarray.cuda.internal.compiler.CudaVersion;
 import org.jgpuarray.cuda.internal.compiler.GpuArch;
@@ -53,7 +53,7 @@ public final class DeviceDescription {
      * @param compiler      the compiler kernels will be built with
      * @param driverVersion {@code cuDriverGetVersion}'s number
      * @param extra         further properties, appended in their order; not modified
-     * @throws org.jgpuarray.DeviceException when the device cannot be queried
+     * @throws org.jgpuarray.device.DeviceException when the device cannot be queried
      */
     public static DeviceInfo describe(int ordinal, CudaCompiler compiler, int driverVersion, Map<String, ?> extra) {
         CUdevice device = new CUdevice();

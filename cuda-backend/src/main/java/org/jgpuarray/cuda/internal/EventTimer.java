@@ -8,7 +8,7 @@ import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 
 import jcuda.driver.CUevent;
 import jcuda.driver.CUevent_flags;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 
 /** Times device work between two CUDA events recorded in the device's stream (resolution about 0.5 us). */
 final class EventTimer implements DeviceTimer {

@@ -2,7 +2,7 @@ package org.jgpuarray.cuda.internal;
 
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
-import org.jgpuarray.LocalMemory;
+import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.spi.DeviceBuffer;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import java.util.Optional;
-import org.jgpuarray.DeviceException;
+import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.cuda.internal.binding.LibraryVersion;
 import org.jgpuarray.cuda.internal.binding.StatusNames;
 import org.junit.jupiter.api.Test;

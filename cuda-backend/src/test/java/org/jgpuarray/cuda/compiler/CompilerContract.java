@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.cuda.internal.compiler.BinaryKind;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
 import org.jgpuarray.cuda.internal.compiler.CompilerCandidate;
@@ -100,7 +100,7 @@ public abstract class CompilerContract {
 
     /** The PTX (a String) or the exception of each built-in program, compiled in batches. */
     protected Map<String, Object> compileBuiltinsInBatches(Map<String, CSource> programs) {
-        List<String> builtins = new ArrayList<>(org.jgpuarray.conformance.BuiltinCatalog.specs().keySet());
+        List<String> builtins = new ArrayList<>(org.jgpuarray.BuiltinCatalog.specs().keySet());
         List<List<String>> batches = new ArrayList<>();
         for (int k = 0; k < builtins.size(); k += BATCH) {
             batches.add(builtins.subList(k, Math.min(builtins.size(), k + BATCH)));

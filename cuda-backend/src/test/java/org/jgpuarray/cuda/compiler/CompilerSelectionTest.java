@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
 import org.jgpuarray.cuda.internal.compiler.CompilerCandidate;
 import org.jgpuarray.cuda.internal.compiler.CompilerSelection;

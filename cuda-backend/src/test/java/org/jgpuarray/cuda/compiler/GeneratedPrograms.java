@@ -2,7 +2,7 @@ package org.jgpuarray.cuda.compiler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jgpuarray.conformance.BuiltinCatalog;
+import org.jgpuarray.BuiltinCatalog;
 import org.jgpuarray.cuda.internal.cufft.CufftKernels;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Dialect;

@@ -7,7 +7,7 @@ import static org.jgpuarray.cuda.fake.FakeChecks.expect;
 import java.util.Arrays;
 import java.util.Random;
 import org.jgpuarray.DType;
-import org.jgpuarray.DeviceException;
+import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.blas.Transpose;

@@ -9,19 +9,19 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgpuarray.DType;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
-import org.jgpuarray.KernelCompilationException;
-import org.jgpuarray.OutOfDeviceMemoryException;
+import org.jgpuarray.device.KernelCompilationException;
+import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.RawKernel;
 import org.jgpuarray.SourceModule;
 import org.jgpuarray.cuda.CudaBackend;
 import org.jgpuarray.cuda.compiler.RawRecipes;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 import org.jgpuarray.spi.DeviceBuffer;
 
 /**

@@ -3,10 +3,10 @@ package org.jgpuarray.cuda.fake;
 import static org.jgpuarray.cuda.fake.FakeChecks.check;
 
 import java.util.Map;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.cuda.CudaBackend;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 
 /**
  * Runs in a child JVM whose {@code libcuda.so.1} and CUDA libraries are the fakes of {@code src/test/c}

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgpuarray.DType;
-import org.jgpuarray.DeviceException;
+import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.kernels.lib.Philox4x32;

@@ -13,11 +13,11 @@ import org.jgpuarray.internal.BuiltinSpecs;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.DeviceBuffer;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 
 /**
  * The GPU validation report: which JCuda natives load, which compilers the backend finds, the device,

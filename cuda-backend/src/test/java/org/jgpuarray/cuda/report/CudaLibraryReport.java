@@ -8,7 +8,7 @@ import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.blas.Transpose;
 import org.jgpuarray.random.GpuRandom;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 
 /**
  * The vendor-library part of the GPU validation report: what {@code ctx.blas()}, {@code ctx.fft()} and

@@ -1,7 +1,7 @@
 package org.jgpuarray.opencl.internal;
 
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.OutOfDeviceMemoryException;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jocl.CL;
 
 /**

@@ -1,6 +1,6 @@
 package org.jgpuarray.opencl.internal;
 
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceInfo;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 

@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.DeviceInfo;
 import org.jocl.CL;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
@@ -33,7 +33,7 @@ public final class ClDiscovery {
      * @return the devices in preference order; empty when the ICD loader finds no platform. A platform whose
      *         queries fail (a broken driver) is logged and skipped, so it cannot hide the others
      * @throws LinkageError when JOCL's native library or {@code libOpenCL} cannot be loaded
-     * @throws org.jgpuarray.DeviceException when a query fails
+     * @throws org.jgpuarray.device.DeviceException when a query fails
      */
     public static List<ClDeviceHandle> devices() {
         CL.setExceptionsEnabled(false);

@@ -2,7 +2,7 @@ package org.jgpuarray.opencl.internal;
 
 import static org.jocl.CL.*;
 
-import org.jgpuarray.LocalMemory;
+import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jocl.Pointer;

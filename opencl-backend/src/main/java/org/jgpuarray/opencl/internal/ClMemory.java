@@ -5,7 +5,7 @@ import static org.jocl.CL.*;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jocl.cl_context;
 import org.jocl.cl_mem;
@@ -30,7 +30,7 @@ public final class ClMemory {
      * Allocates {@code bytes} (at least 1) of device memory.
      *
      * @throws UnsupportedCapabilityException  above {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}
-     * @throws org.jgpuarray.OutOfDeviceMemoryException when the device has no room
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the device has no room
      */
     public ClBuffer allocate(long bytes) {
         long size = Math.max(1, bytes);

@@ -4,8 +4,8 @@ import static org.jocl.CL.*;
 
 import java.util.List;
 import java.util.Optional;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.c.CSource;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

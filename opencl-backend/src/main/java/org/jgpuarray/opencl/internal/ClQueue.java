@@ -3,7 +3,7 @@ package org.jgpuarray.opencl.internal;
 import static org.jocl.CL.*;
 
 import java.util.Arrays;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 import org.jocl.Pointer;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;

@@ -2,7 +2,7 @@ package org.jgpuarray.opencl.internal;
 
 import static org.jocl.CL.*;
 
-import org.jgpuarray.BackendUnavailableException;
+import org.jgpuarray.device.BackendUnavailableException;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;

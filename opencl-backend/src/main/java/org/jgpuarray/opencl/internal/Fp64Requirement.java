@@ -2,7 +2,7 @@ package org.jgpuarray.opencl.internal;
 
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.kernels.Argument;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;

@@ -47,7 +47,7 @@ public final class KernelFactory {
         this.geometry = LaunchGeometry.of(device);
     }
 
-    /** An elementwise kernel; throws {@link org.jgpuarray.UnsupportedCapabilityException} for fp64 on a device without it. */
+    /** An elementwise kernel; throws {@link org.jgpuarray.device.UnsupportedCapabilityException} for fp64 on a device without it. */
     public CompiledElementwise elementwise(ElementwiseSpec spec) {
         Fp64Requirement.check(Fp64Requirement.needs(spec), device.info().fp64(), spec.name(), device.name());
         CSource source = CSourceGenerator.elementwise(spec, Dialect.OPENCL);

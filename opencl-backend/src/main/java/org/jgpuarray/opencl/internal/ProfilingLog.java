@@ -4,7 +4,7 @@ import static org.jocl.CL.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_event;

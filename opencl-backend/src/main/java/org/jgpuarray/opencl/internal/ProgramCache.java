@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jgpuarray.DeviceException;
+import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.opencl.ProgramCacheSettings;
 import org.jgpuarray.opencl.ProgramCacheStatistics;
 import org.jocl.cl_context;
@@ -43,7 +43,7 @@ public final class ProgramCache {
      * The built program of {@code source} with {@code options}; the cache keeps ownership.
      *
      * @param name the program's name for messages
-     * @throws org.jgpuarray.KernelCompilationException when the source does not compile
+     * @throws org.jgpuarray.device.KernelCompilationException when the source does not compile
      */
     public cl_program get(String name, String source, List<String> options) {
         Key key = new Key(source, List.copyOf(options));

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.OutOfDeviceMemoryException;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.junit.jupiter.api.Test;
 
 /** OpenCL status codes become jgpuarray exceptions that name the call and the code. */

@@ -8,7 +8,7 @@ import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.blas.Transpose;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 
 /**
  * Measures memory-copy bandwidth, the roofline of the memory-bound workloads: bytes read plus bytes

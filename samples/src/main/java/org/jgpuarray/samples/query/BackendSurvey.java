@@ -3,7 +3,7 @@ package org.jgpuarray.samples.query;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgpuarray.GpuContext;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 
 /**
  * What every backend finds on this machine: the probes of the backends on the class path, plus an

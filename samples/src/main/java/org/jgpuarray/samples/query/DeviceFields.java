@@ -3,7 +3,7 @@ package org.jgpuarray.samples.query;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceInfo;
 
 /**
  * The fields of a {@link DeviceInfo} as {@code device-query} shows them: the common ones under fixed

@@ -3,7 +3,7 @@ package org.jgpuarray.samples.query;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

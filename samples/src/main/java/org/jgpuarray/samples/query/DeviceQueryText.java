@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jgpuarray.DeviceInfo;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.BackendProbe;
 
 /** Prints probes grouped like {@code clinfo} and CUDA's {@code deviceQuery}: backend, device, fields. */
 final class DeviceQueryText {

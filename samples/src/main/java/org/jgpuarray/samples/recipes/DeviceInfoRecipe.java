@@ -2,12 +2,12 @@ package org.jgpuarray.samples.recipes;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import org.jgpuarray.DeviceInfo;
+import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.samples.ArtifactVersion;
 import org.jgpuarray.samples.VersionProvider;
 import org.jgpuarray.samples.query.BackendSurvey;
-import org.jgpuarray.spi.BackendProbe;
+import org.jgpuarray.device.BackendProbe;
 
 /**
  * The book's device queries (PyCUDA's {@code deviceQuery} and PyOpenCL's platform/device listing):

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 
 /**
  * The book's GPU matrix multiplication against the CPU: a 256x256 float32 product on the device with

@@ -9,7 +9,7 @@ import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.RawKernel;
 import org.jgpuarray.SourceModule;
-import org.jgpuarray.spi.DeviceTimer;
+import org.jgpuarray.device.DeviceTimer;
 
 /**
  * "Testing your GPU application": the vector sum of 10000 elements timed on the device (kernel time

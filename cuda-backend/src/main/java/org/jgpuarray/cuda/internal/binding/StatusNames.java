@@ -1,7 +1,7 @@
 package org.jgpuarray.cuda.internal.binding;
 
 import java.util.Map;
-import org.jgpuarray.DeviceException;
+import org.jgpuarray.device.DeviceException;
 
 /**
  * The symbolic names of one library's status codes ({@code cublasStatus_t}, {@code cufftResult},

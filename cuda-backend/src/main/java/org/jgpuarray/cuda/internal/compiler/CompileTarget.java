@@ -3,7 +3,7 @@ package org.jgpuarray.cuda.internal.compiler;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 
 /**
  * What to compile for: a cubin for a real architecture ({@code sm_90}) or PTX for a virtual one

@@ -26,7 +26,7 @@ public interface CudaCompiler {
     /**
      * The target for a device of the given capability: see {@link CompileTarget#forDevice}.
      *
-     * @throws org.jgpuarray.UnsupportedCapabilityException when the compiler is too new for the device
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException when the compiler is too new for the device
      */
     default CompileTarget targetFor(GpuArch device) {
         return CompileTarget.forDevice(device, supportedArchs(), description());
@@ -41,9 +41,9 @@ public interface CudaCompiler {
      *                architecture option is added from {@code target}; not modified
      * @param target  what to produce
      * @return the PTX or cubin
-     * @throws org.jgpuarray.KernelCompilationException with the compiler's log, the options and the
+     * @throws org.jgpuarray.device.KernelCompilationException with the compiler's log, the options and the
      *         numbered source when the source does not compile
-     * @throws org.jgpuarray.DeviceException when the compiler itself fails (an NVRTC call other than
+     * @throws org.jgpuarray.device.DeviceException when the compiler itself fails (an NVRTC call other than
      *         compilation, or nvcc that cannot be started)
      */
     CudaBinary compile(String name, String source, List<String> options, CompileTarget target);

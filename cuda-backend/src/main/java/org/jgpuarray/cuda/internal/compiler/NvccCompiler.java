@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.c.CSource;
 
 /**

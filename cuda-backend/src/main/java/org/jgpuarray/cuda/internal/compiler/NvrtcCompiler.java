@@ -2,8 +2,8 @@ package org.jgpuarray.cuda.internal.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jgpuarray.DeviceException;
-import org.jgpuarray.KernelCompilationException;
+import org.jgpuarray.device.DeviceException;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.c.CSource;
 
 /**

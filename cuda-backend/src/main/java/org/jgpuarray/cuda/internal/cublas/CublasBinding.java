@@ -8,7 +8,7 @@ public interface CublasBinding {
     /**
      * Creates a handle ({@code cublasCreate_v2}) in the calling thread's current context.
      *
-     * @throws org.jgpuarray.DeviceException when cuBLAS refuses
+     * @throws org.jgpuarray.device.DeviceException when cuBLAS refuses
      */
     CublasHandle create();
 }

@@ -7,7 +7,7 @@ import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_DEVIC
 import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_HOST;
 
 import java.util.function.IntSupplier;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.CudaDevice;
 import org.jgpuarray.cuda.internal.CudaPointer;
 import org.jgpuarray.kernels.ScalarType;
@@ -37,7 +37,7 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
     /**
      * Creates a handle on {@code device} and binds it to the device's stream.
      *
-     * @throws org.jgpuarray.DeviceException when cuBLAS refuses
+     * @throws org.jgpuarray.device.DeviceException when cuBLAS refuses
      */
     public static CublasBlas open(CudaDevice device, CublasBinding binding) {
         device.context().enter();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import org.jgpuarray.UnsupportedCapabilityException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.CudaDevice;
 import org.jgpuarray.cuda.internal.binding.JnaBinding;
 import org.jgpuarray.spi.FftPlan;
@@ -42,7 +42,7 @@ public final class CufftFft implements FftProvider, AutoCloseable {
      * {@code cufftSetStream}.
      *
      * @throws UnsupportedCapabilityException for shapes cuFFT is not asked to do here
-     * @throws org.jgpuarray.DeviceException when cuFFT refuses
+     * @throws org.jgpuarray.device.DeviceException when cuFFT refuses
      */
     @Override
     public FftPlan plan(FftShape shape) {

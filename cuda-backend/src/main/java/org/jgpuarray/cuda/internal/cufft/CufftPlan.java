@@ -32,7 +32,7 @@ final class CufftPlan implements FftPlan {
      *
      * @throws IllegalStateException    after release
      * @throws IllegalArgumentException for an inverse real-to-complex or a forward complex-to-real transform
-     * @throws org.jgpuarray.DeviceException when cuFFT fails
+     * @throws org.jgpuarray.device.DeviceException when cuFFT fails
      */
     @Override
     public void execute(DeviceBuffer in, DeviceBuffer out, boolean inverse, double scale) {

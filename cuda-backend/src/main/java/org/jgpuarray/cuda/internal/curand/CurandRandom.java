@@ -44,7 +44,7 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
     /**
      * Creates the generator on {@code device} and binds it to the device's stream.
      *
-     * @throws org.jgpuarray.DeviceException when cuRAND refuses
+     * @throws org.jgpuarray.device.DeviceException when cuRAND refuses
      */
     public static CurandRandom open(CudaDevice device, CurandBinding binding) {
         device.context().enter();

@@ -1,0 +1,172 @@
+package org.jgpuarray;
+
+import java.util.Objects;
+import org.jgpuarray.blas.Blas;
+import org.jgpuarray.blas.Transpose;
+import org.jgpuarray.spi.BlasProvider;
+import org.jgpuarray.spi.DeviceBuffer;
+
+/** {@link Blas} over one {@link BlasProvider}: checks arguments, then calls the provider row-major. */
+final class DefaultBlas implements Blas {
+    private static final System.Logger LOG = System.getLogger("org.jgpuarray");
+
+    private final Libraries libraries;
+    private final BlasProvider provider;
+
+    DefaultBlas(Libraries libraries, BlasProvider provider) {
+        this.libraries = libraries;
+        this.provider = provider;
+    }
+
+    @Override
+    public String implementation() {
+        return provider.implementation();
+    }
+
+    @Override
+    public void gemm(Transpose transA, Transpose transB, double alpha, GPUArray a, GPUArray b, double beta,
+                     GPUArray c) {
+        Objects.requireNonNull(transA, "transA");
+        Objects.requireNonNull(transB, "transB");
+        checkOperands("gemm", a, b, c);
+        LibraryChecks.requireDims("gemm", "A", a, 2);
+        LibraryChecks.requireDims("gemm", "B", b, 2);
+        LibraryChecks.requireDims("gemm", "C", c, 2);
+        long[] sa = a.shape();
+        long[] sb = b.shape();
+        long m = transA.transposed() ? sa[1] : sa[0];
+        long k = transA.transposed() ? sa[0] : sa[1];
+        long kb = transB.transposed() ? sb[1] : sb[0];
+        long n = transB.transposed() ? sb[0] : sb[1];
+        if (k != kb) {
+            throw new IllegalArgumentException("gemm: op(A) is " + m + "x" + k + " but op(B) is " + kb + "x" + n
+                    + " (A " + LibraryChecks.shape(a) + " " + transA + ", B " + LibraryChecks.shape(b) + " " + transB + ")");
+        }
+        if (c.shape()[0] != m || c.shape()[1] != n) {
+            throw new IllegalArgumentException("gemm: C must be " + m + "x" + n + " for op(A) " + m + "x" + k
+                    + " times op(B) " + k + "x" + n + ", got " + LibraryChecks.shape(c));
+        }
+        DeviceBuffer bc = output("gemm", c, a, b);
+        if (m > 0 && n > 0) {
+            trace("gemm");
+            provider.gemm(a.dtype().scalarType(), transA.transposed(), transB.transposed(), m, n, k, alpha,
+                    libraries.buffer(a, "A"), sa[1], libraries.buffer(b, "B"), sb[1], beta, bc, n);
+        }
+    }
+
+    @Override
+    public GPUArray matmul(GPUArray a, GPUArray b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        LibraryChecks.requireReal("matmul", a, libraries.fp64());
+        LibraryChecks.requireReal("matmul", b, libraries.fp64());
+        if (a.dtype() != b.dtype()) {
+            try (GPUArray a64 = a.astype(DType.FLOAT64); GPUArray b64 = b.astype(DType.FLOAT64)) {
+                return matmul(a64, b64);
+            }
+        }
+        if (a.ndim() < 1 || a.ndim() > 2 || b.ndim() < 1 || b.ndim() > 2) {
+            throw new IllegalArgumentException("matmul of shapes " + LibraryChecks.shape(a) + " and " + LibraryChecks.shape(b)
+                    + " is not supported: operands must be 1-D or 2-D");
+        }
+        long inner = a.shape()[a.ndim() - 1];
+        long innerB = b.shape()[0];
+        if (inner != innerB) {
+            throw new IllegalArgumentException("matmul: shapes " + LibraryChecks.shape(a) + " and " + LibraryChecks.shape(b)
+                    + " not aligned: " + inner + " (dim " + (a.ndim() - 1) + ") != " + innerB + " (dim 0)");
+        }
+        if (a.ndim() == 1 && b.ndim() == 1) {
+            return dot(a, b);
+        }
+        if (a.ndim() == 2 && b.ndim() == 2) {
+            GPUArray c = libraries.empty(a.dtype(), a.shape()[0], b.shape()[1]);
+            gemm(Transpose.NONE, Transpose.NONE, 1, a, b, 0, c);
+            return c;
+        }
+        if (a.ndim() == 2) {
+            GPUArray y = libraries.empty(a.dtype(), a.shape()[0]);
+            gemv(Transpose.NONE, 1, a, b, 0, y);
+            return y;
+        }
+        GPUArray y = libraries.empty(a.dtype(), b.shape()[1]);
+        gemv(Transpose.TRANSPOSE, 1, b, a, 0, y);
+        return y;
+    }
+
+    @Override
+    public void gemv(Transpose trans, double alpha, GPUArray a, GPUArray x, double beta, GPUArray y) {
+        Objects.requireNonNull(trans, "trans");
+        checkOperands("gemv", a, x, y);
+        LibraryChecks.requireDims("gemv", "A", a, 2);
+        LibraryChecks.requireDims("gemv", "x", x, 1);
+        LibraryChecks.requireDims("gemv", "y", y, 1);
+        long rows = a.shape()[0];
+        long cols = a.shape()[1];
+        long xn = trans.transposed() ? rows : cols;
+        long yn = trans.transposed() ? cols : rows;
+        if (x.size() != xn || y.size() != yn) {
+            throw new IllegalArgumentException("gemv: op(A) of A " + LibraryChecks.shape(a) + " " + trans + " needs x of ("
+                    + xn + ",) and y of (" + yn + ",), got " + LibraryChecks.shape(x) + " and " + LibraryChecks.shape(y));
+        }
+        DeviceBuffer by = output("gemv", y, a, x);
+        if (yn > 0) {
+            trace("gemv");
+            provider.gemv(a.dtype().scalarType(), trans.transposed(), rows, cols, alpha, libraries.buffer(a, "A"),
+                    cols, libraries.buffer(x, "x"), beta, by);
+        }
+    }
+
+    @Override
+    public void axpy(double alpha, GPUArray x, GPUArray y) {
+        checkOperands("axpy", x, y);
+        LibraryChecks.requireSameShape("axpy", x, y);
+        if (x.size() > 0) {
+            trace("axpy");
+            provider.axpy(x.dtype().scalarType(), x.size(), alpha, libraries.buffer(x, "x"), libraries.buffer(y, "y"));
+        }
+    }
+
+    @Override
+    public GPUArray dot(GPUArray x, GPUArray y) {
+        checkOperands("dot", x, y);
+        LibraryChecks.requireSameShape("dot", x, y);
+        GPUArray result = libraries.empty(x.dtype());
+        trace("dot");
+        provider.dot(x.dtype().scalarType(), x.size(), libraries.buffer(x, "x"), libraries.buffer(y, "y"),
+                libraries.buffer(result, "result"));
+        return result;
+    }
+
+    @Override
+    public GPUArray nrm2(GPUArray x) {
+        checkOperands("nrm2", x);
+        GPUArray result = libraries.empty(x.dtype());
+        trace("nrm2");
+        provider.nrm2(x.dtype().scalarType(), x.size(), libraries.buffer(x, "x"), libraries.buffer(result, "result"));
+        return result;
+    }
+
+    private void checkOperands(String op, GPUArray... arrays) {
+        for (GPUArray g : arrays) {
+            Objects.requireNonNull(g, op + " operand");
+            libraries.buffer(g, op + " operand");
+            LibraryChecks.requireReal(op, g, libraries.fp64());
+        }
+        LibraryChecks.requireSameDtype(op, arrays);
+    }
+
+    /** The output's buffer, checked not to share memory with the inputs. */
+    private DeviceBuffer output(String op, GPUArray out, GPUArray... inputs) {
+        DeviceBuffer buffer = libraries.buffer(out, op + " output");
+        for (GPUArray in : inputs) {
+            if (libraries.buffer(in, op + " input") == buffer) {
+                throw new IllegalArgumentException(op + ": the output must not share memory with an input");
+            }
+        }
+        return buffer;
+    }
+
+    private void trace(String op) {
+        LOG.log(System.Logger.Level.DEBUG, () -> op + " via " + provider.implementation());
+    }
+}

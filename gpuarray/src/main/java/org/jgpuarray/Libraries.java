@@ -1,0 +1,148 @@
+package org.jgpuarray;
+
+import java.util.Optional;
+import org.jgpuarray.blas.Blas;
+import org.jgpuarray.device.UnsupportedCapabilityException;
+import org.jgpuarray.fft.Fft;
+import org.jgpuarray.internal.portable.PortableLibraries;
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.random.GpuRandom;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.BlasProvider;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.FftProvider;
+import org.jgpuarray.spi.RandomProvider;
+
+/**
+ * The library layer of one context: picks, per library, the device's provider
+ * ({@link BackendDevice#library(Class)}) or else the portable kernels (CUDA and OpenCL devices), and
+ * builds the public wrappers on it. Created lazily by the context, closed with it. Not thread-safe.
+ */
+final class Libraries implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("org.jgpuarray");
+
+    private final LibraryHost host;
+    private final BackendDevice device;
+    private PortableLibraries portable;
+    private DefaultBlas blas;
+    private DefaultFft fft;
+    private RandomProvider philox;
+    private Optional<RandomProvider> vendorRandom;
+
+    /**
+     * @param host   the context whose arrays the libraries take
+     * @param device its device
+     */
+    Libraries(LibraryHost host, BackendDevice device) {
+        this.host = host;
+        this.device = device;
+    }
+
+    /** BLAS on this device. */
+    Blas blas() {
+        if (blas == null) {
+            BlasProvider provider = offered(BlasProvider.class).orElseGet(() -> portable("BLAS").blas());
+            LOG.log(System.Logger.Level.DEBUG, "BLAS on " + device.info().name() + ": " + provider.implementation());
+            blas = new DefaultBlas(this, provider);
+        }
+        return blas;
+    }
+
+    /** FFTs on this device. */
+    Fft fft() {
+        if (fft == null) {
+            Optional<FftProvider> own = offered(FftProvider.class);
+            FftProvider fallback = isGpuDialect() ? portable("FFT").fft() : null;
+            if (own.isEmpty() && fallback == null) {
+                throw unsupported("FFT");
+            }
+            fft = new DefaultFft(this, own.orElse(fallback), own.isPresent() ? fallback : null);
+            LOG.log(System.Logger.Level.DEBUG, "FFT on " + device.info().name() + ": " + fft.implementation());
+        }
+        return fft;
+    }
+
+    /** A Philox generator of this seed: the device's reproducing provider, else the portable kernels. */
+    GpuRandom random(long seed) {
+        if (philox == null) {
+            philox = offered(RandomProvider.class).filter(RandomProvider::reproducesPhilox)
+                    .orElseGet(() -> portable("random numbers").random());
+            LOG.log(System.Logger.Level.DEBUG, "Philox random numbers on " + device.info().name() + ": "
+                    + philox.implementation());
+        }
+        return new StreamRandom(this, philox, seed);
+    }
+
+    /** The device's own (non-Philox) generator, if it offers one. */
+    Optional<RandomProvider> vendorRandom() {
+        if (vendorRandom == null) {
+            vendorRandom = offered(RandomProvider.class).filter(p -> !p.reproducesPhilox());
+        }
+        return vendorRandom;
+    }
+
+    /** A new output array of the context. */
+    GPUArray empty(DType dtype, long... shape) {
+        return host.empty(dtype, shape);
+    }
+
+    /** Whether the device runs float64. */
+    boolean fp64() {
+        return device.info().fp64();
+    }
+
+    /** The device's name, for messages. */
+    String deviceName() {
+        return device.info().backend() + ":" + device.info().name();
+    }
+
+    /**
+     * The buffer of an array of this context.
+     *
+     * @throws IllegalArgumentException when the array belongs to another context
+     * @throws IllegalStateException    when it is closed
+     */
+    DeviceBuffer buffer(GPUArray array, String what) {
+        return host.buffer(array, what);
+    }
+
+    /** Frees plans, programs and scratch memory. Called by the context before its device closes. */
+    @Override
+    public void close() {
+        if (fft != null) {
+            fft.close();
+        }
+        if (portable != null) {
+            portable.close();
+        }
+    }
+
+    private <T> Optional<T> offered(Class<T> kind) {
+        try {
+            return device.library(kind);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "the " + device.info().backend() + " backend failed to offer "
+                    + kind.getSimpleName() + ", using the portable kernels: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private boolean isGpuDialect() {
+        return device.dialect() == Dialect.CUDA || device.dialect() == Dialect.OPENCL;
+    }
+
+    private PortableLibraries portable(String what) {
+        if (!isGpuDialect()) {
+            throw unsupported(what);
+        }
+        if (portable == null) {
+            portable = new PortableLibraries(device);
+        }
+        return portable;
+    }
+
+    private UnsupportedCapabilityException unsupported(String what) {
+        return new UnsupportedCapabilityException(what, "the " + device.info().backend()
+                + " backend offers no " + what + " library and runs no CUDA or OpenCL programs");
+    }
+}

@@ -1,0 +1,133 @@
+package org.jgpuarray;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.kernels.lib.Philox4x32;
+import org.jgpuarray.random.GpuRandom;
+import org.jgpuarray.spi.RandomProvider;
+
+/**
+ * {@link GpuRandom} over one {@link RandomProvider}: keeps the seed and the counter offset, advancing it
+ * by {@link Philox4x32#blocksFor} after every call.
+ */
+final class StreamRandom implements GpuRandom {
+    private static final System.Logger LOG = System.getLogger("org.jgpuarray");
+
+    private final Libraries libraries;
+    private final RandomProvider provider;
+    private final long seed;
+    private long offset;
+
+    StreamRandom(Libraries libraries, RandomProvider provider, long seed) {
+        this.libraries = libraries;
+        this.provider = provider;
+        this.seed = seed;
+    }
+
+    @Override
+    public String implementation() {
+        return provider.implementation();
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public long offset() {
+        return offset;
+    }
+
+    @Override
+    public GPUArray uniform(DType dtype, long... shape) {
+        return fillUniform(allocate("uniform", dtype, shape));
+    }
+
+    @Override
+    public GPUArray normal(DType dtype, double mean, double std, long... shape) {
+        checkNormal(mean, std);
+        return fillNormal(allocate("normal", dtype, shape), mean, std);
+    }
+
+    @Override
+    public GPUArray rand(long... shape) {
+        return uniform(DType.FLOAT32, shape);
+    }
+
+    @Override
+    public GPUArray bits(long... shape) {
+        GPUArray out = libraries.empty(DType.INT32, shape);
+        if (out.size() > 0) {
+            log("bits");
+            provider.bits(seed, offset, libraries.buffer(out, "output"), out.size());
+            offset += Philox4x32.blocksFor(1, out.size());
+        }
+        return out;
+    }
+
+    @Override
+    public GPUArray fillUniform(GPUArray out) {
+        ScalarType type = checkOutput("uniform", out);
+        if (out.size() > 0) {
+            log("uniform");
+            provider.uniform(type, seed, offset, libraries.buffer(out, "output"), out.size());
+            offset += Philox4x32.blocksFor(type == ScalarType.FLOAT64 ? 2 : 1, out.size());
+        }
+        return out;
+    }
+
+    @Override
+    public GPUArray fillNormal(GPUArray out, double mean, double std) {
+        checkNormal(mean, std);
+        ScalarType type = checkOutput("normal", out);
+        if (out.size() > 0) {
+            log("normal");
+            provider.normal(type, seed, offset, libraries.buffer(out, "output"), out.size(), mean, std);
+            offset += Philox4x32.blocksFor(type == ScalarType.FLOAT64 ? 2 : 1, out.size());
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<GpuRandom> deviceLibrary() {
+        if (!provider.reproducesPhilox()) {
+            return Optional.of(this);
+        }
+        return libraries.vendorRandom().map(p -> new StreamRandom(libraries, p, seed));
+    }
+
+    @Override
+    public String toString() {
+        return "GpuRandom[seed=" + seed + ", offset=" + offset + ", " + provider.implementation() + "]";
+    }
+
+    private GPUArray allocate(String op, DType dtype, long[] shape) {
+        Objects.requireNonNull(dtype, "dtype");
+        if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
+            throw new IllegalArgumentException(op + " needs dtype float32 or float64, got " + dtype.numpyName());
+        }
+        LibraryChecks.requireFp64(op, dtype, libraries.fp64());
+        return libraries.empty(dtype, shape);
+    }
+
+    private ScalarType checkOutput(String op, GPUArray out) {
+        Objects.requireNonNull(out, "out");
+        libraries.buffer(out, op + " output");
+        LibraryChecks.requireReal(op, out, libraries.fp64());
+        return out.dtype().scalarType();
+    }
+
+    private static void checkNormal(double mean, double std) {
+        if (!Double.isFinite(mean) || !Double.isFinite(std) || std < 0) {
+            throw new IllegalArgumentException("normal needs a finite mean and a finite std >= 0, got mean " + mean
+                    + ", std " + std);
+        }
+    }
+
+    private void log(String what) {
+        LOG.log(System.Logger.Level.DEBUG, () -> what + " via " + provider.implementation() + ", seed " + seed
+                + ", offset " + offset);
+    }
+}

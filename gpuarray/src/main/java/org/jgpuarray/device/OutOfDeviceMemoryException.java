@@ -1,0 +1,17 @@
+package org.jgpuarray.device;
+
+/** The device has no room for an allocation, even after unreferenced arrays were released. */
+public class OutOfDeviceMemoryException extends DeviceException {
+    private static final long serialVersionUID = 1L;
+    private final long requestedBytes;
+
+    public OutOfDeviceMemoryException(String call, int code, String codeName, long requestedBytes) {
+        super(call, code, codeName, "cannot allocate " + requestedBytes + " bytes of device memory");
+        this.requestedBytes = requestedBytes;
+    }
+
+    /** The size of the allocation that failed. */
+    public long requestedBytes() {
+        return requestedBytes;
+    }
+}

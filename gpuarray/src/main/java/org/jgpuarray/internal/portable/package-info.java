@@ -1,0 +1,6 @@
+/**
+ * The portable library implementations: jgpuarray's BLAS, Philox and FFT kernels compiled as raw
+ * CUDA or OpenCL programs and launched through the backend SPI, used where a device offers no library
+ * of its own. Not API.
+ */
+package org.jgpuarray.internal.portable;

@@ -1,0 +1,88 @@
+package org.jgpuarray;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every built-in kernel spec GPUArray can generate for the real dtypes, keyed by a readable name:
+ * the input of the golden-source tests and of the backends' compile-everything tests.
+ */
+public final class BuiltinCatalog {
+    private static final DType[] REAL = {DType.BOOL, DType.INT32, DType.INT64, DType.FLOAT32, DType.FLOAT64};
+
+    private BuiltinCatalog() {
+    }
+
+    /** Name to spec (an ElementwiseSpec or ReductionSpec), in a stable order. */
+    public static Map<String, Object> specs() {
+        Map<String, Object> specs = new LinkedHashMap<>();
+        for (BinaryOp op : BinaryOp.values()) {
+            for (DType x : REAL) {
+                for (DType y : REAL) {
+                    compute(op, DType.promote(x, y)).ifPresent(c -> {
+                        Object spec = BuiltinSpecs.binary(op, x, y, c);
+                        specs.put(name(spec), spec);
+                    });
+                }
+                for (DType promoted : new DType[] {x.withIntegerScalar(), x.withFloatScalar()}) {
+                    compute(op, promoted).ifPresent(c -> {
+                        for (boolean first : new boolean[] {false, true}) {
+                            Object spec = BuiltinSpecs.binaryScalar(op, x, c, first);
+                            specs.put(name(spec), spec);
+                        }
+                    });
+                }
+            }
+        }
+        for (UnaryOp op : UnaryOp.values()) {
+            for (DType x : REAL) {
+                if (!(op == UnaryOp.NEG && x == DType.BOOL)) {
+                    Object spec = BuiltinSpecs.unary(op, x);
+                    specs.put(name(spec), spec);
+                }
+            }
+        }
+        for (DType x : REAL) {
+            for (DType y : REAL) {
+                Object spec = BuiltinSpecs.astype(x, y);
+                specs.put(name(spec), spec);
+            }
+            specs.put(name(BuiltinSpecs.fill(x)), BuiltinSpecs.fill(x));
+            specs.put(name(BuiltinSpecs.sum(x)), BuiltinSpecs.sum(x));
+            if (x != DType.BOOL) {
+                specs.put(name(BuiltinSpecs.arange(x)), BuiltinSpecs.arange(x));
+                specs.put(name(BuiltinSpecs.extremum(x, true)), BuiltinSpecs.extremum(x, true));
+                specs.put(name(BuiltinSpecs.extremum(x, false)), BuiltinSpecs.extremum(x, false));
+                for (DType y : REAL) {
+                    if (y != DType.BOOL) {
+                        Object spec = BuiltinSpecs.dot(x, y, DType.promote(x, y));
+                        specs.put(name(spec), spec);
+                    }
+                }
+            }
+        }
+        return specs;
+    }
+
+    /** The specs as a list. */
+    public static List<Object> list() {
+        return new ArrayList<>(specs().values());
+    }
+
+    private static java.util.Optional<DType> compute(BinaryOp op, DType promoted) {
+        try {
+            return java.util.Optional.of(op.computeType(promoted));
+        } catch (IllegalArgumentException refused) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String name(Object spec) {
+        if (spec instanceof org.jgpuarray.kernels.ElementwiseSpec e) {
+            return e.name();
+        }
+        return ((org.jgpuarray.kernels.ReductionSpec) spec).name();
+    }
+}
