@@ -26,8 +26,23 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
     /** Bytes per value. */
     int valueBytes();
 
-    /** Values {@code [offset, offset + count)} as an NIO buffer over the same array (position 0). */
-    Buffer slice(int offset, int count);
+    /**
+     * The whole array as an NIO buffer over the same memory, position 0: JOCL's and JCuda's
+     * {@code Pointer.to(Buffer)} take it (apply an offset with {@code withByteOffset}).
+     */
+    Buffer buffer();
+
+    /**
+     * Checks that values {@code [offset, offset + count)} exist.
+     *
+     * @throws IndexOutOfBoundsException naming the range and the array's length
+     */
+    default void checkRange(int offset, int count) {
+        if (offset < 0 || count < 0 || (long) offset + count > length()) {
+            throw new IndexOutOfBoundsException("host range [" + offset + ", " + ((long) offset + count)
+                    + ") is outside an array of " + length() + " values");
+        }
+    }
 
     /**
      * A new zeroed array for {@code count} elements of {@code type} (two values per complex element).
@@ -101,8 +116,8 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         }
 
         @Override
-        public Buffer slice(int offset, int count) {
-            return ByteBuffer.wrap(array, offset, count).slice();
+        public Buffer buffer() {
+            return ByteBuffer.wrap(array);
         }
 
         @Override
@@ -128,8 +143,8 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         }
 
         @Override
-        public Buffer slice(int offset, int count) {
-            return IntBuffer.wrap(array, offset, count).slice();
+        public Buffer buffer() {
+            return IntBuffer.wrap(array);
         }
 
         @Override
@@ -155,8 +170,8 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         }
 
         @Override
-        public Buffer slice(int offset, int count) {
-            return LongBuffer.wrap(array, offset, count).slice();
+        public Buffer buffer() {
+            return LongBuffer.wrap(array);
         }
 
         @Override
@@ -182,8 +197,8 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         }
 
         @Override
-        public Buffer slice(int offset, int count) {
-            return FloatBuffer.wrap(array, offset, count).slice();
+        public Buffer buffer() {
+            return FloatBuffer.wrap(array);
         }
 
         @Override
@@ -209,8 +224,8 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         }
 
         @Override
-        public Buffer slice(int offset, int count) {
-            return DoubleBuffer.wrap(array, offset, count).slice();
+        public Buffer buffer() {
+            return DoubleBuffer.wrap(array);
         }
 
         @Override

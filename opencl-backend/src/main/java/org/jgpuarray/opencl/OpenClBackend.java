@@ -32,6 +32,11 @@ public final class OpenClBackend implements Backend {
         return NAME;
     }
 
+    @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
     /** 200: after CUDA (300), before the CPU (100). */
     @Override
     public int priority() {

@@ -15,6 +15,7 @@ import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.spi.RawProgram;
 
@@ -70,15 +71,15 @@ public final class OpenClDevice implements BackendDevice {
     }
 
     @Override
-    public void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
         ensureOpen();
-        runtime.memory().write(hostArray, hostOffset, dst, dstByteOffset, count);
+        runtime.memory().write(src, srcOffset, dst, dstByteOffset, count);
     }
 
     @Override
-    public void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
+    public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
         ensureOpen();
-        runtime.memory().read(src, srcByteOffset, hostArray, hostOffset, count);
+        runtime.memory().read(src, srcByteOffset, dst, dstOffset, count);
     }
 
     @Override
@@ -121,9 +122,9 @@ public final class OpenClDevice implements BackendDevice {
      * @throws org.jgpuarray.device.KernelCompilationException with the build log when it does not compile
      */
     @Override
-    public RawProgram compileProgram(String source, List<String> options) {
+    public RawProgram compileProgram(String name, String source, List<String> options) {
         ensureOpen();
-        return runtime.kernels().raw(Objects.requireNonNull(source, "source"), List.copyOf(options));
+        return runtime.kernels().raw(name, Objects.requireNonNull(source, "source"), List.copyOf(options));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.jgpuarray.GpuContext;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 import org.junit.jupiter.api.Test;
 
 /** Every cl_mem is released: by the core, or at the latest when its device closes. */
@@ -62,15 +63,15 @@ class BufferLifecycleTest {
     void releaseIsIdempotentAndTransfersCheckRanges() {
         try (OpenClDevice device = OpenClTestDevices.open()) {
             DeviceBuffer b = device.allocate(ScalarType.INT32, 8);
-            device.copyFromHost(new int[] {9, 1, 2, 3}, 1, b, 4, 3);
+            device.copyFromHost(new HostArray.Ints(new int[] {9, 1, 2, 3}), 1, b, 4, 3);
             int[] back = new int[5];
-            device.copyToHost(b, 4, back, 2, 3);
+            device.copyToHost(b, 4, new HostArray.Ints(back), 2, 3);
             assertArrayEquals(new int[] {0, 0, 1, 2, 3}, back);
             device.copyOnDevice(b, 4, b, 8, 12);
-            device.copyToHost(b, 8, back, 0, 3);
+            device.copyToHost(b, 8, new HostArray.Ints(back), 0, 3);
             assertArrayEquals(new int[] {1, 2, 3}, java.util.Arrays.copyOf(back, 3), "overlapping copy");
-            assertThrows(IndexOutOfBoundsException.class, () -> device.copyFromHost(new int[4], 0, b, 20, 4));
-            assertThrows(IndexOutOfBoundsException.class, () -> device.copyToHost(b, 0, new int[2], 1, 2));
+            assertThrows(IndexOutOfBoundsException.class, () -> device.copyFromHost(new HostArray.Ints(new int[4]), 0, b, 20, 4));
+            assertThrows(IndexOutOfBoundsException.class, () -> device.copyToHost(b, 0, new HostArray.Ints(new int[2]), 1, 2));
             b.release();
             b.release();
             assertEquals(0, device.liveBuffers());

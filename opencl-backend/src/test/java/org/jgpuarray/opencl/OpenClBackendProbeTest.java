@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.jgpuarray.device.BackendUnavailableException;
 import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceType;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.device.BackendProbe;
@@ -59,7 +60,9 @@ class OpenClBackendProbeTest {
             assertEquals("opencl", d.backend());
             assertFalse(d.name().isBlank(), "name");
             assertFalse(d.vendor().isBlank(), "vendor");
-            assertTrue(List.of("GPU", "CPU", "ACCELERATOR", "CUSTOM", "DEFAULT").contains(d.type()), d.type());
+            String raw = (String) d.properties().get("deviceType");
+            assertEquals(raw.equals("GPU") ? DeviceType.GPU : raw.equals("CPU") ? DeviceType.CPU : DeviceType.ACCELERATOR,
+                    d.type(), d.name());
             assertTrue(d.computeUnits() > 0, "compute units");
             assertTrue(d.globalMemoryBytes() > 0, "global memory");
             for (String key : List.of("platformName", "platformVendor", "platformVersion", "platformProfile",
@@ -71,6 +74,10 @@ class OpenClBackendProbeTest {
                 assertTrue(((Number) d.properties().get(key)).longValue() > 0, key + " of " + d.name());
             }
             assertEquals(d.fp64(), d.properties().get("fp64"));
+            assertEquals(d.properties().get("maxAllocationBytes"), d.maxAllocationBytes(), "typed max allocation");
+            assertEquals(d.properties().get("localMemoryBytes"), d.localMemoryBytes(), "typed local memory");
+            assertEquals(((Number) d.properties().get("maxWorkGroupSize")).intValue(), d.maxWorkGroupSize());
+            assertEquals(d.properties().get("driverVersion"), d.driverVersion());
         }
     }
 
@@ -110,12 +117,11 @@ class OpenClBackendProbeTest {
         }
     }
 
-    private static int rank(String type) {
+    private static int rank(DeviceType type) {
         return switch (type) {
-            case "GPU" -> 0;
-            case "ACCELERATOR" -> 1;
-            case "CPU" -> 2;
-            default -> 3;
+            case GPU -> 0;
+            case ACCELERATOR -> 1;
+            case CPU -> 2;
         };
     }
 }

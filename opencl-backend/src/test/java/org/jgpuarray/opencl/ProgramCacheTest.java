@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,11 +87,11 @@ class ProgramCacheTest {
     static void checkAxpy(OpenClDevice device) {
         DeviceBuffer x = device.allocate(ScalarType.FLOAT32, 4);
         DeviceBuffer y = device.allocate(ScalarType.FLOAT32, 4);
-        device.copyFromHost(new float[] {1, 2, 3, 4}, 0, x, 0, 4);
-        device.copyFromHost(new float[] {10, 20, 30, 40}, 0, y, 0, 4);
+        device.copyFromHost(new HostArray.Floats(new float[] {1, 2, 3, 4}), 0, x, 0, 4);
+        device.copyFromHost(new HostArray.Floats(new float[] {10, 20, 30, 40}), 0, y, 0, 4);
         device.compile(AXPY).launch(4, new Object[] {2f, x, y});
         float[] out = new float[4];
-        device.copyToHost(y, 0, out, 0, 4);
+        device.copyToHost(y, 0, new HostArray.Floats(out), 0, 4);
         assertArrayEquals(new float[] {12, 24, 36, 48}, out);
         x.release();
         y.release();

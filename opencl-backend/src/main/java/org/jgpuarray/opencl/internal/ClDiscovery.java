@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceType;
 import org.jocl.CL;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
@@ -76,12 +77,20 @@ public final class ClDiscovery {
         return List.of(devices);
     }
 
-    static int typeRank(String type) {
+    static int typeRank(DeviceType type) {
         return switch (type) {
-            case "GPU" -> 0;
-            case "ACCELERATOR" -> 1;
-            case "CPU" -> 2;
-            default -> 3;
+            case GPU -> 0;
+            case ACCELERATOR -> 1;
+            case CPU -> 2;
+        };
+    }
+
+    /** GPU, CPU or accelerator; custom and default devices count as accelerators. */
+    static DeviceType deviceType(String typeName) {
+        return switch (typeName) {
+            case "GPU" -> DeviceType.GPU;
+            case "CPU" -> DeviceType.CPU;
+            default -> DeviceType.ACCELERATOR;
         };
     }
 
@@ -119,8 +128,18 @@ public final class ClDiscovery {
         p.put("compilerAvailable", compiler);
         p.put("available", ClInfo.deviceUint(device, CL_DEVICE_AVAILABLE) != 0);
         p.put("extensions", extensions);
-        DeviceInfo info = new DeviceInfo(BACKEND, index, name, ClInfo.deviceString(device, CL_DEVICE_VENDOR), type,
-                (Integer) p.get("maxComputeUnits"), (Long) p.get("globalMemoryBytes"), fp64, p);
+        DeviceInfo info = DeviceInfo.builder(BACKEND, name, deviceType(type)).index(index)
+                .vendor(ClInfo.deviceString(device, CL_DEVICE_VENDOR))
+                .computeUnits((Integer) p.get("maxComputeUnits"))
+                .globalMemoryBytes((Long) p.get("globalMemoryBytes"))
+                .maxAllocationBytes((Long) p.get("maxAllocationBytes"))
+                .localMemoryBytes((Long) p.get("localMemoryBytes"))
+                .maxWorkGroupSize((int) Math.min(Integer.MAX_VALUE, (Long) p.get("maxWorkGroupSize")))
+                .clockMhz((Integer) p.get("maxClockMHz"))
+                .driverVersion((String) p.get("driverVersion"))
+                .fp64(fp64)
+                .properties(p)
+                .build();
         String fingerprint = String.join("\n", (String) p.get("platformName"), (String) p.get("platformVersion"),
                 name, (String) p.get("deviceVersion"), (String) p.get("driverVersion"));
         return new ClDeviceHandle(platform, device, info, "GPU".equals(type), (Long) p.get("maxAllocationBytes"),
@@ -148,9 +167,7 @@ public final class ClDiscovery {
     }
 
     private static ClDeviceHandle withIndex(ClDeviceHandle h, int index) {
-        DeviceInfo i = h.info();
-        DeviceInfo info = new DeviceInfo(i.backend(), index, i.name(), i.vendor(), i.type(), i.computeUnits(),
-                i.globalMemoryBytes(), i.fp64(), i.properties());
+        DeviceInfo info = h.info().withIndex(index);
         return new ClDeviceHandle(h.platform(), h.device(), info, h.gpu(), h.maxAllocationBytes(),
                 h.maxWorkGroupSize(), h.localMemoryBytes(), h.compilerAvailable(), h.fingerprint());
     }

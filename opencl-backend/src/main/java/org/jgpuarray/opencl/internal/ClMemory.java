@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
+import org.jocl.Pointer;
 import org.jocl.cl_context;
 import org.jocl.cl_mem;
 
@@ -50,25 +52,28 @@ public final class ClMemory {
     }
 
     /** Copies {@code count} elements of a host array into {@code dst} at a byte offset; blocks. */
-    public void write(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        HostArray host = HostArray.of(hostArray);
-        long bytes = (long) count * host.elementBytes();
+    public void write(HostArray host, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        long bytes = (long) count * host.valueBytes();
         ClBuffer d = own(dst);
         checkRange(d, dstByteOffset, bytes, "destination");
         if (bytes > 0) {
-            queue.write(d.mem(), dstByteOffset, bytes, host.pointer(hostOffset, count));
+            queue.write(d.mem(), dstByteOffset, bytes, pointer(host, hostOffset, count));
         }
     }
 
     /** Copies {@code count} elements from {@code src} at a byte offset into a host array; blocks. */
-    public void read(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
-        HostArray host = HostArray.of(hostArray);
-        long bytes = (long) count * host.elementBytes();
+    public void read(DeviceBuffer src, long srcByteOffset, HostArray host, int hostOffset, int count) {
+        long bytes = (long) count * host.valueBytes();
         ClBuffer s = own(src);
         checkRange(s, srcByteOffset, bytes, "source");
         if (bytes > 0) {
-            queue.read(s.mem(), srcByteOffset, bytes, host.pointer(hostOffset, count));
+            queue.read(s.mem(), srcByteOffset, bytes, pointer(host, hostOffset, count));
         }
+    }
+
+    private static Pointer pointer(HostArray host, int offset, int count) {
+        host.checkRange(offset, count);
+        return Pointer.to(host.buffer()).withByteOffset((long) offset * host.valueBytes());
     }
 
     /** Copies bytes between buffers of this device; overlapping ranges of one buffer go through a temporary. */

@@ -2,8 +2,6 @@ package org.jgpuarray.opencl.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
@@ -23,9 +21,6 @@ import org.jocl.cl_program;
  * {@code -DJGA_BLOCK=...} when it is not 256) and keeps every kernel object for release at close.
  */
 public final class KernelFactory {
-    private static final Pattern KERNEL_NAME = Pattern.compile(
-            "__kernel\\s+(?:__attribute__\\s*\\(\\(.*?\\)\\)\\s*)?void\\s+([A-Za-z_][A-Za-z_0-9]*)", Pattern.DOTALL);
-
     /** Work-items per scan work-group on CPUs and accelerators (the smallest block KernelLayout allows). */
     private static final int CPU_SCAN_BLOCK = 32;
     /** Elements each work-item scans sequentially on CPUs and accelerators. */
@@ -87,8 +82,8 @@ public final class KernelFactory {
     }
 
     /** A program of hand-written OpenCL C. */
-    public RawProgram raw(String source, List<String> options) {
-        cl_program program = programs.retain(programName(source), source, options);
+    public RawProgram raw(String name, String source, List<String> options) {
+        cl_program program = programs.retain(name, source, options);
         RawProgram[] self = new RawProgram[1];
         self[0] = new ClRawProgram(program, memory, queue, () -> rawPrograms.remove(self[0]));
         rawPrograms.add(self[0]);
@@ -160,9 +155,4 @@ public final class KernelFactory {
         return k;
     }
 
-    /** A name for a raw program's messages: its first kernel's name. */
-    static String programName(String source) {
-        Matcher m = KERNEL_NAME.matcher(source);
-        return m.find() ? m.group(1) : "OpenCL program";
-    }
 }

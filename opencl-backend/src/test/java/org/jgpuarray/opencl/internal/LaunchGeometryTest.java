@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jgpuarray.device.DeviceType;
+
 import org.junit.jupiter.api.Test;
 
 /** Block sizes and work-group counts. No device needed. */
@@ -42,9 +44,10 @@ class LaunchGeometryTest {
 
     @Test
     void deviceTypeRanksAndFp64Detection() {
-        assertTrue(ClDiscovery.typeRank("GPU") < ClDiscovery.typeRank("ACCELERATOR"));
-        assertTrue(ClDiscovery.typeRank("ACCELERATOR") < ClDiscovery.typeRank("CPU"));
-        assertTrue(ClDiscovery.typeRank("CPU") < ClDiscovery.typeRank("CUSTOM"));
+        assertTrue(ClDiscovery.typeRank(DeviceType.GPU) < ClDiscovery.typeRank(DeviceType.ACCELERATOR));
+        assertTrue(ClDiscovery.typeRank(DeviceType.ACCELERATOR) < ClDiscovery.typeRank(DeviceType.CPU));
+        assertEquals(DeviceType.ACCELERATOR, ClDiscovery.deviceType("CUSTOM"));
+        assertEquals(DeviceType.CPU, ClDiscovery.deviceType("CPU"));
         assertEquals("GPU", ClDiscovery.typeName(org.jocl.CL.CL_DEVICE_TYPE_GPU | org.jocl.CL.CL_DEVICE_TYPE_DEFAULT));
         assertTrue(ClDiscovery.hasFp64("cl_khr_icd cl_khr_fp64 cl_khr_int64", 0));
         assertTrue(ClDiscovery.hasFp64("cl_amd_fp64", 0));

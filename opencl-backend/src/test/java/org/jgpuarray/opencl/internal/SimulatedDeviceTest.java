@@ -14,6 +14,7 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.opencl.ProgramCacheSettings;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 import org.junit.jupiter.api.Test;
 
 /** The real device with reported capabilities overridden: no fp64, small work-groups, little local memory. */
@@ -66,16 +67,16 @@ class SimulatedDeviceTest {
             DeviceBuffer in = memory.allocate(8L * n);
             DeviceBuffer out = memory.allocate(8L * n);
             DeviceBuffer result = memory.allocate(8);
-            memory.write(x, 0, in, 0, n);
+            memory.write(new HostArray.Longs(x), 0, in, 0, n);
             runtime.kernels().reduction(new ReductionSpec("small_sum", ScalarType.INT64, "0", "a+b", "x[i]",
                     ArgumentList.parse("long *x"), "")).launch(n, new Object[] {in}, result);
             long[] total = new long[1];
-            memory.read(result, 0, total, 0, 1);
+            memory.read(result, 0, new HostArray.Longs(total), 0, 1);
             assertEquals(sum, total[0], "sum with JGA_BLOCK=64");
             runtime.kernels().scan(new ScanSpec("small_scan", ScalarType.INT64, "a+b", "0", true, ""))
                     .launch(n, in, out);
             long[] scanned = new long[n];
-            memory.read(out, 0, scanned, 0, n);
+            memory.read(out, 0, new HostArray.Longs(scanned), 0, n);
             assertArrayEquals(inclusive, scanned, "inclusive scan with JGA_BLOCK=64");
         }
     }

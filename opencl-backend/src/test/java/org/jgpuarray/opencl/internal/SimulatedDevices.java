@@ -32,8 +32,11 @@ final class SimulatedDevices {
         DeviceInfo i = h.info();
         Map<String, Object> properties = new LinkedHashMap<>(i.properties());
         properties.put("fp64", false);
-        DeviceInfo info = new DeviceInfo(i.backend(), i.index(), i.name() + " (fp64 hidden)", i.vendor(), i.type(),
-                i.computeUnits(), i.globalMemoryBytes(), false, properties);
+        DeviceInfo info = DeviceInfo.builder(i.backend(), i.name() + " (fp64 hidden)", i.type()).index(i.index())
+                .vendor(i.vendor()).computeUnits(i.computeUnits()).globalMemoryBytes(i.globalMemoryBytes())
+                .maxAllocationBytes(i.maxAllocationBytes()).localMemoryBytes(i.localMemoryBytes())
+                .maxWorkGroupSize(i.maxWorkGroupSize()).clockMhz(i.clockMhz()).driverVersion(i.driverVersion())
+                .fp64(false).properties(properties).build();
         return new ClDeviceHandle(h.platform(), h.device(), info, h.gpu(), h.maxAllocationBytes(),
                 h.maxWorkGroupSize(), h.localMemoryBytes(), h.compilerAvailable(), h.fingerprint());
     }
