@@ -48,6 +48,11 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public int priority() {
         return 300;
     }

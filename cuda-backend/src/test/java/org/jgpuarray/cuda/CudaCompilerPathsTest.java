@@ -18,6 +18,7 @@ import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -58,9 +59,9 @@ class CudaCompilerPathsTest {
             DeviceBuffer gy = device.allocate(ScalarType.FLOAT32, n);
             DeviceBuffer sum = device.allocate(ScalarType.FLOAT32, 1);
             DeviceBuffer gi = device.allocate(ScalarType.INT32, n);
-            device.copyFromHost(x, 0, gx, 0, n);
-            device.copyFromHost(y, 0, gy, 0, n);
-            device.copyFromHost(ones, 0, gi, 0, n);
+            device.copyFromHost(HostArray.of(x), 0, gx, 0, n);
+            device.copyFromHost(HostArray.of(y), 0, gy, 0, n);
+            device.copyFromHost(HostArray.of(ones), 0, gi, 0, n);
             device.compile(ElementwiseSpec.of("axpy_path", "float a, float *x, float *y", "y[i] = a * x[i] + y[i]"))
                     .launch(n, new Object[] {2f, gx, gy});
             device.compile(new ReductionSpec("sum_path", ScalarType.FLOAT32, "0", "a + b", "y[i]",
@@ -69,9 +70,9 @@ class CudaCompilerPathsTest {
             float[] out = new float[n];
             float[] total = new float[1];
             int[] counts = new int[n];
-            device.copyToHost(gy, 0, out, 0, n);
-            device.copyToHost(sum, 0, total, 0, 1);
-            device.copyToHost(gi, 0, counts, 0, n);
+            device.copyToHost(gy, 0, HostArray.of(out), 0, n);
+            device.copyToHost(sum, 0, HostArray.of(total), 0, 1);
+            device.copyToHost(gi, 0, HostArray.of(counts), 0, n);
             double expected = 0;
             int[] running = new int[n];
             for (int k = 0; k < n; k++) {

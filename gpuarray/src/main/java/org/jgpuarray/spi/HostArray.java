@@ -84,6 +84,20 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
     /** Value {@code index} as a double. */
     double get(int index);
 
+    /**
+     * Wraps a {@code byte[]}, {@code int[]}, {@code long[]}, {@code float[]} or {@code double[]}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    static HostArray of(Object array) {
+        HostArray wrapped = wrap(array);
+        if (wrapped == null) {
+            throw new IllegalArgumentException("host arrays are byte[], int[], long[], float[] or double[], got "
+                    + (array == null ? "null" : array.getClass().getSimpleName()));
+        }
+        return wrapped;
+    }
+
     private static HostArray wrap(Object array) {
         if (array instanceof byte[] b) {
             return new Bytes(b);

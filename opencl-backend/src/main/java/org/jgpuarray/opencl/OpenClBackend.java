@@ -2,13 +2,14 @@ package org.jgpuarray.opencl;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.jgpuarray.device.BackendProbe;
 import org.jgpuarray.device.BackendUnavailableException;
 import org.jgpuarray.opencl.internal.ClDeviceHandle;
 import org.jgpuarray.opencl.internal.ClDiscovery;
-import org.jgpuarray.opencl.internal.ClRuntime;
+import org.jgpuarray.opencl.internal.OpenClDriver;
 import org.jgpuarray.spi.Backend;
-import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.device.BackendProbe;
+import org.jgpuarray.spi.gpu.CacheSettings;
+import org.jgpuarray.spi.gpu.GpuDevice;
 
 /**
  * The OpenCL backend (JOCL): any installed ICD, GPUs first, then accelerators, then CPUs. Registered
@@ -50,22 +51,22 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * Opens a device with the disk cache the environment asks for (see {@code ProgramCacheSettings}).
+     * Opens a device with the disk cache the environment asks for (see {@link CacheSettings}).
      *
      * @throws BackendUnavailableException when OpenCL cannot start or there is no such device
      */
     @Override
-    public BackendDevice open(int deviceIndex) {
-        return open(deviceIndex, ProgramCacheSettings.fromEnvironment());
+    public GpuDevice open(int deviceIndex) {
+        return open(deviceIndex, CacheSettings.fromEnvironment());
     }
 
     /**
      * Opens a device with explicit disk-cache settings.
      *
-     * @param cache where to keep program binaries, or {@link ProgramCacheSettings#disabled()}
+     * @param cache where to keep program binaries, or {@link CacheSettings#disabled()}
      * @throws BackendUnavailableException when OpenCL cannot start or there is no such device
      */
-    public OpenClDevice open(int deviceIndex, ProgramCacheSettings cache) {
+    public GpuDevice open(int deviceIndex, CacheSettings cache) {
         Discovery found = discovery();
         if (!found.probe().available()) {
             throw new BackendUnavailableException(NAME, found.probe().reason());
@@ -75,7 +76,7 @@ public final class OpenClBackend implements Backend {
             throw new BackendUnavailableException(NAME, "device " + deviceIndex + " requested, but only "
                     + devices.size() + " found");
         }
-        return new OpenClDevice(ClRuntime.open(devices.get(deviceIndex), cache));
+        return new GpuDevice(OpenClDriver.open(devices.get(deviceIndex)), cache, NAME);
     }
 
     private static Discovery discovery() {

@@ -13,6 +13,8 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
 import org.junit.jupiter.api.Test;
+import org.jgpuarray.spi.gpu.GpuDevice;
+import org.jgpuarray.opencl.internal.ClBuffer;
 
 /** Every cl_mem is released: by the core, or at the latest when its device closes. */
 class BufferLifecycleTest {
@@ -20,48 +22,48 @@ class BufferLifecycleTest {
 
     @Test
     void tenThousandAllocateFreeCyclesLeaveNoLiveBuffer() {
-        try (OpenClDevice device = OpenClTestDevices.open()) {
-            long processBefore = OpenClDevice.liveBuffersInProcess();
+        try (GpuDevice device = OpenClTestDevices.open()) {
+            long processBefore = ClBuffer.liveInProcess();
             for (int k = 0; k < CYCLES; k++) {
                 DeviceBuffer b = device.allocate(ScalarType.FLOAT32, 1 + k % 4096);
-                assertEquals(1, device.liveBuffers());
+                assertEquals(1, device.unwrap(OpenClFeatures.class).orElseThrow().liveBuffers());
                 b.release();
             }
-            assertEquals(0, device.liveBuffers());
-            assertEquals(processBefore, OpenClDevice.liveBuffersInProcess());
+            assertEquals(0, device.unwrap(OpenClFeatures.class).orElseThrow().liveBuffers());
+            assertEquals(processBefore, ClBuffer.liveInProcess());
         }
     }
 
     @Test
     void tenThousandArraysThroughTheCoreLeaveNoLiveBuffer() {
         OpenClTestDevices.assumeOpenCl();
-        long before = OpenClDevice.liveBuffersInProcess();
+        long before = ClBuffer.liveInProcess();
         try (GpuContext ctx = GpuContext.create("opencl")) {
             for (int k = 0; k < CYCLES; k++) {
                 try (GPUArray a = ctx.toGpu(new float[] {k, 1, 2})) {
                     assertEquals(k, a.toFloatArray()[0]);
                 }
             }
-            assertEquals(before, OpenClDevice.liveBuffersInProcess());
+            assertEquals(before, ClBuffer.liveInProcess());
         }
-        assertEquals(before, OpenClDevice.liveBuffersInProcess());
+        assertEquals(before, ClBuffer.liveInProcess());
     }
 
     @Test
     void closingTheDeviceReleasesForgottenBuffersAndKernelScratch() {
         OpenClTestDevices.assumeOpenCl();
-        long before = OpenClDevice.liveBuffersInProcess();
+        long before = ClBuffer.liveInProcess();
         GpuContext ctx = GpuContext.create("opencl");
         GPUArray forgotten = ctx.arange(DType.FLOAT32, 1000);
         assertEquals(499500.0, forgotten.sum().item());
-        assertTrue(OpenClDevice.liveBuffersInProcess() > before);
+        assertTrue(ClBuffer.liveInProcess() > before);
         ctx.close();
-        assertEquals(before, OpenClDevice.liveBuffersInProcess());
+        assertEquals(before, ClBuffer.liveInProcess());
     }
 
     @Test
     void releaseIsIdempotentAndTransfersCheckRanges() {
-        try (OpenClDevice device = OpenClTestDevices.open()) {
+        try (GpuDevice device = OpenClTestDevices.open()) {
             DeviceBuffer b = device.allocate(ScalarType.INT32, 8);
             device.copyFromHost(new HostArray.Ints(new int[] {9, 1, 2, 3}), 1, b, 4, 3);
             int[] back = new int[5];
@@ -74,18 +76,18 @@ class BufferLifecycleTest {
             assertThrows(IndexOutOfBoundsException.class, () -> device.copyToHost(b, 0, new HostArray.Ints(new int[2]), 1, 2));
             b.release();
             b.release();
-            assertEquals(0, device.liveBuffers());
+            assertEquals(0, device.unwrap(OpenClFeatures.class).orElseThrow().liveBuffers());
         }
     }
 
     @Test
     void allocationBeyondTheDeviceLimitIsAClearError() {
-        try (OpenClDevice device = OpenClTestDevices.open()) {
+        try (GpuDevice device = OpenClTestDevices.open()) {
             long max = ((Number) device.info().properties().get("maxAllocationBytes")).longValue();
             UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
                     () -> device.allocate(ScalarType.INT64, max / 8 + 1));
             assertTrue(e.getMessage().contains("CL_DEVICE_MAX_MEM_ALLOC_SIZE"), e.getMessage());
-            assertEquals(0, device.liveBuffers());
+            assertEquals(0, device.unwrap(OpenClFeatures.class).orElseThrow().liveBuffers());
         }
     }
 }

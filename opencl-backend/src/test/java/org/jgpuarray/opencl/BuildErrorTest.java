@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.jgpuarray.spi.gpu.GpuDevice;
+import org.jgpuarray.device.ProgramCacheStatistics;
 
 /** A program that does not compile becomes a KernelCompilationException with the log read before cleanup. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BuildErrorTest {
-    private OpenClDevice device;
+    private GpuDevice device;
 
     @BeforeAll
     void open() {
@@ -48,7 +50,7 @@ class BuildErrorTest {
         DeviceException cause = assertInstanceOf(DeviceException.class, e.getCause());
         assertEquals("clBuildProgram", cause.call());
         assertEquals("CL_BUILD_PROGRAM_FAILURE", cause.codeName());
-        assertEquals(0, device.cacheStatistics().sourceBuilds(), "a failed build is not counted or cached");
+        assertEquals(0, device.unwrap(ProgramCacheStatistics.class).orElseThrow().sourceBuilds(), "a failed build is not counted or cached");
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.jgpuarray.spi.gpu.GpuDevice;
+import org.jgpuarray.spi.gpu.CacheSettings;
+import org.jgpuarray.device.ProgramCacheStatistics;
 
 /** Run in a child JVM by {@link ProgramCacheTest}: opens a device on a cache directory, runs a kernel, reports. */
 public final class CacheProbeMain {
@@ -12,10 +15,10 @@ public final class CacheProbeMain {
 
     /** Prints {@code builds=B loads=L ok} for the cache directory given as the only argument. */
     public static void main(String[] args) {
-        try (OpenClDevice device = new OpenClBackend().open(0, ProgramCacheSettings.at(
+        try (GpuDevice device = new OpenClBackend().open(0, CacheSettings.at(
                 Path.of(args[0])))) {
             ProgramCacheTest.checkAxpy(device);
-            ProgramCacheStatistics s = device.cacheStatistics();
+            ProgramCacheStatistics s = device.unwrap(ProgramCacheStatistics.class).orElseThrow();
             System.out.println("builds=" + s.sourceBuilds() + " loads=" + s.binaryLoads() + " ok");
         }
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import org.jgpuarray.device.BackendProbe;
+import org.jgpuarray.spi.gpu.GpuDevice;
+import org.jgpuarray.spi.gpu.CacheSettings;
 
 /** Opens OpenCL devices for tests, or skips the test with the probe's reason when OpenCL has none here. */
 final class OpenClTestDevices {
@@ -21,16 +23,16 @@ final class OpenClTestDevices {
     }
 
     /** The first device, with no disk cache. */
-    static OpenClDevice open() {
-        return open(ProgramCacheSettings.disabled());
+    static GpuDevice open() {
+        return open(CacheSettings.disabled());
     }
 
     /** The first device, caching binaries in {@code dir}. */
-    static OpenClDevice open(Path dir) {
-        return open(ProgramCacheSettings.at(dir));
+    static GpuDevice open(Path dir) {
+        return open(CacheSettings.at(dir));
     }
 
-    static OpenClDevice open(ProgramCacheSettings cache) {
+    static GpuDevice open(CacheSettings cache) {
         assumeOpenCl();
         return new OpenClBackend().open(0, cache);
     }

@@ -15,6 +15,9 @@ import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jgpuarray.spi.gpu.GpuDevice;
+import org.jgpuarray.spi.gpu.CacheSettings;
+import org.jgpuarray.device.ProgramCacheStatistics;
 
 /** The two-level program cache: in memory per device, program binaries on disk across devices and processes. */
 class ProgramCacheTest {
@@ -23,21 +26,21 @@ class ProgramCacheTest {
 
     @Test
     void secondDeviceLoadsTheBinaryInsteadOfCompiling(@TempDir Path dir) throws IOException {
-        try (OpenClDevice first = OpenClTestDevices.open(dir)) {
+        try (GpuDevice first = OpenClTestDevices.open(dir)) {
             checkAxpy(first);
             first.compile(AXPY);
-            assertEquals(new ProgramCacheStatistics(1, 0, 1, 0), first.cacheStatistics());
+            assertEquals(new ProgramCacheStatistics(1, 0, 1, 0), first.unwrap(ProgramCacheStatistics.class).orElseThrow());
         }
         assertEquals(1, entries(dir).size(), "one binary on disk");
-        try (OpenClDevice second = OpenClTestDevices.open(dir)) {
+        try (GpuDevice second = OpenClTestDevices.open(dir)) {
             checkAxpy(second);
-            assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), second.cacheStatistics());
+            assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), second.unwrap(ProgramCacheStatistics.class).orElseThrow());
         }
     }
 
     @Test
     void damagedEntriesAreDetectedDeletedAndRebuilt(@TempDir Path dir) throws IOException {
-        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+        try (GpuDevice device = OpenClTestDevices.open(dir)) {
             checkAxpy(device);
         }
         Path entry = entries(dir).get(0);
@@ -46,32 +49,32 @@ class ProgramCacheTest {
         byte[] flipped = good.clone();
         flipped[flipped.length - 10] ^= 0x5a;
         Files.write(entry, flipped);
-        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+        try (GpuDevice device = OpenClTestDevices.open(dir)) {
             checkAxpy(device);
-            assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), device.cacheStatistics(), "flipped byte");
+            assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), device.unwrap(ProgramCacheStatistics.class).orElseThrow(), "flipped byte");
         }
         assertEquals(1, entries(dir).size(), "rewritten in place");
 
         Files.write(entry, java.util.Arrays.copyOf(good, good.length / 2));
-        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+        try (GpuDevice device = OpenClTestDevices.open(dir)) {
             checkAxpy(device);
-            assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), device.cacheStatistics(), "truncated");
+            assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), device.unwrap(ProgramCacheStatistics.class).orElseThrow(), "truncated");
         }
-        try (OpenClDevice device = OpenClTestDevices.open(dir)) {
+        try (GpuDevice device = OpenClTestDevices.open(dir)) {
             checkAxpy(device);
-            assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), device.cacheStatistics(), "repaired");
+            assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), device.unwrap(ProgramCacheStatistics.class).orElseThrow(), "repaired");
         }
     }
 
     @Test
     void theDiskCacheCanBeTurnedOff(@TempDir Path dir) throws IOException {
-        try (OpenClDevice device = OpenClTestDevices.open(ProgramCacheSettings.disabled())) {
+        try (GpuDevice device = OpenClTestDevices.open(CacheSettings.disabled())) {
             checkAxpy(device);
-            assertEquals(1, device.cacheStatistics().sourceBuilds());
+            assertEquals(1, device.unwrap(ProgramCacheStatistics.class).orElseThrow().sourceBuilds());
         }
-        try (OpenClDevice device = OpenClTestDevices.open(ProgramCacheSettings.disabled())) {
+        try (GpuDevice device = OpenClTestDevices.open(CacheSettings.disabled())) {
             checkAxpy(device);
-            assertEquals(1, device.cacheStatistics().sourceBuilds(), "nothing was stored");
+            assertEquals(1, device.unwrap(ProgramCacheStatistics.class).orElseThrow().sourceBuilds(), "nothing was stored");
         }
         assertEquals(List.of(), entries(dir));
     }
@@ -84,7 +87,7 @@ class ProgramCacheTest {
     }
 
     /** Runs y = 2x + y on four elements and checks it. */
-    static void checkAxpy(OpenClDevice device) {
+    static void checkAxpy(GpuDevice device) {
         DeviceBuffer x = device.allocate(ScalarType.FLOAT32, 4);
         DeviceBuffer y = device.allocate(ScalarType.FLOAT32, 4);
         device.copyFromHost(new HostArray.Floats(new float[] {1, 2, 3, 4}), 0, x, 0, 4);
@@ -97,7 +100,8 @@ class ProgramCacheTest {
         y.release();
     }
 
-    private static List<Path> entries(Path dir) throws IOException {
+    private static List<Path> entries(Path root) throws IOException {
+        Path dir = root.resolve(OpenClBackend.NAME);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

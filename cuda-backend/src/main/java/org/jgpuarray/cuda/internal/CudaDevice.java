@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jcuda.driver.CUstream;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
@@ -26,6 +24,7 @@ import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.spi.RawProgram;
 
@@ -37,9 +36,6 @@ import org.jgpuarray.spi.RawProgram;
  * a time, as the core guarantees; each entry point makes the context current on the calling thread.
  */
 public final class CudaDevice implements BackendDevice {
-    private static final Pattern FIRST_KERNEL = Pattern.compile("__global__\\s+(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?"
-            + "void\\s+(?:__launch_bounds__\\s*\\([^)]*\\)\\s*)?([A-Za-z_][A-Za-z_0-9]*)");
-
     private final DeviceInfo info;
     private final CudaContext context;
     private final CudaCompiler compiler;
@@ -116,13 +112,13 @@ public final class CudaDevice implements BackendDevice {
     }
 
     @Override
-    public void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        memory.copyFromHost(hostArray, hostOffset, dst, dstByteOffset, count);
+    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        memory.copyFromHost(src, srcOffset, dst, dstByteOffset, count);
     }
 
     @Override
-    public void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
-        memory.copyToHost(src, srcByteOffset, hostArray, hostOffset, count);
+    public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
+        memory.copyToHost(src, srcByteOffset, dst, dstOffset, count);
     }
 
     @Override
@@ -151,9 +147,7 @@ public final class CudaDevice implements BackendDevice {
     }
 
     @Override
-    public RawProgram compileProgram(String source, List<String> options) {
-        Matcher m = FIRST_KERNEL.matcher(source);
-        String name = m.find() ? m.group(1) : "source_module";
+    public RawProgram compileProgram(String name, String source, List<String> options) {
         return new CudaRawProgram(this, load(name, source, List.copyOf(options)));
     }
 

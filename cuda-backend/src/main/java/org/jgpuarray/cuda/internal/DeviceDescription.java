@@ -32,6 +32,7 @@ import java.util.OptionalInt;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceType;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
 import org.jgpuarray.cuda.internal.compiler.CudaVersion;
@@ -98,7 +99,15 @@ public final class DeviceDescription {
             p.put("compileTarget", "none: " + e.getMessage());
         }
         p.putAll(extra);
-        return new DeviceInfo("cuda", ordinal, name, "NVIDIA", "GPU", sms, total[0], true, p);
+        return DeviceInfo.builder("cuda", name, DeviceType.GPU).index(ordinal).vendor("NVIDIA").computeUnits(sms)
+                .globalMemoryBytes(total[0])
+                .localMemoryBytes(((Number) p.getOrDefault("sharedMemoryPerBlockBytes", 48 * 1024)).longValue())
+                .maxWorkGroupSize(((Number) p.getOrDefault("maxThreadsPerBlock", 1024)).intValue())
+                .clockMhz(((Number) p.getOrDefault("clockRateKHz", 0)).intValue() / 1000)
+                .driverVersion(CudaVersion.fromDriverNumber(driverVersion).toString())
+                .fp64(true)
+                .properties(p)
+                .build();
     }
 
     /** The device's compute capability. */

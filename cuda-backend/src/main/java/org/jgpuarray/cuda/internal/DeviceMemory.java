@@ -1,5 +1,6 @@
 package org.jgpuarray.cuda.internal;
 
+import jcuda.Pointer;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
@@ -12,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import jcuda.driver.CUstream;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 
 /**
  * Allocations and copies of one device. Copies from the host and to the host are synchronous and run
@@ -76,10 +78,10 @@ final class DeviceMemory {
         return live.size();
     }
 
-    void copyFromHost(Object hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+    void copyFromHost(HostArray hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
         CudaBuffer d = own(dst, "destination");
-        long bytes = (long) count * HostArrays.elementSize(hostArray);
-        var host = HostArrays.pointer(hostArray, hostOffset, count);
+        long bytes = (long) count * hostArray.valueBytes();
+        var host = pointer(hostArray, hostOffset, count);
         var target = d.at(dstByteOffset, bytes);
         if (bytes == 0) {
             return;
@@ -88,10 +90,10 @@ final class DeviceMemory {
         context.check("cuMemcpyHtoD", cuMemcpyHtoD(target, host, bytes));
     }
 
-    void copyToHost(DeviceBuffer src, long srcByteOffset, Object hostArray, int hostOffset, int count) {
+    void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray hostArray, int hostOffset, int count) {
         CudaBuffer s = own(src, "source");
-        long bytes = (long) count * HostArrays.elementSize(hostArray);
-        var host = HostArrays.pointer(hostArray, hostOffset, count);
+        long bytes = (long) count * hostArray.valueBytes();
+        var host = pointer(hostArray, hostOffset, count);
         var source = s.at(srcByteOffset, bytes);
         context.enter();
         if (bytes == 0) {
@@ -99,6 +101,12 @@ final class DeviceMemory {
             return;
         }
         context.check("cuMemcpyDtoH", cuMemcpyDtoH(host, source, bytes));
+    }
+
+    /** A pointer to value {@code offset} of a host array, after checking that {@code count} values exist there. */
+    private static Pointer pointer(HostArray host, int offset, int count) {
+        host.checkRange(offset, count);
+        return Pointer.to(host.buffer()).withByteOffset((long) offset * host.valueBytes());
     }
 
     void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {

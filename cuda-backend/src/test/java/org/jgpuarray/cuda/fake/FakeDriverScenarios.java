@@ -23,6 +23,7 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.device.BackendProbe;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 
 /**
  * Runs in a child JVM whose {@code libcuda.so.1} is the fake driver ({@code src/test/c/fake_libcuda.c}):
@@ -120,22 +121,22 @@ public final class FakeDriverScenarios {
             DeviceBuffer a = dev.allocate(ScalarType.FLOAT32, 10);
             DeviceBuffer b = dev.allocate(ScalarType.FLOAT32, 10);
             float[] host = {1, 2, 3, 4, 5, 6, 7, 8};
-            dev.copyFromHost(host, 2, a, 8, 5);
+            dev.copyFromHost(HostArray.of(host), 2, a, 8, 5);
             float[] back = new float[7];
-            dev.copyToHost(a, 8, back, 1, 5);
+            dev.copyToHost(a, 8, HostArray.of(back), 1, 5);
             check(Arrays.equals(new float[] {0, 3, 4, 5, 6, 7, 0}, back), "offsets " + Arrays.toString(back));
             dev.copyOnDevice(a, 12, b, 0, 8);
             float[] two = new float[2];
-            dev.copyToHost(b, 0, two, 0, 2);
+            dev.copyToHost(b, 0, HostArray.of(two), 0, 2);
             check(Arrays.equals(new float[] {4, 5}, two), "device copy " + Arrays.toString(two));
-            expect(IndexOutOfBoundsException.class, () -> dev.copyFromHost(host, 0, a, 36, 2));
-            expect(IndexOutOfBoundsException.class, () -> dev.copyToHost(a, 0, back, 5, 5));
+            expect(IndexOutOfBoundsException.class, () -> dev.copyFromHost(HostArray.of(host), 0, a, 36, 2));
+            expect(IndexOutOfBoundsException.class, () -> dev.copyToHost(a, 0, HostArray.of(back), 5, 5));
             OutOfDeviceMemoryException oom = expect(OutOfDeviceMemoryException.class,
                     () -> dev.allocate(ScalarType.FLOAT64, 1L << 30));
             check(oom.requestedBytes() == 8L << 30 && oom.code() == 2, oom.getMessage());
             a.release();
             b.release();
-            expect(IllegalStateException.class, () -> dev.copyToHost(a, 0, back, 0, 1));
+            expect(IllegalStateException.class, () -> dev.copyToHost(a, 0, HostArray.of(back), 0, 1));
         }
     }
 

@@ -9,8 +9,9 @@ import org.jgpuarray.ElementwiseKernel;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.cuda.CudaBackend;
-import org.jgpuarray.internal.BuiltinSpecs;
+import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.device.BackendProbe;
@@ -18,6 +19,7 @@ import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.device.DeviceTimer;
+import org.jgpuarray.spi.HostArray;
 
 /**
  * The GPU validation report: which JCuda natives load, which compilers the backend finds, the device,
@@ -75,7 +77,8 @@ public final class CudaGpuReport {
         fill.launch(N, new Object[] {c, 3});
         CompiledElementwise axpby = device.compile(ElementwiseSpec.of("axpby", "float a, float *x, float b, float *y, float *c",
                 "c[i] = a*x[i] + b*y[i]"));
-        CompiledReduction sum = device.compile(BuiltinSpecs.sum(DType.FLOAT32));
+        CompiledReduction sum = device.compile(new ReductionSpec("sum_float32", ScalarType.FLOAT32, "0", "a + b", "x[i]",
+                ArgumentList.parse("float *x"), ""));
         double copy = median(device, runs, () -> device.copyOnDevice(x, 0, c, 0, 4 * N));
         double axpbyTime = median(device, runs, () -> axpby.launch(N, new Object[] {2f, x, 3f, y, c}));
         double sumTime = median(device, runs, () -> sum.launch(N, new Object[] {x}, total));
@@ -100,10 +103,10 @@ public final class CudaGpuReport {
         float[] hy = new float[n];
         float[] hc = new float[n];
         float[] ht = new float[1];
-        device.copyToHost(x, 0, hx, 0, n);
-        device.copyToHost(y, 0, hy, 0, n);
-        device.copyToHost(c, 0, hc, 0, n);
-        device.copyToHost(total, 0, ht, 0, 1);
+        device.copyToHost(x, 0, HostArray.of(hx), 0, n);
+        device.copyToHost(y, 0, HostArray.of(hy), 0, n);
+        device.copyToHost(c, 0, HostArray.of(hc), 0, n);
+        device.copyToHost(total, 0, HostArray.of(ht), 0, 1);
         double worst = 0;
         double sum = 0;
         double abs = 0;

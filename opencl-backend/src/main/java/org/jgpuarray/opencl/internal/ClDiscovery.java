@@ -142,8 +142,7 @@ public final class ClDiscovery {
                 .build();
         String fingerprint = String.join("\n", (String) p.get("platformName"), (String) p.get("platformVersion"),
                 name, (String) p.get("deviceVersion"), (String) p.get("driverVersion"));
-        return new ClDeviceHandle(platform, device, info, "GPU".equals(type), (Long) p.get("maxAllocationBytes"),
-                (Long) p.get("maxWorkGroupSize"), (Long) p.get("localMemoryBytes"), compiler, fingerprint);
+        return new ClDeviceHandle(platform, device, info, compiler, fingerprint, workItemSizes(device));
     }
 
     /** Compute units, clock, memory sizes and work-group limits, as PyOpenCL's probe lists them. */
@@ -156,8 +155,16 @@ public final class ClDiscovery {
         p.put("constantMemoryBytes", ClInfo.deviceUlong(device, CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE, 0));
         p.put("maxAllocationBytes", ClInfo.deviceUlong(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE, global));
         p.put("maxWorkGroupSize", ClInfo.deviceSize(device, CL_DEVICE_MAX_WORK_GROUP_SIZE));
-        p.put("maxWorkItemSizes", Arrays.toString(ClInfo.deviceSizes(device, CL_DEVICE_MAX_WORK_ITEM_SIZES)));
+        p.put("maxWorkItemSizes", Arrays.toString(workItemSizes(device)));
         p.put("addressBits", ClInfo.deviceUint(device, CL_DEVICE_ADDRESS_BITS));
+    }
+
+    /** {@code CL_DEVICE_MAX_WORK_ITEM_SIZES}, padded with 1 to three dimensions. */
+    private static long[] workItemSizes(cl_device_id device) {
+        long[] reported = ClInfo.deviceSizes(device, CL_DEVICE_MAX_WORK_ITEM_SIZES);
+        long[] sizes = {1, 1, 1};
+        System.arraycopy(reported, 0, sizes, 0, Math.min(3, reported.length));
+        return sizes;
     }
 
     /** fp64 as OpenCL reports it: the {@code cl_khr_fp64} (or AMD's) extension, or a double FP config. */
@@ -167,8 +174,6 @@ public final class ClDiscovery {
     }
 
     private static ClDeviceHandle withIndex(ClDeviceHandle h, int index) {
-        DeviceInfo info = h.info().withIndex(index);
-        return new ClDeviceHandle(h.platform(), h.device(), info, h.gpu(), h.maxAllocationBytes(),
-                h.maxWorkGroupSize(), h.localMemoryBytes(), h.compilerAvailable(), h.fingerprint());
+        return h.with(h.info().withIndex(index));
     }
 }

@@ -36,9 +36,9 @@ public final class ClMemory {
      */
     public ClBuffer allocate(long bytes) {
         long size = Math.max(1, bytes);
-        if (size > device.maxAllocationBytes()) {
+        if (size > device.info().maxAllocationBytes()) {
             throw new UnsupportedCapabilityException("buffers of " + size + " bytes", "device '" + device.name()
-                    + "' allocates at most " + device.maxAllocationBytes()
+                    + "' allocates at most " + device.info().maxAllocationBytes()
                     + " bytes per buffer (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
         }
         int[] err = new int[1];

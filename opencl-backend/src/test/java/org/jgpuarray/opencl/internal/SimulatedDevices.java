@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.spi.gpu.GpuDevice;
+import org.jgpuarray.spi.gpu.CacheSettings;
+import org.jgpuarray.device.DeviceType;
 import org.jgpuarray.opencl.OpenClBackend;
 import org.jgpuarray.device.BackendProbe;
 
@@ -32,19 +35,28 @@ final class SimulatedDevices {
         DeviceInfo i = h.info();
         Map<String, Object> properties = new LinkedHashMap<>(i.properties());
         properties.put("fp64", false);
-        DeviceInfo info = DeviceInfo.builder(i.backend(), i.name() + " (fp64 hidden)", i.type()).index(i.index())
-                .vendor(i.vendor()).computeUnits(i.computeUnits()).globalMemoryBytes(i.globalMemoryBytes())
-                .maxAllocationBytes(i.maxAllocationBytes()).localMemoryBytes(i.localMemoryBytes())
-                .maxWorkGroupSize(i.maxWorkGroupSize()).clockMhz(i.clockMhz()).driverVersion(i.driverVersion())
-                .fp64(false).properties(properties).build();
-        return new ClDeviceHandle(h.platform(), h.device(), info, h.gpu(), h.maxAllocationBytes(),
-                h.maxWorkGroupSize(), h.localMemoryBytes(), h.compilerAvailable(), h.fingerprint());
+        return h.with(copy(i, i.name() + " (fp64 hidden)", i.type(), i.maxWorkGroupSize(), i.localMemoryBytes())
+                .fp64(false).properties(properties).build());
     }
 
     /** The first device, claiming smaller work-group and local-memory limits (and to be a GPU). */
-    static ClDeviceHandle limited(long maxWorkGroupSize, long localMemoryBytes) {
+    static ClDeviceHandle limited(int maxWorkGroupSize, long localMemoryBytes) {
         ClDeviceHandle h = real();
-        return new ClDeviceHandle(h.platform(), h.device(), h.info(), true, h.maxAllocationBytes(),
-                maxWorkGroupSize, localMemoryBytes, h.compilerAvailable(), h.fingerprint());
+        DeviceInfo i = h.info();
+        return h.with(copy(i, i.name(), DeviceType.GPU, maxWorkGroupSize, localMemoryBytes).fp64(i.fp64())
+                .properties(i.properties()).build());
+    }
+
+    /** Opens a device over a (simulated) handle, with no disk cache. */
+    static GpuDevice open(ClDeviceHandle handle) {
+        return new GpuDevice(OpenClDriver.open(handle), CacheSettings.disabled(), OpenClBackend.NAME);
+    }
+
+    private static DeviceInfo.Builder copy(DeviceInfo i, String name, DeviceType type, int maxWorkGroupSize,
+                                           long localMemoryBytes) {
+        return DeviceInfo.builder(i.backend(), name, type).index(i.index()).vendor(i.vendor())
+                .computeUnits(i.computeUnits()).globalMemoryBytes(i.globalMemoryBytes())
+                .maxAllocationBytes(i.maxAllocationBytes()).localMemoryBytes(localMemoryBytes)
+                .maxWorkGroupSize(maxWorkGroupSize).clockMhz(i.clockMhz()).driverVersion(i.driverVersion());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceType;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.device.DeviceTimer;
 
@@ -150,7 +151,7 @@ public final class BenchRunner {
 
     private BenchResult timeDevice(Workload w, long size, Problem problem, GpuContext context, Timed java, Timed peer) {
         DeviceInfo d = context.device();
-        int cores = "CPU".equalsIgnoreCase(d.type()) ? d.computeUnits() : 0;
+        int cores = d.type() == DeviceType.CPU ? d.computeUnits() : 0;
         Stats javaStats = java == null ? null : java.stats();
         Stats peerStats = peer == null ? null : peer.stats();
         Check peerCheck = peer == null ? null : peer.check();
@@ -189,7 +190,7 @@ public final class BenchRunner {
         Map<String, Double> lines = new LinkedHashMap<>();
         lines.put("host memory (all cores)", CopyBandwidth.host(elements));
         for (GpuContext c : contexts) {
-            if (!"CPU".equalsIgnoreCase(c.device().type())) {
+            if (c.device().type() != DeviceType.CPU) {
                 try {
                     lines.put(c.backendName() + " device memory", CopyBandwidth.device(c, elements));
                 } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import org.jgpuarray.cuda.internal.CudaPointer;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
 
 /**
  * cuBLAS as the core's {@link BlasProvider} on one device: one handle, bound to the device's stream, so
@@ -149,7 +150,7 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
     }
 
     private void zero(ScalarType type, DeviceBuffer result) {
-        device.copyFromHost(type == ScalarType.FLOAT64 ? new double[1] : new float[1], 0, result, 0, 1);
+        device.copyFromHost(HostArray.allocate(type, 1), 0, result, 0, 1);
     }
 
     private static String name(String op, ScalarType type) {

@@ -1,4 +1,4 @@
-package org.jgpuarray.opencl.internal;
+package org.jgpuarray.spi.gpu;
 
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,34 +21,28 @@ final class Fp64Requirement {
     private Fp64Requirement() {
     }
 
-    /** True when the spec uses float64. */
     static boolean needs(ElementwiseSpec spec) {
         return uses(spec.arguments()) || mentions(spec.operation(), spec.preamble(), spec.loopPrep(), spec.afterLoop());
     }
 
-    /** True when the spec uses float64. */
     static boolean needs(ReductionSpec spec) {
         return spec.outputType() == ScalarType.FLOAT64 || uses(spec.arguments())
                 || mentions(spec.neutral(), spec.reduceExpression(), spec.mapExpression(), spec.preamble());
     }
 
-    /** True when the spec uses float64. */
     static boolean needs(ScanSpec spec) {
-        return spec.type() == ScalarType.FLOAT64
-                || mentions(spec.scanExpression(), spec.neutral(), spec.preamble());
+        return spec.type() == ScalarType.FLOAT64 || mentions(spec.scanExpression(), spec.neutral(), spec.preamble());
     }
 
     /**
      * Refuses a kernel that needs float64 on a device without it.
      *
-     * @param needsFp64  what {@code needs(spec)} said
-     * @param deviceFp64 whether the device reports fp64
      * @throws UnsupportedCapabilityException naming the capability, the kernel and the device
      */
     static void check(boolean needsFp64, boolean deviceFp64, String kernel, String device) {
         if (needsFp64 && !deviceFp64) {
             throw new UnsupportedCapabilityException("fp64", "kernel '" + kernel + "' uses float64 (double), but"
-                    + " OpenCL device '" + device + "' reports no double precision (no cl_khr_fp64)");
+                    + " device '" + device + "' reports no double precision (OpenCL: no cl_khr_fp64)");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.jgpuarray.opencl.internal;
+package org.jgpuarray.spi.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

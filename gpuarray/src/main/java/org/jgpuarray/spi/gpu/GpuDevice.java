@@ -1,0 +1,264 @@
+package org.jgpuarray.spi.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceTimer;
+import org.jgpuarray.device.ProgramCacheStatistics;
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.kernels.ScanSpec;
+import org.jgpuarray.kernels.c.CSource;
+import org.jgpuarray.kernels.c.CSourceGenerator;
+import org.jgpuarray.kernels.c.KernelLayout;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.CompiledElementwise;
+import org.jgpuarray.spi.CompiledReduction;
+import org.jgpuarray.spi.CompiledScan;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.RawProgram;
+
+/**
+ * A device of a backend that compiles C sources: everything such backends share, written once over a
+ * {@link GpuDriver} that supplies what differs. Generated kernels are built from their specs in the
+ * driver's dialect through the {@link ProgramCache} (in memory and on disk), with block sizes that fit the
+ * device and the kernel; launches bind the spec's arguments, size their grids for the device
+ * ({@link LaunchGeometry}) and reuse scratch memory; raw programs are checked against the device's
+ * limits before they launch.
+ *
+ * <p>Calls into the driver are serialised: the device may be used from several threads.
+ */
+public final class GpuDevice implements BackendDevice {
+    private final GpuDriver driver;
+    private final ProgramCache programs;
+    private final LaunchGeometry geometry;
+    private final Scratch scratch;
+    private final Object lock = new Object();
+    private volatile boolean closed;
+
+    /**
+     * @param driver the device's native half; closed with this device
+     * @param cache  where compiled programs are kept on disk
+     * @param folder the backend's folder name under the cache root, e.g. {@code opencl}
+     */
+    public GpuDevice(GpuDriver driver, CacheSettings cache, String folder) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.programs = new ProgramCache(driver, cache.folder(folder)
+                .map(dir -> new DiskCache(dir, cache.maxBytes())).orElse(null));
+        this.geometry = new LaunchGeometry(driver.info(), driver.limits());
+        this.scratch = new Scratch(driver);
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return driver.info();
+    }
+
+    @Override
+    public Dialect dialect() {
+        return driver.dialect();
+    }
+
+    /** The launch limits of the device. */
+    public LaunchLimits limits() {
+        return driver.limits();
+    }
+
+    /**
+     * Allocates {@code count} elements of {@code type}.
+     *
+     * @throws IllegalArgumentException for a negative or overflowing count
+     */
+    @Override
+    public DeviceBuffer allocate(ScalarType type, long count) {
+        Objects.requireNonNull(type, "type");
+        if (count < 0 || count > Long.MAX_VALUE / type.byteSize()) {
+            throw new IllegalArgumentException("cannot allocate " + count + " elements of " + type.numpyName());
+        }
+        return run(() -> driver.allocate(count * type.byteSize()));
+    }
+
+    @Override
+    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        run(() -> driver.write(src, srcOffset, dst, dstByteOffset, count));
+    }
+
+    @Override
+    public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
+        run(() -> driver.read(src, srcByteOffset, dst, dstOffset, count));
+    }
+
+    @Override
+    public void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
+        run(() -> driver.copy(src, srcByteOffset, dst, dstByteOffset, bytes));
+    }
+
+    /**
+     * Builds an elementwise kernel.
+     *
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException when it uses float64 and the device has no fp64
+     * @throws org.jgpuarray.device.KernelCompilationException     with the compiler's log when it does not compile
+     */
+    @Override
+    public CompiledElementwise compile(ElementwiseSpec spec) {
+        Fp64Requirement.check(Fp64Requirement.needs(spec), info().fp64(), spec.name(), info().name());
+        CSource source = CSourceGenerator.elementwise(spec, dialect());
+        List<GpuKernel> kernels = build(spec.name(), source, List.of());
+        return new GpuElementwise(this, spec.name(), spec.arguments(), kernels.get(0));
+    }
+
+    /** Builds a two-stage reduction; throws as {@link #compile(ElementwiseSpec)}. */
+    @Override
+    public CompiledReduction compile(ReductionSpec spec) {
+        Fp64Requirement.check(Fp64Requirement.needs(spec), info().fp64(), spec.name(), info().name());
+        CSource source = CSourceGenerator.reduction(spec, dialect());
+        int bytes = spec.outputType().byteSize();
+        Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, 1), List.of());
+        return new GpuReduction(this, spec.name(), spec.arguments(), built.kernels().get(0), built.kernels().get(1),
+                built.block(), bytes);
+    }
+
+    /** Builds a tiled scan; throws as {@link #compile(ElementwiseSpec)}. */
+    @Override
+    public CompiledScan compile(ScanSpec spec) {
+        Fp64Requirement.check(Fp64Requirement.needs(spec), info().fp64(), spec.name(), info().name());
+        CSource source = CSourceGenerator.scan(spec, dialect());
+        int bytes = spec.type().byteSize();
+        int items = geometry.scanItems(bytes);
+        List<String> itemsOption = items == KernelLayout.SCAN_ITEMS ? List.of() : List.of("-DJGA_ITEMS=" + items);
+        Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, items), itemsOption);
+        return new GpuScan(this, built.kernels().get(0), built.kernels().get(1), spec.inclusive(), bytes, built.block(),
+                items);
+    }
+
+    /**
+     * Builds hand-written source of the device's dialect (through the program cache).
+     *
+     * @throws org.jgpuarray.device.KernelCompilationException with the compiler's log when it does not compile
+     */
+    @Override
+    public RawProgram compileProgram(String name, String source, List<String> options) {
+        Objects.requireNonNull(source, "source");
+        GpuProgram program = run(() -> programs.get(name, source, List.copyOf(options), List.of()));
+        return new GpuRawProgram(this, name, program);
+    }
+
+    /** The driver's libraries (cuBLAS, cuFFT, cuRAND); empty after close. */
+    @Override
+    public <T> Optional<T> library(Class<T> kind) {
+        if (closed) {
+            return Optional.empty();
+        }
+        return run(() -> driver.library(kind, this));
+    }
+
+    /** {@link ProgramCacheStatistics} (a snapshot), or the driver's own features. */
+    @Override
+    public <T> Optional<T> unwrap(Class<T> feature) {
+        if (feature == ProgramCacheStatistics.class) {
+            return Optional.of(feature.cast(programs.statistics()));
+        }
+        return driver.unwrap(feature);
+    }
+
+    @Override
+    public void synchronize() {
+        run(driver::synchronize);
+    }
+
+    @Override
+    public DeviceTimer startTimer() {
+        return run(driver::startTimer);
+    }
+
+    /** Frees the libraries, the programs, scratch memory and every buffer, then the device. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                driver.closeLibraries();
+                programs.releaseAll();
+                scratch.clear();
+            } finally {
+                driver.close();
+            }
+        }
+    }
+
+    LaunchGeometry geometry() {
+        return geometry;
+    }
+
+    Scratch scratch() {
+        return scratch;
+    }
+
+    /** Runs a driver call under the device's lock, after checking the device is open. */
+    <T> T run(Supplier<T> call) {
+        synchronized (lock) {
+            ensureOpen();
+            return call.get();
+        }
+    }
+
+    void run(Runnable call) {
+        synchronized (lock) {
+            ensureOpen();
+            call.run();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the " + info().backend() + " device '" + info().name() + "' is closed");
+        }
+    }
+
+    private List<GpuKernel> build(String name, CSource source, List<String> options) {
+        return run(() -> {
+            GpuProgram program = programs.get(name, source.source(), options, source.kernelNames());
+            List<GpuKernel> kernels = new ArrayList<>();
+            for (String kernel : source.kernelNames()) {
+                kernels.add(program.kernel(kernel).orElseThrow(() -> new IllegalStateException(
+                        "the generated program of '" + name + "' lacks its kernel '" + kernel + "'")));
+            }
+            return kernels;
+        });
+    }
+
+    private record Blocked(List<GpuKernel> kernels, int block) {
+    }
+
+    /**
+     * Builds with {@code block} ({@code -DJGA_BLOCK=...} when it is not the default), and again with a smaller
+     * block if a kernel cannot run blocks that large.
+     */
+    private Blocked buildBlocked(String name, CSource source, int block, List<String> moreOptions) {
+        while (true) {
+            List<String> options = new ArrayList<>();
+            if (block != KernelLayout.BLOCK) {
+                options.add("-DJGA_BLOCK=" + block);
+            }
+            options.addAll(moreOptions);
+            List<GpuKernel> kernels = build(name, source, options);
+            int fits = block;
+            for (GpuKernel k : kernels) {
+                fits = Math.min(fits, (int) Long.highestOneBit(Math.max(1, k.maxBlockSize())));
+            }
+            if (fits >= block || block == 1) {
+                return new Blocked(kernels, block);
+            }
+            block = fits;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.jgpuarray.spi.gpu;
+
+import java.util.List;
+import java.util.Optional;
+import org.jgpuarray.device.DeviceInfo;
+import org.jgpuarray.device.DeviceTimer;
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.HostArray;
+
+/**
+ * The native half of one opened device of a backend that compiles C sources (CUDA, OpenCL): what differs
+ * between such backends. {@link GpuDevice} does the rest once for all of them: launch orchestration of
+ * generated kernels, argument binding, scratch memory, the program cache in memory and on disk, raw
+ * programs and their checks.
+ *
+ * <p>Implementations translate native errors into jgpuarray's exceptions and check ranges and ownership
+ * of buffers before any native call. {@link GpuDevice} calls a driver from one thread at a time.
+ */
+public interface GpuDriver extends AutoCloseable {
+    /** What the device is. */
+    DeviceInfo info();
+
+    /** The source dialect the device compiles. */
+    Dialect dialect();
+
+    /** The launch limits of the device. */
+    LaunchLimits limits();
+
+    /**
+     * Allocates {@code bytes} of device memory (at least one byte).
+     *
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the device has no room
+     */
+    DeviceBuffer allocate(long bytes);
+
+    /** Copies {@code count} values of a host array into a buffer; returns when the host array may be reused. */
+    void write(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count);
+
+    /** Copies {@code count} values from a buffer into a host array after the work enqueued before. */
+    void read(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count);
+
+    /** Copies bytes between buffers of this device, ordered after the work enqueued before. */
+    void copy(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes);
+
+    /** Waits until all work enqueued on the device has finished. */
+    void synchronize();
+
+    /** Starts timing the work enqueued from now until the timer stops, with device events where it has them. */
+    DeviceTimer startTimer();
+
+    /**
+     * Everything besides the source and the options that a compiled binary depends on: the compiler and its
+     * version, the device and its driver. Part of the disk cache's key.
+     */
+    String binaryFingerprint();
+
+    /**
+     * Compiles a program from source.
+     *
+     * @param name    the program's name in messages (the user's kernel or program name)
+     * @param source  the program; not modified
+     * @param options compiler options
+     * @throws org.jgpuarray.device.KernelCompilationException with the compiler's log when it does not compile
+     */
+    GpuProgram build(String name, String source, List<String> options);
+
+    /**
+     * Loads a binary that {@link GpuProgram#binary()} produced earlier for the same fingerprint.
+     *
+     * @return the program, or empty when the driver rejects the binary (the caller deletes it and rebuilds)
+     */
+    Optional<GpuProgram> load(String name, byte[] binary, List<String> options);
+
+    /**
+     * A library the device runs natively ({@code BlasProvider}, {@code FftProvider}, {@code RandomProvider});
+     * empty (the default) when there is none, and never an exception.
+     *
+     * @param device the device the driver belongs to, for the library's own helper kernels
+     */
+    default <T> Optional<T> library(Class<T> kind, BackendDevice device) {
+        return Optional.empty();
+    }
+
+    /** A backend-specific feature for {@code GpuContext.unwrap}; empty (the default) when none. */
+    default <T> Optional<T> unwrap(Class<T> feature) {
+        return Optional.empty();
+    }
+
+    /** Frees the libraries' resources; called before programs and memory go. Idempotent, never throws. */
+    default void closeLibraries() {
+    }
+
+    /** Frees every buffer and releases the device. Idempotent, never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,31 @@
+package org.jgpuarray.spi.gpu;
+
+import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.spi.CompiledElementwise;
+
+/** A generated elementwise kernel: the declared parameters, then {@code n}; grid-stride loop. */
+final class GpuElementwise implements CompiledElementwise {
+    private final GpuDevice device;
+    private final String name;
+    private final ArgumentList arguments;
+    private final GpuKernel kernel;
+    private final int block;
+
+    GpuElementwise(GpuDevice device, String name, ArgumentList arguments, GpuKernel kernel) {
+        this.device = device;
+        this.name = name;
+        this.arguments = arguments;
+        this.kernel = kernel;
+        this.block = device.geometry().elementwiseBlock(kernel.maxBlockSize());
+    }
+
+    @Override
+    public void launch(long n, Object[] args) {
+        if (n <= 0) {
+            return;
+        }
+        Object[] bound = ArgumentBinder.bind(name, arguments, args, n);
+        long blocks = device.geometry().elementwiseBlocks(n, block);
+        device.run(() -> kernel.launch(new long[] {blocks, 1, 1}, new long[] {block, 1, 1}, 0, bound));
+    }
+}

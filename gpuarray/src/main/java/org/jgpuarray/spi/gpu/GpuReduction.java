@@ -1,0 +1,48 @@
+package org.jgpuarray.spi.gpu;
+
+import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.spi.CompiledReduction;
+import org.jgpuarray.spi.DeviceBuffer;
+
+/**
+ * A generated two-stage reduction: {@code stage1(args..., partials, n)} with G blocks writes G partials,
+ * {@code stage2(partials, out, G)} with one block reduces them into element 0 of the result. With one
+ * block (small inputs, or none) the first stage writes the result directly.
+ */
+final class GpuReduction implements CompiledReduction {
+    private final GpuDevice device;
+    private final String name;
+    private final ArgumentList arguments;
+    private final GpuKernel stage1;
+    private final GpuKernel stage2;
+    private final int block;
+    private final int elementBytes;
+
+    GpuReduction(GpuDevice device, String name, ArgumentList arguments, GpuKernel stage1, GpuKernel stage2, int block,
+                 int elementBytes) {
+        this.device = device;
+        this.name = name;
+        this.arguments = arguments;
+        this.stage1 = stage1;
+        this.stage2 = stage2;
+        this.block = block;
+        this.elementBytes = elementBytes;
+    }
+
+    @Override
+    public void launch(long n, Object[] args, DeviceBuffer result) {
+        long count = Math.max(n, 0);
+        long blocks = device.geometry().reductionBlocks(count, block);
+        long[] threads = {block, 1, 1};
+        device.run(() -> {
+            if (blocks == 1) {
+                stage1.launch(new long[] {1, 1, 1}, threads, 0, ArgumentBinder.bind(name, arguments, args, result, count));
+                return;
+            }
+            DeviceBuffer partials = device.scratch().get("reduction-partials", blocks * elementBytes);
+            stage1.launch(new long[] {blocks, 1, 1}, threads, 0, ArgumentBinder.bind(name, arguments, args, partials,
+                    count));
+            stage2.launch(new long[] {1, 1, 1}, threads, 0, new Object[] {partials, result, blocks});
+        });
+    }
+}
