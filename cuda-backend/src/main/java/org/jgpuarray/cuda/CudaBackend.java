@@ -6,18 +6,17 @@ import java.util.Map;
 import org.jgpuarray.device.BackendUnavailableException;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.UnsupportedCapabilityException;
-import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.DeviceDescription;
 import org.jgpuarray.cuda.internal.DriverLibrary;
 import org.jgpuarray.cuda.internal.DriverStatus;
-import org.jgpuarray.cuda.internal.compiler.BinaryCache;
-import org.jgpuarray.cuda.internal.compiler.CacheLocation;
-import org.jgpuarray.cuda.internal.compiler.CachingCompiler;
 import org.jgpuarray.cuda.internal.compiler.CompilerSelection;
 import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
 import org.jgpuarray.cuda.internal.lib.CudaLibraries;
 import org.jgpuarray.cuda.internal.lib.VendorLibraries;
 import org.jgpuarray.spi.Backend;
+import org.jgpuarray.spi.gpu.CacheSettings;
+import org.jgpuarray.spi.gpu.GpuDevice;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.device.BackendProbe;
 
@@ -84,7 +83,8 @@ public final class CudaBackend implements Backend {
         }
         DeviceInfo info = found.devices().get(deviceIndex);
         try {
-            return CudaDevice.open(info, compiler, DriverLibrary.status().driverVersion(), CudaLibraries::new);
+            return new GpuDevice(CudaDriver.open(info, compiler, DriverLibrary.status().driverVersion(),
+                    CudaLibraries::new), CacheSettings.fromEnvironment(), NAME);
         } catch (UnsupportedCapabilityException e) {
             throw new BackendUnavailableException(NAME, info.name() + ": " + e.getMessage(), e);
         }
@@ -101,9 +101,7 @@ public final class CudaBackend implements Backend {
                 return BackendProbe.unavailable(NAME, choice.reason());
             }
             CudaCompiler chosen = choice.compiler();
-            compiler = CacheLocation.fromEnvironment()
-                    .<CudaCompiler>map(dir -> new CachingCompiler(chosen, new BinaryCache(dir), driver.driverVersion()))
-                    .orElse(chosen);
+            compiler = chosen;
             Map<String, Object> libraries = VendorLibraries.properties();
             List<DeviceInfo> devices = new ArrayList<>();
             for (int ordinal = 0; ordinal < driver.deviceCount(); ordinal++) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jgpuarray.device.DeviceInfo;
-import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.DeviceLibraries;
 import org.jgpuarray.cuda.internal.DriverLibrary;
 import org.jgpuarray.cuda.internal.compiler.CompilerCandidate;
@@ -19,6 +19,8 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.gpu.CacheSettings;
+import org.jgpuarray.spi.gpu.GpuDevice;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -43,9 +45,10 @@ class CudaCompilerPathsTest {
     }
 
     private static void exercise(DeviceInfo info, CompilerCandidate c) {
-        try (CudaDevice device = CudaDevice.open(info, c.compiler(), DriverLibrary.status().driverVersion(),
-                d -> DeviceLibraries.NONE)) {
-            System.out.println(c.compiler().description() + " -> " + device.target());
+        try (GpuDevice device = new GpuDevice(CudaDriver.open(info, c.compiler(), DriverLibrary.status().driverVersion(),
+                (d, b) -> DeviceLibraries.NONE), CacheSettings.disabled(), CudaBackend.NAME)) {
+            System.out.println(c.compiler().description() + " -> "
+                    + device.unwrap(CudaFeatures.class).orElseThrow().compileTarget());
             int n = 5000;
             float[] x = new float[n];
             float[] y = new float[n];

@@ -3,14 +3,14 @@ package org.jgpuarray.cuda.internal;
 import jcuda.driver.CUdeviceptr;
 import org.jgpuarray.spi.DeviceBuffer;
 
-/** Device memory from {@code cuMemAlloc}, owned by one {@link CudaDevice}. */
+/** Device memory from {@code cuMemAlloc}, owned by one {@link CudaDriver}. */
 final class CudaBuffer implements DeviceBuffer {
-    private final CudaDevice owner;
+    private final CudaDriver owner;
     private final CudaPointer pointer;
     private final long byteSize;
     private boolean released;
 
-    CudaBuffer(CudaDevice owner, CudaPointer pointer, long byteSize) {
+    CudaBuffer(CudaDriver owner, CudaPointer pointer, long byteSize) {
         this.owner = owner;
         this.pointer = pointer;
         this.byteSize = byteSize;
@@ -30,7 +30,7 @@ final class CudaBuffer implements DeviceBuffer {
         return byteOffset == 0 ? pointer : pointer.withByteOffset(byteOffset);
     }
 
-    CudaDevice owner() {
+    CudaDriver owner() {
         return owner;
     }
 

@@ -4,18 +4,20 @@ import static jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_THREADS_PE
 import static jcuda.driver.JCudaDriver.cuFuncGetAttribute;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 
-import jcuda.Pointer;
 import jcuda.driver.CUfunction;
+import org.jgpuarray.spi.gpu.GpuKernel;
 
 /** One kernel of a loaded module, launched asynchronously in the device's stream. */
-final class CudaKernel {
+final class CudaKernel implements GpuKernel {
     private final CudaContext context;
+    private final DeviceMemory memory;
     private final CUfunction function;
     private final String name;
     private final int maxThreadsPerBlock;
 
-    CudaKernel(CudaContext context, CUfunction function, String name) {
+    CudaKernel(CudaContext context, DeviceMemory memory, CUfunction function, String name) {
         this.context = context;
+        this.memory = memory;
         this.function = function;
         this.name = name;
         int[] max = {0};
@@ -23,36 +25,28 @@ final class CudaKernel {
                 && max[0] > 0 ? max[0] : 1024;
     }
 
-    /** The kernel's name. */
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
     /** The most threads a block of this kernel may have (registers limit it below the device's). */
-    int maxThreadsPerBlock() {
+    @Override
+    public int maxBlockSize() {
         return maxThreadsPerBlock;
     }
 
-    /** A one-dimensional launch. */
-    void launch(long blocks, int threads, Pointer params) {
-        launch(new long[] {blocks, 1, 1}, new long[] {threads, 1, 1}, params);
-    }
-
     /**
-     * {@code cuLaunchKernel} with three-dimensional grid and block sizes; the context must be current.
+     * {@code cuLaunchKernel}; the sizes were checked against the device's limits by the caller.
      *
-     * @throws IllegalArgumentException when a size does not fit the launch limits
      * @throws org.jgpuarray.device.DeviceException when the driver refuses the launch
      */
-    void launch(long[] grid, long[] block, Pointer params) {
-        for (int d = 0; d < 3; d++) {
-            if (grid[d] < 1 || grid[d] > Integer.MAX_VALUE || block[d] < 1 || block[d] > 1024) {
-                throw new IllegalArgumentException("kernel '" + name + "': grid " + java.util.Arrays.toString(grid)
-                        + " and block " + java.util.Arrays.toString(block) + " are outside CUDA's limits");
-            }
-        }
+    @Override
+    public void launch(long[] grid, long[] block, long sharedBytes, Object[] args) {
+        var params = KernelParams.of(memory, name, args);
+        context.enter();
         int result = cuLaunchKernel(function, (int) grid[0], (int) grid[1], (int) grid[2],
-                (int) block[0], (int) block[1], (int) block[2], 0, DeviceMemory.STREAM, params, null);
+                (int) block[0], (int) block[1], (int) block[2], (int) sharedBytes, DeviceMemory.STREAM, params, null);
         if (result != 0) {
             throw context.failure("cuLaunchKernel(" + name + ")", result, "");
         }

@@ -33,6 +33,7 @@ import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceType;
+import org.jgpuarray.spi.gpu.LaunchLimits;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
 import org.jgpuarray.cuda.internal.compiler.CudaVersion;
@@ -114,6 +115,22 @@ public final class DeviceDescription {
     public static GpuArch arch(CUdevice device) {
         return new GpuArch(attribute(device, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR).orElse(1),
                 attribute(device, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR).orElse(0));
+    }
+
+    /**
+     * The launch limits of a device: grid and block extents, threads per block, and dynamic shared memory
+     * (the opt-in maximum above the default 48 KiB where the device has one). Attributes the driver does not
+     * report take CUDA's documented values for current GPUs.
+     */
+    public static LaunchLimits limits(CUdevice device) {
+        long[] grid = {attribute(device, 5).orElse(Integer.MAX_VALUE), attribute(device, 6).orElse(65535),
+                attribute(device, 7).orElse(65535)};
+        long[] block = {attribute(device, 2).orElse(1024), attribute(device, 3).orElse(1024),
+                attribute(device, 4).orElse(64)};
+        long threads = attribute(device, CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK).orElse(1024);
+        long shared = attribute(device, CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK).orElse(48 * 1024);
+        long optIn = attribute(device, 97).orElse((int) shared);
+        return new LaunchLimits(grid, block, threads, Math.max(shared, optIn), shared);
     }
 
     /** One attribute, empty when the driver does not report it. */

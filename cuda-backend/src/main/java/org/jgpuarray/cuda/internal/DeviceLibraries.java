@@ -3,7 +3,7 @@ package org.jgpuarray.cuda.internal;
 import java.util.Optional;
 
 /**
- * The vendor libraries (cuBLAS, cuFFT, cuRAND) of one {@link CudaDevice}, as providers of the core's
+ * The vendor libraries (cuBLAS, cuFFT, cuRAND) of one {@link CudaDriver}, as providers of the core's
  * library interfaces. Created with the device, closed by it before its memory and context go: closing
  * frees every handle, plan and generator. Used from the device's thread only.
  */

@@ -25,11 +25,11 @@ final class DeviceMemory {
     /** The legacy default stream, in which every launch and copy of jgpuarray runs. */
     static final CUstream STREAM = null;
 
-    private final CudaDevice device;
+    private final CudaDriver device;
     private final CudaContext context;
     private final Set<CudaBuffer> live = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    DeviceMemory(CudaDevice device, CudaContext context) {
+    DeviceMemory(CudaDriver device, CudaContext context) {
         this.device = device;
         this.context = context;
     }

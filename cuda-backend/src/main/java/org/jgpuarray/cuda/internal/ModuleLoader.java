@@ -29,11 +29,13 @@ final class ModuleLoader {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
 
     private final CudaContext context;
+    private final DeviceMemory memory;
     private final CudaCompiler compiler;
     private final int driverVersion;
 
-    ModuleLoader(CudaContext context, CudaCompiler compiler, int driverVersion) {
+    ModuleLoader(CudaContext context, DeviceMemory memory, CudaCompiler compiler, int driverVersion) {
         this.context = context;
+        this.memory = memory;
         this.compiler = compiler;
         this.driverVersion = driverVersion;
     }
@@ -60,7 +62,7 @@ final class ModuleLoader {
             if (!info.isBlank()) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "JIT of '" + name + "': " + info);
             }
-            return new LoadedModule(context, module, binary);
+            return new LoadedModule(context, memory, module, binary);
         }
         if (CuResults.isSticky(result) || !CuResults.isImageError(result)) {
             throw context.failure("cuModuleLoadDataEx(" + name + ")", result, errors);

@@ -167,8 +167,9 @@ public final class FakeDriverScenarios {
             big.sum().item();
             List<String> launches = launchesSinceMark();
             check(launches.size() == 2, launches.toString());
-            Matcher p = expectLaunch(launches.get(0), "sum_float32_stage1", 32, 256, "buf\\d+\\+0;(buf\\d+)\\+0;100000");
-            expectLaunch(launches.get(1), "sum_float32_stage2", 1, 256, p.group(1) + "\\+0;buf\\d+\\+0;32");
+            // two waves of resident blocks: 4 SMs * (2048 / 256) * 2
+            Matcher p = expectLaunch(launches.get(0), "sum_float32_stage1", 64, 256, "buf\\d+\\+0;(buf\\d+)\\+0;100000");
+            expectLaunch(launches.get(1), "sum_float32_stage2", 1, 256, p.group(1) + "\\+0;buf\\d+\\+0;64");
             mark();
             small.sum().item();
             launches = launchesSinceMark();

@@ -1,6 +1,6 @@
 /**
  * Internals of the OpenCL backend: JOCL calls and status checks, device discovery, buffers and the
- * command queue, program building and the disk cache, and the launchers of generated kernels. Not API:
- * {@code cl_*} handles never leave this package except through {@link org.jgpuarray.opencl.OpenClDevice}.
+ * command queue, program building, and {@link org.jgpuarray.opencl.internal.OpenClDriver}, the OpenCL half
+ * of the shared {@code GpuDevice}. Not API: {@code cl_*} handles never leave this package.
  */
 package org.jgpuarray.opencl.internal;

@@ -8,7 +8,7 @@ import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_HOST;
 
 import java.util.function.IntSupplier;
 import org.jgpuarray.device.UnsupportedCapabilityException;
-import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.CudaPointer;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BlasProvider;
@@ -24,12 +24,12 @@ import org.jgpuarray.spi.HostArray;
  * do not wait for the device. Sizes are cuBLAS's 32-bit ints. Used from the device's thread only.
  */
 public final class CublasBlas implements BlasProvider, AutoCloseable {
-    private final CudaDevice device;
+    private final CudaDriver device;
     private final CublasHandle handle;
     private final String implementation;
     private boolean closed;
 
-    private CublasBlas(CudaDevice device, CublasHandle handle, String implementation) {
+    private CublasBlas(CudaDriver device, CublasHandle handle, String implementation) {
         this.device = device;
         this.handle = handle;
         this.implementation = implementation;
@@ -40,7 +40,7 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
      *
      * @throws org.jgpuarray.device.DeviceException when cuBLAS refuses
      */
-    public static CublasBlas open(CudaDevice device, CublasBinding binding) {
+    public static CublasBlas open(CudaDriver device, CublasBinding binding) {
         device.context().enter();
         CublasHandle handle = binding.create();
         try {
@@ -150,7 +150,7 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
     }
 
     private void zero(ScalarType type, DeviceBuffer result) {
-        device.copyFromHost(HostArray.allocate(type, 1), 0, result, 0, 1);
+        device.write(HostArray.allocate(type, 1), 0, result, 0, 1);
     }
 
     private static String name(String op, ScalarType type) {

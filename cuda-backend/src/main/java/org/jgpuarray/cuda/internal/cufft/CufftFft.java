@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jgpuarray.device.UnsupportedCapabilityException;
-import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.CudaDriver;
+import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.cuda.internal.binding.JnaBinding;
 import org.jgpuarray.spi.FftPlan;
 import org.jgpuarray.spi.FftProvider;
@@ -19,17 +20,21 @@ import org.jgpuarray.spi.FftShape;
  * device's thread only.
  */
 public final class CufftFft implements FftProvider, AutoCloseable {
-    private final CudaDevice device;
+    private final CudaDriver device;
     private final CufftBinding binding;
     private final CufftKernels kernels;
     private final Set<CufftPlan> live = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
-    /** cuFFT on {@code device}; nothing is created before the first plan. */
-    public CufftFft(CudaDevice device, CufftBinding binding) {
+    /**
+     * cuFFT on {@code device}; nothing is created before the first plan.
+     *
+     * @param backend the device as the core sees it, which compiles the scaling kernels
+     */
+    public CufftFft(CudaDriver device, BackendDevice backend, CufftBinding binding) {
         this.device = device;
         this.binding = binding;
-        this.kernels = new CufftKernels(device);
+        this.kernels = new CufftKernels(backend);
     }
 
     @Override
@@ -77,7 +82,7 @@ public final class CufftFft implements FftProvider, AutoCloseable {
         }
     }
 
-    CudaDevice device() {
+    CudaDriver device() {
         return device;
     }
 

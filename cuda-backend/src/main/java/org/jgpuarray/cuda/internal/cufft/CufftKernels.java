@@ -2,7 +2,7 @@ package org.jgpuarray.cuda.internal.cufft;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ScalarType;
@@ -19,10 +19,10 @@ import org.jgpuarray.spi.DeviceBuffer;
  * {@code (X[k0] + conj(X[-k0])) / 2} first. Used from the device's thread only.
  */
 public final class CufftKernels {
-    private final CudaDevice device;
-    private final Map<String, CompiledElementwise> kernels = new HashMap<>();
+    private final BackendDevice device;
+    private final Map<ElementwiseSpec, CompiledElementwise> kernels = new HashMap<>();
 
-    CufftKernels(CudaDevice device) {
+    CufftKernels(BackendDevice device) {
         this.device = device;
     }
 
@@ -74,7 +74,7 @@ public final class CufftKernels {
     }
 
     private CompiledElementwise kernel(ElementwiseSpec spec) {
-        return kernels.computeIfAbsent(spec.name(), name -> device.compile(spec));
+        return kernels.computeIfAbsent(spec, device::compile);
     }
 
     private static Object real(ScalarType precision, double value) {

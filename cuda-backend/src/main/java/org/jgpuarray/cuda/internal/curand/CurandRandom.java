@@ -6,7 +6,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.EnumMap;
 import java.util.Map;
-import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.binding.JnaBinding;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
@@ -25,7 +25,7 @@ import org.jgpuarray.spi.RandomProvider;
  * buffer, whose first value is copied to the last element. Used from the device's thread only.
  */
 public final class CurandRandom implements RandomProvider, AutoCloseable {
-    private final CudaDevice device;
+    private final CudaDriver device;
     private final CurandBinding binding;
     private final CurandLibrary lib;
     private final Pointer generator;
@@ -34,7 +34,7 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
     private long seed;
     private boolean closed;
 
-    private CurandRandom(CudaDevice device, CurandBinding binding, Pointer generator) {
+    private CurandRandom(CudaDriver device, CurandBinding binding, Pointer generator) {
         this.device = device;
         this.binding = binding;
         this.lib = binding.library();
@@ -46,7 +46,7 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
      *
      * @throws org.jgpuarray.device.DeviceException when cuRAND refuses
      */
-    public static CurandRandom open(CudaDevice device, CurandBinding binding) {
+    public static CurandRandom open(CudaDriver device, CurandBinding binding) {
         device.context().enter();
         CurandLibrary lib = binding.library();
         PointerByReference created = new PointerByReference();
@@ -100,10 +100,10 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
             generateNormal(type, p, even, mean, std);
         }
         if (even < count) {
-            DeviceBuffer tail = tails.computeIfAbsent(type, t -> device.allocate(t, 2));
+            DeviceBuffer tail = tails.computeIfAbsent(type, t -> device.allocate(2L * t.byteSize()));
             position(seed, start + even * (type == ScalarType.FLOAT64 ? 2 : 1));
             generateNormal(type, JnaBinding.device(device.pointer(tail, "normal tail")), 2, mean, std);
-            device.copyOnDevice(tail, 0, out, even * type.byteSize(), type.byteSize());
+            device.copy(tail, 0, out, even * type.byteSize(), type.byteSize());
         }
     }
 

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jgpuarray.cuda.internal.CudaDevice;
+import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.DeviceLibraries;
 import org.jgpuarray.cuda.internal.binding.NativeBinding;
 import org.jgpuarray.cuda.internal.cublas.CublasBlas;
 import org.jgpuarray.cuda.internal.cufft.CufftFft;
 import org.jgpuarray.cuda.internal.curand.CurandRandom;
+import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.FftProvider;
 import org.jgpuarray.spi.RandomProvider;
@@ -24,15 +25,21 @@ import org.jgpuarray.spi.RandomProvider;
 public final class CudaLibraries implements DeviceLibraries {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
 
-    private final CudaDevice device;
+    private final CudaDriver device;
+    private final BackendDevice backend;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private Optional<CublasBlas> blas;
     private Optional<CufftFft> fft;
     private Optional<CurandRandom> random;
 
-    /** The libraries of {@code device}; nothing is created before the first request. */
-    public CudaLibraries(CudaDevice device) {
+    /**
+     * The libraries of {@code device}; nothing is created before the first request.
+     *
+     * @param backend the device as the core sees it, for the libraries' own helper kernels
+     */
+    public CudaLibraries(CudaDriver device, BackendDevice backend) {
         this.device = device;
+        this.backend = backend;
     }
 
     @Override
@@ -46,7 +53,7 @@ public final class CudaLibraries implements DeviceLibraries {
             }
             if (kind == FftProvider.class) {
                 if (fft == null) {
-                    fft = open("cuFFT", VendorLibraries.cufft(), b -> new CufftFft(device, b));
+                    fft = open("cuFFT", VendorLibraries.cufft(), b -> new CufftFft(device, backend, b));
                 }
                 return fft.map(kind::cast);
             }
