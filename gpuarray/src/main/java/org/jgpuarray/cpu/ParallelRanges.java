@@ -1,15 +1,13 @@
 package org.jgpuarray.cpu;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
+import org.jgpuarray.cpu.lib.CpuWorkers;
 
 /**
- * Splits an index range into one chunk per core and runs the chunks on a shared pool of daemon
- * threads; small ranges run on the caller's thread, where threads would cost more than they save.
+ * Splits a kernel's index range into one chunk per core and runs the chunks on the backend's one pool,
+ * {@link CpuWorkers}. Ranges under twice {@link #MIN_CHUNK} (2^17 elements) run on the caller's thread,
+ * where threads would cost more than they save.
  */
 final class ParallelRanges {
     /**
@@ -19,15 +17,12 @@ final class ParallelRanges {
      */
     static final long MIN_CHUNK = 1 << 16;
 
-    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-    private static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM);
-
     private ParallelRanges() {
     }
 
     /** Chunk boundaries for {@code n} elements: {@code bounds[k]} to {@code bounds[k + 1]}. */
     static long[] split(long n) {
-        int chunks = (int) Math.max(1, Math.min(PARALLELISM, n / MIN_CHUNK));
+        int chunks = (int) Math.max(1, Math.min(parallelism(), n / MIN_CHUNK));
         long[] bounds = new long[chunks + 1];
         for (int k = 0; k <= chunks; k++) {
             bounds[k] = n * k / chunks;
@@ -37,7 +32,7 @@ final class ParallelRanges {
 
     /** The number of threads chunks run on. */
     static int parallelism() {
-        return PARALLELISM;
+        return CpuWorkers.parallelism();
     }
 
     /**
@@ -46,43 +41,16 @@ final class ParallelRanges {
      * @throws RuntimeException the first exception a chunk threw, unwrapped
      */
     static <T> List<T> map(long[] bounds, ChunkTask<T> task) {
-        int chunks = bounds.length - 1;
-        List<T> results = new ArrayList<>(chunks);
-        if (chunks == 1) {
-            results.add(task.run(0, bounds[0], bounds[1]));
-            return results;
-        }
-        List<Callable<T>> calls = new ArrayList<>(chunks);
-        for (int k = 0; k < chunks; k++) {
-            int chunk = k;
-            calls.add(() -> task.run(chunk, bounds[chunk], bounds[chunk + 1]));
-        }
-        for (Future<T> f : POOL.invokeAll(calls)) {
-            try {
-                results.add(f.get());
-            } catch (ExecutionException e) {
-                throw unwrap(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while a CPU kernel ran", e);
-            }
-        }
-        return results;
+        Object[] results = new Object[bounds.length - 1];
+        CpuWorkers.run(results.length, k -> results[k] = task.run(k, bounds[k], bounds[k + 1]));
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return list;
     }
 
     /** Work on one chunk. */
     @FunctionalInterface
     interface ChunkTask<T> {
         T run(int chunk, long from, long to);
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 }

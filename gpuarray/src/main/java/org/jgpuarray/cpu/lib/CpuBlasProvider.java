@@ -7,8 +7,8 @@ import org.jgpuarray.spi.DeviceBuffer;
 
 /**
  * BLAS of the CPU backend, in plain Java on the buffers' arrays: {@link FloatGemm} and
- * {@link DoubleGemm} for GEMM, {@link VectorOps} for levels 1 and 2. Used from the context's thread;
- * the work itself runs on all cores.
+ * {@link DoubleGemm} for GEMM, {@link FloatVectorOps} and {@link DoubleVectorOps} for levels 1 and 2.
+ * Used from the context's thread; the work itself runs on all cores.
  */
 final class CpuBlasProvider implements BlasProvider {
     private final Function<DeviceBuffer, Object> arrays;
@@ -38,36 +38,37 @@ final class CpuBlasProvider implements BlasProvider {
     public void gemv(ScalarType type, boolean trans, long rows, long cols, double alpha, DeviceBuffer a, long lda,
                      DeviceBuffer x, double beta, DeviceBuffer y) {
         if (type == ScalarType.FLOAT32) {
-            VectorOps.gemv(trans, (int) rows, (int) cols, alpha, floats(a), (int) lda, floats(x), beta, floats(y));
+            FloatVectorOps.gemv(trans, (int) rows, (int) cols, alpha, floats(a), (int) lda, floats(x), beta, floats(y));
         } else {
-            VectorOps.gemv(trans, (int) rows, (int) cols, alpha, doubles(a), (int) lda, doubles(x), beta, doubles(y));
+            DoubleVectorOps.gemv(trans, (int) rows, (int) cols, alpha, doubles(a), (int) lda, doubles(x), beta,
+                    doubles(y));
         }
     }
 
     @Override
     public void axpy(ScalarType type, long n, double alpha, DeviceBuffer x, DeviceBuffer y) {
         if (type == ScalarType.FLOAT32) {
-            VectorOps.axpy((int) n, (float) alpha, floats(x), floats(y));
+            FloatVectorOps.axpy((int) n, (float) alpha, floats(x), floats(y));
         } else {
-            VectorOps.axpy((int) n, alpha, doubles(x), doubles(y));
+            DoubleVectorOps.axpy((int) n, alpha, doubles(x), doubles(y));
         }
     }
 
     @Override
     public void dot(ScalarType type, long n, DeviceBuffer x, DeviceBuffer y, DeviceBuffer result) {
         if (type == ScalarType.FLOAT32) {
-            floats(result)[0] = (float) VectorOps.dot((int) n, floats(x), floats(y));
+            floats(result)[0] = (float) FloatVectorOps.dot((int) n, floats(x), floats(y));
         } else {
-            doubles(result)[0] = VectorOps.dot((int) n, doubles(x), doubles(y));
+            doubles(result)[0] = DoubleVectorOps.dot((int) n, doubles(x), doubles(y));
         }
     }
 
     @Override
     public void nrm2(ScalarType type, long n, DeviceBuffer x, DeviceBuffer result) {
         if (type == ScalarType.FLOAT32) {
-            floats(result)[0] = (float) VectorOps.nrm2((int) n, floats(x));
+            floats(result)[0] = (float) FloatVectorOps.nrm2((int) n, floats(x));
         } else {
-            doubles(result)[0] = VectorOps.nrm2((int) n, doubles(x));
+            doubles(result)[0] = DoubleVectorOps.nrm2((int) n, doubles(x));
         }
     }
 

@@ -7,7 +7,10 @@ import org.jgpuarray.spi.FftPlan;
 import org.jgpuarray.spi.FftProvider;
 import org.jgpuarray.spi.FftShape;
 
-/** FFTs of the CPU backend through JTransforms, on the buffers' arrays; see {@link FloatFftPlan}. */
+/**
+ * FFTs of the CPU backend through JTransforms, on the buffers' arrays; see {@link DoubleFftPlan} and its
+ * generated float32 twin {@link FloatFftPlan}.
+ */
 final class CpuFftProvider implements FftProvider {
     private final Function<DeviceBuffer, Object> arrays;
 

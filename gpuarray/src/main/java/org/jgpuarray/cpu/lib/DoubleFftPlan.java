@@ -1,3 +1,4 @@
+// The float64 source of FloatFftPlan.java: edit here, then regenerate (see package-info.java).
 package org.jgpuarray.cpu.lib;
 
 import java.util.function.Function;
@@ -37,14 +38,14 @@ final class DoubleFftPlan implements FftPlan {
     }
 
     @Override
-    public void execute(DeviceBuffer in, DeviceBuffer out, boolean inverse, double scale) {
+    public void execute(DeviceBuffer in, DeviceBuffer out, boolean inverse, /**/double scale) {
         double[] src = (double[]) arrays.apply(in);
         double[] dst = (double[]) arrays.apply(out);
         int total = rows * cols * batch;
         if (shape.kind() == FftKind.COMPLEX) {
             System.arraycopy(src, 0, dst, 0, 2 * total);
             transform(dst, inverse);
-            scale(dst, 2 * total, scale);
+            scale(dst, 2 * total, (double) scale);
         } else if (shape.kind() == FftKind.REAL_TO_COMPLEX) {
             double[] full = new double[2 * total];
             for (int i = 0; i < total; i++) {
@@ -55,11 +56,11 @@ final class DoubleFftPlan implements FftPlan {
             for (int r = 0; r < rows * batch; r++) {
                 System.arraycopy(full, 2 * r * cols, dst, 2 * r * half, 2 * half);
             }
-            scale(dst, 2 * half * rows * batch, scale);
+            scale(dst, 2 * half * rows * batch, (double) scale);
         } else {
             double[] full = hermitian(src);
             transform(full, true);
-            double s = scale;
+            double s = (double) scale;
             for (int i = 0; i < total; i++) {
                 dst[i] = full[2 * i] * s;
             }
@@ -142,7 +143,7 @@ final class DoubleFftPlan implements FftPlan {
         }
         CpuWorkers.run(n, ch -> {
             double[] scratch = new double[2 * length];
-            for (int line = VectorOps.split(lines, n, ch); line < VectorOps.split(lines, n, ch + 1); line++) {
+            for (int line = CpuWorkers.split(lines, n, ch); line < CpuWorkers.split(lines, n, ch + 1); line++) {
                 task.run(ffts[ch], line, scratch);
             }
         });

@@ -1,3 +1,4 @@
+// The float64 source of FloatGemm.java: edit here, then regenerate (see package-info.java).
 package org.jgpuarray.cpu.lib;
 
 /**
@@ -10,7 +11,7 @@ package org.jgpuarray.cpu.lib;
  *
  * <p>Thread-safe: no shared state; each call allocates its packing buffers.
  */
-public final class DoubleGemm {
+final class DoubleGemm {
     private DoubleGemm() {
     }
 
@@ -21,8 +22,8 @@ public final class DoubleGemm {
      * @param b not modified
      * @param c modified
      */
-    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
-                            double[] b, int ldb, double beta, double[] c, int ldc) {
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
+                     double[] b, int ldb, double beta, double[] c, int ldc) {
         if (m == 0 || n == 0) {
             return;
         }

@@ -1,3 +1,5 @@
+// Generated from DoubleFftPlan.java by PrecisionGenerator; do not edit.
+// Edit DoubleFftPlan.java instead and regenerate: see package-info.java.
 package org.jgpuarray.cpu.lib;
 
 import java.util.function.Function;
@@ -37,7 +39,7 @@ final class FloatFftPlan implements FftPlan {
     }
 
     @Override
-    public void execute(DeviceBuffer in, DeviceBuffer out, boolean inverse, double scale) {
+    public void execute(DeviceBuffer in, DeviceBuffer out, boolean inverse, /**/double scale) {
         float[] src = (float[]) arrays.apply(in);
         float[] dst = (float[]) arrays.apply(out);
         int total = rows * cols * batch;
@@ -142,14 +144,14 @@ final class FloatFftPlan implements FftPlan {
         }
         CpuWorkers.run(n, ch -> {
             float[] scratch = new float[2 * length];
-            for (int line = VectorOps.split(lines, n, ch); line < VectorOps.split(lines, n, ch + 1); line++) {
+            for (int line = CpuWorkers.split(lines, n, ch); line < CpuWorkers.split(lines, n, ch + 1); line++) {
                 task.run(ffts[ch], line, scratch);
             }
         });
     }
 
     private static void scale(float[] data, int count, float s) {
-        if (s != 1f) {
+        if (s != 1) {
             for (int i = 0; i < count; i++) {
                 data[i] *= s;
             }

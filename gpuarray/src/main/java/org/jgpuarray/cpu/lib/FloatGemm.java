@@ -1,3 +1,5 @@
+// Generated from DoubleGemm.java by PrecisionGenerator; do not edit.
+// Edit DoubleGemm.java instead and regenerate: see package-info.java.
 package org.jgpuarray.cpu.lib;
 
 /**
@@ -10,7 +12,7 @@ package org.jgpuarray.cpu.lib;
  *
  * <p>Thread-safe: no shared state; each call allocates its packing buffers.
  */
-public final class FloatGemm {
+final class FloatGemm {
     private FloatGemm() {
     }
 
@@ -21,8 +23,8 @@ public final class FloatGemm {
      * @param b not modified
      * @param c modified
      */
-    public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
-                            float[] b, int ldb, float beta, float[] c, int ldc) {
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
+                     float[] b, int ldb, float beta, float[] c, int ldc) {
         if (m == 0 || n == 0) {
             return;
         }
