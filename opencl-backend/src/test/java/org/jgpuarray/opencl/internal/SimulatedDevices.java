@@ -16,6 +16,20 @@ final class SimulatedDevices {
     private SimulatedDevices() {
     }
 
+    /**
+     * A device that exists only as a description: no platform or device id, so nothing may be opened on
+     * it; for the logic that works on descriptions alone, such as the device order.
+     *
+     * @param name its name
+     * @param type GPU, ACCELERATOR, CPU, CUSTOM or DEFAULT, as {@link ClDiscovery} names the OpenCL types
+     * @param index the index it was found with
+     */
+    static ClDeviceHandle described(String name, String type, int index) {
+        DeviceInfo info = new DeviceInfo(ClDiscovery.BACKEND, index, name, "simulated", type, 1, 1L << 30, false,
+                Map.of("deviceType", type));
+        return new ClDeviceHandle(null, null, info, "GPU".equals(type), 1L << 28, 256, 32768, true, name);
+    }
+
     /** The first device as discovered; skips the test when OpenCL has no device here. */
     static ClDeviceHandle real() {
         BackendProbe probe = new OpenClBackend().probe();
