@@ -19,12 +19,15 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * On a real GPU, every compiler found on the machine (not only the chosen one) builds kernels that
  * load and compute right: an elementwise kernel, a reduction and a multi-tile scan, uncached.
  */
+@Tag("cuda")
+@Tag("gpu")
 class CudaCompilerPathsTest {
     @TestFactory
     Stream<DynamicTest> everyCompilerFoundRunsKernels() {

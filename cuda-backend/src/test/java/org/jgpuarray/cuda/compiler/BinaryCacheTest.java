@@ -25,6 +25,7 @@ import org.jgpuarray.cuda.internal.compiler.CudaCompiler;
 import org.jgpuarray.cuda.internal.compiler.CudaVersion;
 import org.jgpuarray.cuda.internal.compiler.GpuArch;
 import org.jgpuarray.cuda.internal.compiler.JnaNvrtcCompiler;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,6 +163,7 @@ class BinaryCacheTest {
     }
 
     @Test
+    @Tag("cuda")
     void realCompilerRoundTrip() {
         CompilerCandidate nvrtc = JnaNvrtcCompiler.locate(List.of());
         if (nvrtc.compiler() == null) {
