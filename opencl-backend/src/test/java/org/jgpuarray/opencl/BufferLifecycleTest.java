@@ -11,9 +11,11 @@ import org.jgpuarray.GpuContext;
 import org.jgpuarray.UnsupportedCapabilityException;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every cl_mem is released: by the core, or at the latest when its device closes. */
+@Tag("opencl")
 class BufferLifecycleTest {
     private static final int CYCLES = 10_000;
 

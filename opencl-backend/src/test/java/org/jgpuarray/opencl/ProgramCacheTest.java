@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The two-level program cache: in memory per device, program binaries on disk across devices and processes. */
+@Tag("opencl")
 class ProgramCacheTest {
     static final ElementwiseSpec AXPY = ElementwiseSpec.of("cache_axpy", "float a, float *x, float *y",
             "y[i] = a * x[i] + y[i]");

@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.opencl.ProgramCacheSettings;
 import org.jgpuarray.opencl.ProgramCacheStatistics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A well-formed cache entry whose binary the driver refuses (a stale or foreign binary) is rebuilt. */
+@Tag("opencl")
 class RejectedBinaryTest {
     private static final ElementwiseSpec NEGATE = ElementwiseSpec.of("cache_negate", "float *x", "x[i] = -x[i]");
 

@@ -14,9 +14,11 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.opencl.ProgramCacheSettings;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real device with reported capabilities overridden: no fp64, small work-groups, little local memory. */
+@Tag("opencl")
 class SimulatedDeviceTest {
 
     @Test
