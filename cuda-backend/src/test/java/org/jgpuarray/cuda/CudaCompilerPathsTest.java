@@ -22,12 +22,15 @@ import org.jgpuarray.spi.HostArray;
 import org.jgpuarray.spi.gpu.CacheSettings;
 import org.jgpuarray.spi.gpu.GpuDevice;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * On a real GPU, every compiler found on the machine (not only the chosen one) builds kernels that
  * load and compute right: an elementwise kernel, a reduction and a multi-tile scan, uncached.
  */
+@Tag("cuda")
+@Tag("gpu")
 class CudaCompilerPathsTest {
     @TestFactory
     Stream<DynamicTest> everyCompilerFoundRunsKernels() {

@@ -16,11 +16,14 @@ import org.jgpuarray.cuda.compiler.RawRecipes;
 import org.jgpuarray.device.BackendProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Raw modules (PyCUDA's SourceModule recipes), timers and memory errors on a real GPU; skipped without one. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("cuda")
+@Tag("gpu")
 class CudaDeviceTest {
     private GpuContext ctx;
 

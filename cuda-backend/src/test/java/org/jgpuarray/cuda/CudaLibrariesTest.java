@@ -13,6 +13,7 @@ import org.jgpuarray.blas.Transpose;
 import org.jgpuarray.random.GpuRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  * Skipped without a GPU; each part skipped, with the reason, where its library did not load.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("cuda")
+@Tag("gpu")
 class CudaLibrariesTest {
     private GpuContext ctx;
 

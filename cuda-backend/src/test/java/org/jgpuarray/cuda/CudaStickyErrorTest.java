@@ -10,6 +10,7 @@ import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.SourceModule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
  * the broken one is closed. Runs in a child JVM, so that the broken primary context cannot disturb
  * other tests; skipped without a GPU.
  */
+@Tag("cuda")
+@Tag("gpu")
 class CudaStickyErrorTest {
     @Test
     void illegalAddressBreaksTheContextClearly() throws Exception {
         CudaDeviceTest.requireCuda(getClass().getSimpleName());
-        ChildJvm.Result result = ChildJvm.run(Main.class, Map.of(), 300);
+        ChildProcess.Result result = ChildJvm.run(Main.class, Map.of(), 300);
         System.out.println(result.output());
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("OK sticky"), result.output());

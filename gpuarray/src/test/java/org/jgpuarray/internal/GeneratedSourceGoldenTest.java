@@ -3,14 +3,13 @@ package org.jgpuarray.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jgpuarray.DType;
 import org.jgpuarray.BuiltinCatalog;
+import java.util.regex.Pattern;
+import org.jgpuarray.internal.KernelEntryPoints.EntryPoint;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
@@ -19,15 +18,21 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.kernels.c.CSource;
 import org.jgpuarray.kernels.c.CSourceGenerator;
+import org.jgpuarray.kernels.testing.GoldenFiles;
 import org.junit.jupiter.api.Test;
 
 /**
  * Golden tests of generated CUDA and OpenCL sources: user specs of the cookbook recipes and a
- * representative set of built-ins. To accept intended changes, run with
- * {@code -Djgpuarray.golden.update=true} and review the diff of src/test/resources/golden.
+ * representative set of built-ins; and, for every built-in, the entry points the backends launch. To
+ * accept intended changes, run with {@code -Djgpuarray.updateGoldens=true} and review the diff of
+ * src/test/resources/golden.
  */
 class GeneratedSourceGoldenTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("golden");
+    /** Words of the other dialect: a program that contains one was generated from the wrong template. */
+    private static final Map<Dialect, Pattern> FOREIGN = Map.of(
+            Dialect.CUDA, Pattern.compile("\\b__kernel\\b|\\b__global\\b|\\b__local\\b|get_global_id|barrier\\("),
+            Dialect.OPENCL, Pattern.compile("__global__|__shared__|extern \"C\"|threadIdx|blockIdx|__syncthreads"));
 
     private static Map<String, Object> specs() {
         Map<String, Object> specs = new LinkedHashMap<>();
@@ -48,39 +53,64 @@ class GeneratedSourceGoldenTest {
     }
 
     @Test
-    void cudaSources() throws IOException {
+    void cudaSources() {
         check(Dialect.CUDA, "cu");
     }
 
     @Test
-    void openClSources() throws IOException {
+    void openClSources() {
         check(Dialect.OPENCL, "cl");
     }
 
+    /**
+     * Every built-in, in both dialects, declares exactly the entry points the backends launch, each once,
+     * with its dialect's kernel qualifier and the parameter list the launch binds; carries its snippet;
+     * uses no word of the other dialect; and has balanced braces.
+     */
     @Test
     void everyBuiltinGeneratesInBothDialects() {
-        for (Object spec : BuiltinCatalog.list()) {
+        Map<String, Object> catalog = BuiltinCatalog.specs();
+        assertTrue(catalog.size() > 400, "the catalog covers every op and dtype: " + catalog.size());
+        for (Map.Entry<String, Object> e : catalog.entrySet()) {
             for (Dialect d : new Dialect[] {Dialect.CUDA, Dialect.OPENCL}) {
-                assertTrue(generate(spec, d).source().contains("__"), "generated " + spec);
+                checkEntryPoints(e.getKey(), e.getValue(), d);
             }
         }
-        assertTrue(BuiltinCatalog.specs().size() > 400, "the catalog covers every op and dtype");
-        assertEquals(DType.FLOAT64, DType.promote(DType.INT32, DType.FLOAT32));
     }
 
-    private static void check(Dialect dialect, String extension) throws IOException {
+    private static void checkEntryPoints(String name, Object spec, Dialect d) {
+        String what = d + " source of " + name;
+        CSource generated = generate(spec, d);
+        String body = generated.source().substring(CSourceGenerator.prelude(d).length());
+        List<EntryPoint> entries = KernelEntryPoints.of(spec, d);
+        assertEquals(entries.stream().map(EntryPoint::name).toList(), generated.kernelNames(), what + ": kernel names");
+        for (EntryPoint entry : entries) {
+            int found = KernelEntryPoints.count(KernelEntryPoints.declaration(entry, d), body);
+            assertEquals(1, found, () -> what + ": expected one declaration of kernel " + entry.name() + "("
+                    + entry.parameters() + "), found " + KernelEntryPoints.linesNaming(body, entry.name()));
+        }
+        for (String snippet : snippets(spec)) {
+            assertTrue(body.contains(snippet), () -> what + " lacks its snippet '" + snippet + "'");
+        }
+        assertTrue(!FOREIGN.get(d).matcher(body).find(), () -> what + " uses words of the other dialect:\n" + body);
+        assertEquals(body.chars().filter(c -> c == '{').count(), body.chars().filter(c -> c == '}').count(),
+                () -> what + ": unbalanced braces\n" + body);
+    }
+
+    private static List<String> snippets(Object spec) {
+        if (spec instanceof ElementwiseSpec e) {
+            return e.operation().strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+        ReductionSpec r = (ReductionSpec) spec;
+        return List.of("(" + r.neutral() + ")", "(" + r.reduceExpression() + ")", "(" + r.mapExpression() + ")");
+    }
+
+    private static void check(Dialect dialect, String extension) {
         String prelude = CSourceGenerator.prelude(dialect);
         for (Map.Entry<String, Object> e : specs().entrySet()) {
             String source = generate(e.getValue(), dialect).source();
             assertTrue(source.startsWith(prelude), "every program starts with the prelude");
-            String body = source.substring(prelude.length());
-            String file = e.getKey() + "." + extension;
-            if (Boolean.getBoolean("jgpuarray.golden.update")) {
-                Files.createDirectories(GOLDEN);
-                Files.writeString(GOLDEN.resolve(file), body);
-            }
-            assertEquals(read(file), body, "generated " + dialect + " source of " + e.getKey()
-                    + " differs from golden/" + file);
+            GOLDEN.assertMatches(e.getKey() + "." + extension, source.substring(prelude.length()));
         }
     }
 
@@ -91,13 +121,5 @@ class GeneratedSourceGoldenTest {
             return CSourceGenerator.reduction(r, d);
         }
         return CSourceGenerator.scan((ScanSpec) spec, d);
-    }
-
-    private static String read(String file) throws IOException {
-        Path path = GOLDEN.resolve(file);
-        if (!Files.exists(path)) {
-            throw new IOException("golden file " + path + " is missing; run with -Djgpuarray.golden.update=true");
-        }
-        return Files.readString(path, StandardCharsets.UTF_8);
     }
 }

@@ -12,11 +12,13 @@ import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.jgpuarray.spi.gpu.GpuDevice;
 import org.jgpuarray.opencl.internal.ClBuffer;
 
 /** Every cl_mem is released: by the core, or at the latest when its device closes. */
+@Tag("opencl")
 class BufferLifecycleTest {
     private static final int CYCLES = 10_000;
 

@@ -15,6 +15,7 @@ import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.jgpuarray.spi.gpu.GpuDevice;
@@ -22,6 +23,7 @@ import org.jgpuarray.device.ProgramCacheStatistics;
 
 /** A program that does not compile becomes a KernelCompilationException with the log read before cleanup. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("opencl")
 class BuildErrorTest {
     private GpuDevice device;
 

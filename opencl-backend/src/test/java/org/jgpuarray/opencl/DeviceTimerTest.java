@@ -7,9 +7,11 @@ import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.device.DeviceTimer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Kernel time measured by the device through profiling events (the cookbook's PROFILING_ENABLE recipe). */
+@Tag("opencl")
 class DeviceTimerTest {
 
     @Test

@@ -13,6 +13,7 @@ import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jgpuarray.spi.gpu.GpuDevice;
@@ -20,6 +21,7 @@ import org.jgpuarray.spi.gpu.CacheSettings;
 import org.jgpuarray.device.ProgramCacheStatistics;
 
 /** The two-level program cache: in memory per device, program binaries on disk across devices and processes. */
+@Tag("opencl")
 class ProgramCacheTest {
     static final ElementwiseSpec AXPY = ElementwiseSpec.of("cache_axpy", "float a, float *x, float *y",
             "y[i] = a * x[i] + y[i]");

@@ -14,11 +14,13 @@ import org.jgpuarray.RawKernel;
 import org.jgpuarray.SourceModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The PyOpenCL cookbook's raw-program recipes through {@code GpuContext.sourceModule}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("opencl")
 class RawProgramTest {
     private static final String VECTOR_SUM = """
             __kernel void sum(__global const float *a_g, __global const float *b_g, __global float *res_g)

@@ -8,6 +8,7 @@ import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@code f}-suffixed math functions exist and convert their argument to float.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("opencl")
 class SnippetVocabularyTest {
     private GpuContext ctx;
 

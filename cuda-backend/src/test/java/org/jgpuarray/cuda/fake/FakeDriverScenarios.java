@@ -1,5 +1,7 @@
 package org.jgpuarray.cuda.fake;
 
+import static org.jgpuarray.cuda.fake.ScenarioRunner.scenario;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import org.jgpuarray.RawKernel;
 import org.jgpuarray.SourceModule;
 import org.jgpuarray.cuda.CudaBackend;
 import org.jgpuarray.cuda.compiler.RawRecipes;
+import org.jgpuarray.cuda.fake.ScenarioRunner.Scenario;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.device.BackendProbe;
@@ -28,8 +31,9 @@ import org.jgpuarray.spi.HostArray;
 /**
  * Runs in a child JVM whose {@code libcuda.so.1} is the fake driver ({@code src/test/c/fake_libcuda.c}):
  * drives the CUDA backend through the public API and checks what reached the driver (the fake's log of
- * allocations and launches, with decoded parameters). Prints {@code OK <scenario>} per scenario and
- * exits non-zero at the first failure. Kernels do not run on the fake: results are not checked here.
+ * allocations and launches, with decoded parameters). Each scenario is framed in the output by
+ * {@link ScenarioRunner}, so {@link FakeDriverTest} reports each as its own test; a failure does not stop
+ * the others. Kernels do not run on the fake: results are not checked here.
  */
 public final class FakeDriverScenarios {
     private final Path log;
@@ -39,35 +43,28 @@ public final class FakeDriverScenarios {
     }
 
     /** Entry point of the child JVM; the log file is the fake's FAKE_CUDA_LOG. */
-    public static void main(String[] args) throws Exception {
-        FakeDriverScenarios s = new FakeDriverScenarios(Path.of(System.getenv("FAKE_CUDA_LOG")));
-        try {
-            s.run("probe", s::probe);
-            s.run("copies", s::copies);
-            s.run("device offsets and out of memory", s::deviceLevel);
-            s.run("elementwise launch", s::elementwise);
-            s.run("reduction launches", s::reductions);
-            s.run("scan launches", s::scans);
-            s.run("raw modules", s::rawModules);
-            s.run("timer", s::timer);
-            s.run("compile and JIT errors", s::errors);
-            s.run("sticky error", s::sticky);
-            s.run("everything released", s::balance);
-        } catch (Throwable t) {
-            t.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        ScenarioRunner.runAllAndExit(new FakeDriverScenarios(Path.of(System.getenv("FAKE_CUDA_LOG"))).scenarios());
     }
 
-    private interface Scenario {
-        void run() throws Exception;
+    /** The scenario names, in order, for the parent's tests. */
+    static List<String> names() {
+        return ScenarioRunner.names(new FakeDriverScenarios(null).scenarios());
     }
 
-    private void run(String name, Scenario scenario) throws Exception {
-        scenario.run();
-        System.out.println("OK " + name);
+    private List<Scenario> scenarios() {
+        return List.of(
+                scenario("probe", this::probe),
+                scenario("copies", this::copies),
+                scenario("device offsets and out of memory", this::deviceLevel),
+                scenario("elementwise launch", this::elementwise),
+                scenario("reduction launches", this::reductions),
+                scenario("scan launches", this::scans),
+                scenario("raw modules", this::rawModules),
+                scenario("timer", this::timer),
+                scenario("compile and JIT errors", this::errors),
+                scenario("sticky error", this::sticky),
+                scenario("everything released", this::balance));
     }
 
     private void probe() {

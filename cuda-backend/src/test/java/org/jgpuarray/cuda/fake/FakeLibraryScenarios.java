@@ -1,20 +1,25 @@
 package org.jgpuarray.cuda.fake;
 
 import static org.jgpuarray.cuda.fake.FakeChecks.check;
+import static org.jgpuarray.cuda.fake.ScenarioRunner.scenario;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.cuda.CudaBackend;
 import org.jgpuarray.device.BackendProbe;
+import org.jgpuarray.cuda.fake.ScenarioRunner.Scenario;
 
 /**
  * Runs in a child JVM whose {@code libcuda.so.1} and CUDA libraries are the fakes of {@code src/test/c}
  * ({@link FakeLibrariesTest} says which): the probe's library properties, then cuBLAS, cuFFT and cuRAND
  * through the public API, then that closing the context destroyed every handle, plan and generator and
  * freed every buffer. {@code FAKE_EXPECT=jcublas2} expects JCublas2, cuFFT and cuRAND;
- * {@code FAKE_EXPECT=jna} expects cuBLAS through JNA only (cuFFT and cuRAND switched off). Prints
- * {@code OK <scenario>} per scenario and exits non-zero at the first failure.
+ * {@code FAKE_EXPECT=jna} expects cuBLAS through JNA only (cuFFT and cuRAND switched off). Each scenario
+ * is framed in the output by {@link ScenarioRunner}, so {@link FakeLibrariesTest} reports each as its own
+ * test; a failure does not stop the others.
  */
 public final class FakeLibraryScenarios {
     private static final String JCUBLAS = "cuBLAS 12.6.4 (JCublas2, libcublas.so.12)";
@@ -22,51 +27,92 @@ public final class FakeLibraryScenarios {
     private static final String CUFFT = "cuFFT 12.0.0 (JNA, libcufft.so.12)";
     private static final String CURAND = "cuRAND 10.4.0 (JNA, libcurand.so.10), Philox4_32_10";
 
-    private FakeLibraryScenarios() {
+    private final boolean jna;
+    private final FakeLog log;
+    /** The context the library scenarios share, opened by the first of them and closed by "context closes". */
+    private GpuContext ctx;
+    private FakeBlasScenarios blas;
+    private FakeFftScenarios fft;
+    private FakeRandomScenarios random;
+
+    private FakeLibraryScenarios(boolean jna, FakeLog log) {
+        this.jna = jna;
+        this.log = log;
     }
 
     /** Entry point of the child JVM. */
     public static void main(String[] args) {
         boolean jna = "jna".equals(System.getenv("FAKE_EXPECT"));
-        FakeLog log = FakeLog.fromEnvironment();
-        try {
-            run("probe", () -> probe(jna));
-            try (GpuContext ctx = GpuContext.create("cuda")) {
-                FakeBlasScenarios blas = new FakeBlasScenarios(ctx, log);
-                run("cuBLAS handle", () -> blas.handle(jna ? JNA_CUBLAS : JCUBLAS));
-                run("gemm", blas::gemm);
-                run("gemv", blas::gemv);
-                run("axpy, dot, nrm2", blas::level1);
-                run("cuBLAS failures", blas::failures);
-                if (jna) {
-                    run("portable FFT and random numbers", () -> portable(ctx));
-                } else {
-                    FakeFftScenarios fft = new FakeFftScenarios(ctx, log);
-                    run("cuFFT implementation", () -> check(ctx.fft().implementation().equals(CUFFT),
-                            ctx.fft().implementation()));
-                    run("1-D complex FFT", fft::complex1d);
-                    run("2-D complex FFT", fft::complex2d);
-                    run("real FFTs", fft::real);
-                    run("declined FFT shapes", fft::declined);
-                    run("cuFFT failures", fft::failures);
-                    FakeRandomScenarios random = new FakeRandomScenarios(ctx, log);
-                    run("cuRAND stream", () -> random.stream(CURAND));
-                    run("cuRAND failures", random::failures);
-                }
-            }
-            run("a refused cuBLAS handle leaves the portable BLAS", () -> refusedHandle(log));
-            run("everything released", () -> released(log));
-        } catch (Throwable t) {
-            t.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(1);
-        }
-        System.exit(0);
+        ScenarioRunner.runAllAndExit(new FakeLibraryScenarios(jna, FakeLog.fromEnvironment()).scenarios());
     }
 
-    private static void run(String name, Runnable scenario) {
-        scenario.run();
-        System.out.println("OK " + name);
+    /** The scenario names, in order, for the parent's tests; {@code jna} as FAKE_EXPECT=jna. */
+    static List<String> names(boolean jna) {
+        return ScenarioRunner.names(new FakeLibraryScenarios(jna, null).scenarios());
+    }
+
+    private List<Scenario> scenarios() {
+        List<Scenario> s = new ArrayList<>();
+        s.add(scenario("probe", () -> probe(jna)));
+        s.add(scenario("cuBLAS handle", () -> blas().handle(jna ? JNA_CUBLAS : JCUBLAS)));
+        s.add(scenario("gemm", () -> blas().gemm()));
+        s.add(scenario("gemv", () -> blas().gemv()));
+        s.add(scenario("axpy, dot, nrm2", () -> blas().level1()));
+        s.add(scenario("cuBLAS failures", () -> blas().failures()));
+        if (jna) {
+            s.add(scenario("portable FFT and random numbers", () -> portable(context())));
+        } else {
+            s.add(scenario("cuFFT implementation", () -> check(context().fft().implementation().equals(CUFFT),
+                    context().fft().implementation())));
+            s.add(scenario("1-D complex FFT", () -> fft().complex1d()));
+            s.add(scenario("2-D complex FFT", () -> fft().complex2d()));
+            s.add(scenario("real FFTs", () -> fft().real()));
+            s.add(scenario("declined FFT shapes", () -> fft().declined()));
+            s.add(scenario("cuFFT failures", () -> fft().failures()));
+            s.add(scenario("cuRAND stream", () -> random().stream(CURAND)));
+            s.add(scenario("cuRAND failures", () -> random().failures()));
+        }
+        s.add(scenario("context closes", this::closeContext));
+        s.add(scenario("a refused cuBLAS handle leaves the portable BLAS", () -> refusedHandle(log)));
+        s.add(scenario("everything released", () -> released(log)));
+        return s;
+    }
+
+    private GpuContext context() {
+        if (ctx == null) {
+            ctx = GpuContext.create("cuda");
+        }
+        return ctx;
+    }
+
+    private FakeBlasScenarios blas() {
+        if (blas == null) {
+            blas = new FakeBlasScenarios(context(), log);
+        }
+        return blas;
+    }
+
+    private FakeFftScenarios fft() {
+        if (fft == null) {
+            fft = new FakeFftScenarios(context(), log);
+        }
+        return fft;
+    }
+
+    private FakeRandomScenarios random() {
+        if (random == null) {
+            random = new FakeRandomScenarios(context(), log);
+        }
+        return random;
+    }
+
+    private void closeContext() {
+        check(ctx != null, "no scenario opened the context");
+        ctx.close();
+        ctx = null;
+        blas = null;
+        fft = null;
+        random = null;
     }
 
     private static void probe(boolean jna) {

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jgpuarray.cuda.ChildProcess;
 
 /**
  * Builds the fake native libraries of {@code src/test/c} with the machine's C compiler into
@@ -23,6 +23,8 @@ final class FakeNatives {
     /** Where everything is built. */
     static final Path TARGET = Path.of("target", "fake-cuda");
     private static final Path SOURCES = Path.of("src", "test", "c");
+    /** The longest one C compilation may take; a hung compiler is killed then. */
+    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(120);
 
     private FakeNatives() {
     }
@@ -78,9 +80,8 @@ final class FakeNatives {
         List<String> command = new ArrayList<>(List.of(cc.toString(), "-shared", "-fPIC", "-O1"));
         command.addAll(options);
         command.addAll(List.of("-o", output.toString(), SOURCES.resolve(source).toString(), "-ldl", "-lm"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "building " + output + " failed:\n" + out);
+        ChildProcess.Result built = ChildProcess.run(new ProcessBuilder(command), BUILD_TIMEOUT);
+        assertTrue(built.exitCode() == 0 && !built.timedOut(), "building " + output + " failed:\n" + built.output());
     }
 
     private static Optional<Path> onPath(String program) {

@@ -23,6 +23,7 @@ import org.jgpuarray.kernels.lib.FftKernels;
 import org.jgpuarray.kernels.lib.GemmKernels;
 import org.jgpuarray.kernels.lib.GemmTiling;
 import org.jgpuarray.kernels.lib.PhiloxKernels;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * float32 and float64) compiles to PTX with {@code nvcc --ptx -arch=sm_80}. Skipped, with the reason,
  * where no nvcc is found on the PATH or under CUDA_HOME.
  */
+@Tag("cuda")
 class LibraryKernelsNvccTest {
     @TempDir
     Path dir;

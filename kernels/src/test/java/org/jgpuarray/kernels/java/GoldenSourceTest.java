@@ -1,42 +1,27 @@
 package org.jgpuarray.kernels.java;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
+import org.jgpuarray.kernels.testing.GoldenFiles;
 import org.junit.jupiter.api.Test;
 
 /**
  * Generated Java source compared with the expected text in {@code src/test/resources/golden/java}. After an
  * intended change of the generator, rewrite the files with
- * {@code mvn -pl kernels test -Dtest=GoldenSourceTest -Djgpuarray.golden.update=true} and review the diff.
+ * {@code mvn -pl kernels test -Dtest=GoldenSourceTest -Djgpuarray.updateGoldens=true} and review the diff.
  */
 class GoldenSourceTest {
-    private static final boolean UPDATE = Boolean.getBoolean("jgpuarray.golden.update");
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("golden/java");
 
-    private static void assertGolden(String name, JavaSource source) throws IOException {
-        if (UPDATE) {
-            Path file = Path.of("src/test/resources/golden/java", name + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.source(), StandardCharsets.UTF_8);
-        }
-        try (InputStream in = GoldenSourceTest.class.getResourceAsStream("/golden/java/" + name + ".java")) {
-            assertNotNull(in, "missing golden file golden/java/" + name + ".java");
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), source.source(), name);
-        }
+    private static void assertGolden(String name, JavaSource source) {
+        GOLDEN.assertMatches(name + ".java", source.source());
     }
 
     @Test
-    void axpy() throws IOException {
+    void axpy() {
         JavaSource source = JavaSourceGenerator.elementwise(
                 ElementwiseSpec.of("axpy", "float a, float *x, float b, float *y, float *c", "c[i] = a*x[i] + b*y[i]"));
         assertGolden("axpy", source);
@@ -44,7 +29,7 @@ class GoldenSourceTest {
     }
 
     @Test
-    void clampWithPreambleAndControlFlow() throws IOException {
+    void clampWithPreambleAndControlFlow() {
         String preamble = """
                 #define CLAMP(v, a, b) fminf(fmaxf(v, a), b)
                 __device__ int sign(float v)
@@ -70,7 +55,7 @@ class GoldenSourceTest {
     }
 
     @Test
-    void maxReduction() throws IOException {
+    void maxReduction() {
         JavaSource source = JavaSourceGenerator.reduction(new ReductionSpec("max_float64", ScalarType.FLOAT64,
                 "-INFINITY", "(isnan(a) || a > b) ? a : b", "x[i]", ArgumentList.parse("double *x"), ""));
         assertGolden("max_float64", source);
@@ -78,7 +63,7 @@ class GoldenSourceTest {
     }
 
     @Test
-    void exclusiveSumScan() throws IOException {
+    void exclusiveSumScan() {
         JavaSource source = JavaSourceGenerator.scan(new ScanSpec("cumsum", ScalarType.INT64, "a + b", "0", false, ""));
         assertGolden("cumsum_exclusive", source);
         Compiled.instance(source, JavaScanKernel.class);

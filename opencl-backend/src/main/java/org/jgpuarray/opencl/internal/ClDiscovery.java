@@ -56,6 +56,17 @@ public final class ClDiscovery {
                 LOG.log(System.Logger.Level.WARNING, "skipping an OpenCL platform that failed a query: " + e.getMessage());
             }
         }
+        return inPreferenceOrder(found);
+    }
+
+    /**
+     * Devices in preference order, indexed from 0: GPUs, then accelerators, then CPUs, then the rest, each
+     * kind in discovery (platform) order.
+     *
+     * @param found the devices as discovered; not modified
+     * @return the ordered devices, each with its index
+     */
+    static List<ClDeviceHandle> inPreferenceOrder(List<ClDeviceHandle> found) {
         List<ClDeviceHandle> ordered = new ArrayList<>(found);
         ordered.sort(Comparator.comparingInt(h -> typeRank(h.info().type())));
         List<ClDeviceHandle> indexed = new ArrayList<>();

@@ -19,6 +19,21 @@ final class SimulatedDevices {
     private SimulatedDevices() {
     }
 
+    /**
+     * A device that exists only as a description: no platform or device id, so nothing may be opened on
+     * it; for the logic that works on descriptions alone, such as the device order.
+     *
+     * @param name its name
+     * @param type GPU, ACCELERATOR, CPU, CUSTOM or DEFAULT, as {@link ClDiscovery} names the OpenCL types
+     * @param index the index it was found with
+     */
+    static ClDeviceHandle described(String name, String type, int index) {
+        DeviceInfo info = DeviceInfo.builder(ClDiscovery.BACKEND, name, ClDiscovery.deviceType(type)).index(index)
+                .vendor("simulated").globalMemoryBytes(1L << 30).maxAllocationBytes(1L << 28).maxWorkGroupSize(256)
+                .localMemoryBytes(32768).properties(Map.of("deviceType", type)).build();
+        return new ClDeviceHandle(null, null, info, true, name, new long[] {256, 256, 256});
+    }
+
     /** The first device as discovered; skips the test when OpenCL has no device here. */
     static ClDeviceHandle real() {
         BackendProbe probe = new OpenClBackend().probe();

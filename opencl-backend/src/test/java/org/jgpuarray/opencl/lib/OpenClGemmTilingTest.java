@@ -9,6 +9,7 @@ import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.blas.Transpose;
 import org.jgpuarray.device.BackendProbe;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (PoCL runs the large one by default and in the conformance suite; GPUs the 64x64 one), all transpose
  * combinations, ragged sizes.
  */
+@Tag("opencl")
 class OpenClGemmTilingTest {
     @ParameterizedTest
     @ValueSource(strings = {"gpu", "small", "16x32x8:2x4"})

@@ -14,6 +14,7 @@ import org.jgpuarray.samples.query.BackendSurvey;
 import org.jgpuarray.device.BackendProbe;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -63,6 +64,7 @@ class RecipesCommandTest {
     }
 
     @Test
+    @Tag("opencl")
     void openClRunsTheRawKernelRecipes() {
         assumeTrue(BackendSurvey.probeAll().stream().anyMatch(p -> p.backend().equals("opencl") && p.available()),
                 "no OpenCL platform here (CI installs PoCL); " + BackendSurvey.probeAll().stream()

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,18 +26,23 @@ import org.jgpuarray.kernels.c.CSource;
 public final class NvccCompiler implements CudaCompiler {
     private static final Pattern RELEASE = Pattern.compile("release (\\d+)\\.(\\d+), V([0-9.]+)");
     private static final Pattern REAL_ARCH = Pattern.compile("\\bsm_(\\d{2,3})(?![0-9a-z])");
-    private static final long TIMEOUT_SECONDS = 300;
+    /** How long one nvcc run may take before it is killed: generous, since a hung nvcc would hang its caller. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+    /** The most output a timeout's message quotes (the end of it). */
+    private static final int PARTIAL_OUTPUT_CHARS = 4000;
 
     private final Path executable;
     private final CudaVersion version;
     private final String fullVersion;
     private final List<GpuArch> archs;
+    private final Duration timeout;
 
-    NvccCompiler(Path executable, CudaVersion version, String fullVersion, List<GpuArch> archs) {
+    NvccCompiler(Path executable, CudaVersion version, String fullVersion, List<GpuArch> archs, Duration timeout) {
         this.executable = executable;
         this.version = version;
         this.fullVersion = fullVersion;
         this.archs = List.copyOf(archs);
+        this.timeout = timeout;
     }
 
     /**
@@ -67,21 +73,26 @@ public final class NvccCompiler implements CudaCompiler {
 
     /** Runs {@code nvcc --version} and {@code nvcc --list-gpu-code}. */
     static NvccCompiler inspect(Path nvcc) {
-        String banner = run(List.of(nvcc.toString(), "--version")).output();
+        return inspect(nvcc, DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #inspect(Path)} with every run of nvcc, then and later, bounded by {@code timeout}. */
+    static NvccCompiler inspect(Path nvcc, Duration timeout) {
+        String banner = run(List.of(nvcc.toString(), "--version"), timeout).output();
         Matcher m = RELEASE.matcher(banner);
         if (!m.find()) {
             throw new IllegalStateException("unrecognized 'nvcc --version' output: " + banner.strip());
         }
         CudaVersion version = new CudaVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         List<GpuArch> archs = new ArrayList<>();
-        ProcessResult codes = run(List.of(nvcc.toString(), "--list-gpu-code"));
+        ProcessResult codes = run(List.of(nvcc.toString(), "--list-gpu-code"), timeout);
         if (codes.exitCode() == 0) {
             Matcher a = REAL_ARCH.matcher(codes.output());
             while (a.find()) {
                 archs.add(GpuArch.fromNumber(Integer.parseInt(a.group(1))));
             }
         }
-        return new NvccCompiler(nvcc, version, m.group(3), archs.stream().distinct().sorted().toList());
+        return new NvccCompiler(nvcc, version, m.group(3), archs.stream().distinct().sorted().toList(), timeout);
     }
 
     /** The nvcc executable. */
@@ -126,7 +137,7 @@ public final class NvccCompiler implements CudaCompiler {
             command.add(executable.toString());
             command.addAll(arguments);
             command.addAll(List.of("-o", output.toString(), input.toString()));
-            ProcessResult result = run(command);
+            ProcessResult result = run(command, timeout);
             if (result.exitCode() != 0 || !Files.isRegularFile(output)) {
                 String log = result.output().replace(dir + "/", "");
                 throw new KernelCompilationException(name, log.isBlank() ? "nvcc exited with " + result.exitCode() : log,
@@ -144,22 +155,55 @@ public final class NvccCompiler implements CudaCompiler {
     record ProcessResult(int exitCode, String output) {
     }
 
-    static ProcessResult run(List<String> command) {
+    /**
+     * Runs {@code command} with its output going to a temporary file, so that a child that never ends
+     * cannot block the caller on a pipe; waits at most {@code timeout}, then kills it and its descendants.
+     *
+     * @throws DeviceException with code name {@code TIMEOUT}, the timeout and the output so far when the
+     *                         process did not end in time; with the exception's name when it cannot start
+     */
+    static ProcessResult run(List<String> command, Duration timeout) {
+        Path log = null;
+        Process process = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            log = Files.createTempFile("jgpuarray-nvcc-", ".log");
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new DeviceException(command.get(0), -1, "TIMEOUT", "no answer within " + TIMEOUT_SECONDS + " s");
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                killTree(process);
+                String partial = read(log).strip();
+                if (partial.length() > PARTIAL_OUTPUT_CHARS) {
+                    partial = "..." + partial.substring(partial.length() - PARTIAL_OUTPUT_CHARS);
+                }
+                throw new DeviceException(command.get(0), -1, "TIMEOUT", "no answer within " + describe(timeout)
+                        + ", killed with its child processes; " + (partial.isEmpty() ? "no output"
+                        : "output so far:\n" + partial));
             }
-            return new ProcessResult(process.exitValue(), output);
+            return new ProcessResult(process.exitValue(), read(log));
         } catch (IOException e) {
             throw new DeviceException(command.get(0), -1, "IOException", e.getMessage(), e);
         } catch (InterruptedException e) {
+            killTree(process);
             Thread.currentThread().interrupt();
             throw new DeviceException(command.get(0), -1, "InterruptedException", "interrupted", e);
+        } finally {
+            deleteQuietly(log);
         }
+    }
+
+    /** Kills a process and every process it started (nvcc runs cicc, ptxas and others as children). */
+    private static void killTree(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static String read(Path log) throws IOException {
+        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    }
+
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     private static void deleteQuietly(Path dir) {

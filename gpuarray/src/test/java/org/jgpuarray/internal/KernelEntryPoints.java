@@ -1,0 +1,94 @@
+package org.jgpuarray.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jgpuarray.kernels.Argument;
+import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.ReductionSpec;
+import org.jgpuarray.kernels.ScalarType;
+
+/**
+ * What a generated program must declare for the backends to launch it, written out independently of the
+ * generator's templates: each entry point with its dialect's kernel qualifier and the parameter list the
+ * launch code binds (the spec's arguments in order, then the generator's own buffers and the length).
+ */
+final class KernelEntryPoints {
+    private static final String CUDA_KERNEL = "extern \"C\" __global__ void (?:__launch_bounds__\\(JGA_BLOCK\\) )?";
+    private static final String OPENCL_KERNEL =
+            "__kernel (?:__attribute__\\(\\(reqd_work_group_size\\(JGA_BLOCK, 1, 1\\)\\)\\)\\s+)?void ";
+
+    /**
+     * One entry point.
+     *
+     * @param name       the kernel's name
+     * @param parameters its parameter list as declared, e.g. {@code __global float *x, long n}
+     */
+    record EntryPoint(String name, String parameters) {
+    }
+
+    private KernelEntryPoints() {
+    }
+
+    /** The entry points of an elementwise or reduction spec in a dialect, in launch order. */
+    static List<EntryPoint> of(Object spec, Dialect d) {
+        String length = (d == Dialect.CUDA ? "long long" : "long") + " n";
+        if (spec instanceof ElementwiseSpec e) {
+            return List.of(new EntryPoint(e.name(), join(parameters(e.arguments().arguments(), d), length)));
+        }
+        ReductionSpec r = (ReductionSpec) spec;
+        ScalarType t = r.outputType();
+        String user = parameters(r.arguments().arguments(), d);
+        String in = d == Dialect.CUDA ? "const " + t.nameIn(d) + " *" : "__global const " + t.nameIn(d) + " *";
+        return List.of(
+                new EntryPoint(r.name() + "_stage1", join(user, pointer(t, d) + "jga_partials", length)),
+                new EntryPoint(r.name() + "_stage2", join(in + "jga_in", pointer(t, d) + "jga_out", length)));
+    }
+
+    /** A pattern that matches the declaration of {@code entry} in dialect {@code d}. */
+    static Pattern declaration(EntryPoint entry, Dialect d) {
+        return Pattern.compile((d == Dialect.CUDA ? CUDA_KERNEL : OPENCL_KERNEL) + Pattern.quote(entry.name())
+                + "\\(" + Pattern.quote(entry.parameters()) + "\\)\\s*\\{");
+    }
+
+    /** How often {@code pattern} occurs in {@code text}. */
+    static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The lines of {@code source} that mention {@code name} followed by a parenthesis: what was declared instead. */
+    static List<String> linesNaming(String source, String name) {
+        List<String> lines = new ArrayList<>();
+        source.lines().filter(l -> l.contains(name + "(")).forEach(lines::add);
+        return lines;
+    }
+
+    private static String parameters(List<Argument> arguments, Dialect d) {
+        List<String> out = new ArrayList<>();
+        for (Argument a : arguments) {
+            out.add(a.array() ? pointer(a.type(), d) + a.name() : a.type().nameIn(d) + " " + a.name());
+        }
+        return String.join(", ", out);
+    }
+
+    private static String pointer(ScalarType t, Dialect d) {
+        return (d == Dialect.OPENCL ? "__global " : "") + t.nameIn(d) + " *";
+    }
+
+    private static String join(String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String p : parts) {
+            if (!p.isEmpty()) {
+                present.add(p);
+            }
+        }
+        return String.join(", ", present);
+    }
+}
