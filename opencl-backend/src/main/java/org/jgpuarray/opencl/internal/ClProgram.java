@@ -24,9 +24,11 @@ final class ClProgram implements GpuProgram {
         this.queue = queue;
     }
 
+    /** The program binary; none (nothing to cache) when it is a PoCL binary that PoCL could not load back. */
     @Override
     public byte[] binary() {
-        return ClPrograms.binary(program);
+        byte[] binary = ClPrograms.binary(program);
+        return PoclBinaries.problem(binary).isPresent() ? new byte[0] : binary;
     }
 
     @Override

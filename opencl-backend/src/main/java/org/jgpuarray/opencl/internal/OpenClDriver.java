@@ -28,6 +28,7 @@ import org.jocl.cl_device_id;
  * {@code GpuDevice}; this is the OpenCL half.
  */
 public final class OpenClDriver implements GpuDriver, OpenClFeatures {
+    private static final System.Logger LOG = System.getLogger("org.jgpuarray.opencl");
     private final ClDeviceHandle device;
     private final cl_context context;
     private final ClQueue queue;
@@ -138,8 +139,14 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
         return new ClProgram(ClPrograms.fromSource(context, device, name, source, options), device, memory, queue);
     }
 
+    /** Loads a binary; a PoCL binary that PoCL would abort on is refused before PoCL sees it. */
     @Override
     public Optional<GpuProgram> load(String name, byte[] binary, List<String> options) {
+        Optional<String> problem = PoclBinaries.problem(binary);
+        if (problem.isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "refusing the cached PoCL binary of '" + name + "': " + problem.get());
+            return Optional.empty();
+        }
         return ClPrograms.fromBinary(context, device, name, binary, options)
                 .map(p -> new ClProgram(p, device, memory, queue));
     }
