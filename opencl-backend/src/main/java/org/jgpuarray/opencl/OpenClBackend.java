@@ -1,11 +1,14 @@
 package org.jgpuarray.opencl;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jgpuarray.device.BackendProbe;
 import org.jgpuarray.device.BackendUnavailableException;
 import org.jgpuarray.opencl.internal.ClDeviceHandle;
 import org.jgpuarray.opencl.internal.ClDiscovery;
+import org.jgpuarray.opencl.internal.IcdLoader;
+import org.jgpuarray.opencl.internal.LibraryOpener;
 import org.jgpuarray.opencl.internal.OpenClDriver;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.spi.gpu.CacheSettings;
@@ -82,16 +85,33 @@ public final class OpenClBackend implements Backend {
     private static Discovery discovery() {
         synchronized (LOCK) {
             if (discovered == null) {
-                discovered = discover(ClDiscovery::devices);
+                discovered = discover(LibraryOpener.system(), ClDiscovery::devices);
             }
             return discovered;
         }
     }
 
     /**
+     * Checks that JOCL can load the OpenCL ICD loader, then runs a discovery; every failure becomes an
+     * unavailable probe with a one-line reason.
+     *
+     * @param opener    opens shared libraries, as JOCL's native code will
+     * @param discovery lists the devices; called only when the loader check passes, since JOCL's class
+     *                  initialiser prints to standard output when it cannot load {@code libOpenCL.so}
+     */
+    static Discovery discover(LibraryOpener opener, Supplier<List<ClDeviceHandle>> discovery) {
+        Optional<String> loaderProblem = IcdLoader.whyJoclCannotLoad(opener);
+        if (loaderProblem.isPresent()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "OpenCL unavailable: " + loaderProblem.get());
+            return new Discovery(BackendProbe.unavailable(NAME, loaderProblem.get()), List.of());
+        }
+        return discover(discovery);
+    }
+
+    /**
      * Runs a discovery, turning every failure into an unavailable probe with a one-line reason.
      *
-     * @param discovery lists the devices; may throw (a missing native library throws a LinkageError)
+     * @param discovery lists the devices; may throw (JOCL's native library failing to load throws a LinkageError)
      */
     static Discovery discover(Supplier<List<ClDeviceHandle>> discovery) {
         List<ClDeviceHandle> devices;
@@ -99,8 +119,8 @@ public final class OpenClBackend implements Backend {
             devices = discovery.get();
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             LOG.log(System.Logger.Level.DEBUG, "OpenCL unavailable", e);
-            return new Discovery(BackendProbe.unavailable(NAME, "no OpenCL ICD loader (libOpenCL.so.1) or JOCL"
-                    + " native library: " + firstLine(e)), List.of());
+            return new Discovery(BackendProbe.unavailable(NAME, "JOCL's native library did not load: "
+                    + firstLine(e)), List.of());
         } catch (LinkageError | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "OpenCL probe failed", e);
             return new Discovery(BackendProbe.unavailable(NAME, "OpenCL probe failed: " + firstLine(e)), List.of());

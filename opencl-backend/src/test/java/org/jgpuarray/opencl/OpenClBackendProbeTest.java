@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.jgpuarray.device.BackendUnavailableException;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceType;
 import org.jgpuarray.GpuContext;
+import org.jgpuarray.opencl.internal.LibraryOpener;
 import org.jgpuarray.spi.Backend;
 import org.jgpuarray.device.BackendProbe;
 import org.junit.jupiter.api.Tag;
@@ -31,11 +33,40 @@ class OpenClBackendProbeTest {
     @Test
     void missingNativeLibraryIsAnUnavailableProbeNotAnError() {
         BackendProbe probe = OpenClBackend.discover(() -> {
-            throw new UnsatisfiedLinkError("libOpenCL.so.1: cannot open shared object file");
+            throw new UnsatisfiedLinkError("Error while loading native library \"JOCL_2_0_5-linux-x86_64\"\nmore");
         }).probe();
         assertFalse(probe.available());
-        assertTrue(probe.reason().startsWith("no OpenCL ICD loader (libOpenCL.so.1)"), probe.reason());
-        assertFalse(probe.reason().contains("\n"), "one line");
+        assertEquals("JOCL's native library did not load: Error while loading native library"
+                + " \"JOCL_2_0_5-linux-x86_64\"", probe.reason());
+    }
+
+    @Test
+    void onlyTheVersionedIcdLoaderNamesTheCauseAndNeverTouchesJocl() {
+        LibraryOpener onlySo1 = name -> name.equals("libOpenCL.so.1") ? Optional.empty()
+                : Optional.of(name + ": cannot open shared object file: No such file or directory");
+        BackendProbe probe = OpenClBackend.discover(onlySo1, () -> {
+            throw new AssertionError("JOCL's class initialiser must not run: it prints to standard output");
+        }).probe();
+        assertFalse(probe.available());
+        assertEquals("JOCL needs the unversioned libOpenCL.so (Debian/Ubuntu: apt-get install ocl-icd-opencl-dev);"
+                + " this machine has libOpenCL.so.1 only", probe.reason());
+    }
+
+    @Test
+    void noIcdLoaderNamesTheCauseAndNeverTouchesJocl() {
+        BackendProbe probe = OpenClBackend.discover(name -> Optional.of(name + ": cannot open shared object file"),
+                () -> {
+                    throw new AssertionError("JOCL's class initialiser must not run: it prints to standard output");
+                }).probe();
+        assertFalse(probe.available());
+        assertTrue(probe.reason().startsWith("no OpenCL ICD loader (neither libOpenCL.so nor libOpenCL.so.1"),
+                probe.reason());
+    }
+
+    @Test
+    void aLoadableIcdLoaderGoesOnToDiscovery() {
+        BackendProbe probe = OpenClBackend.discover(name -> Optional.empty(), List::of).probe();
+        assertTrue(probe.reason().startsWith("no OpenCL platform"), probe.reason());
     }
 
     @Test

@@ -13,19 +13,13 @@ final class Cl {
     }
 
     /**
-     * The symbolic name of an OpenCL status code, e.g. {@code CL_INVALID_KERNEL_ARGS}.
+     * The symbolic name of an OpenCL status code, e.g. {@code CL_INVALID_KERNEL_ARGS}; never loads JOCL.
      *
      * @param code a status code
-     * @return its name, or {@code "CL_ERROR_<code>"} for codes JOCL does not know
+     * @return its name, or {@code "CL_ERROR_<code>"} for codes OpenCL does not define
      */
     static String errorName(int code) {
-        String name;
-        try {
-            name = CL.stringFor_errorCode(code);
-        } catch (LinkageError e) {
-            name = null;
-        }
-        return name == null || name.startsWith("INVALID error code") ? "CL_ERROR_" + code : name;
+        return ClErrorNames.of(code);
     }
 
     /**

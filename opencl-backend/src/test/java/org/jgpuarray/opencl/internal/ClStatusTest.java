@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Optional;
 import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.device.OutOfDeviceMemoryException;
+import org.jocl.CL;
 import org.junit.jupiter.api.Test;
 
-/** OpenCL status codes become jgpuarray exceptions that name the call and the code. */
+/**
+ * OpenCL status codes become jgpuarray exceptions that name the call and the code, on every machine: the
+ * names come from the backend's own table, not from JOCL's, whose class needs {@code libOpenCL.so}.
+ */
 class ClStatusTest {
 
     @Test
@@ -37,5 +43,19 @@ class ClStatusTest {
         assertEquals("CL_INVALID_ARG_SIZE", args.codeName());
         assertEquals("CL_ERROR_-12345", Cl.errorName(-12345));
         assertDoesNotThrow(() -> Cl.check("clFinish", 0));
+    }
+
+    @Test
+    void theNamesAreJoclsNames() {
+        Optional<String> problem = IcdLoader.whyJoclCannotLoad(LibraryOpener.system());
+        if (problem.isPresent()) {
+            System.out.println("SKIPPED: JOCL cannot load here: " + problem.get());
+        }
+        assumeTrue(problem.isEmpty(), () -> "JOCL cannot load here: " + problem.orElseThrow());
+        for (int code = -1100; code <= 2; code++) {
+            String jocl = CL.stringFor_errorCode(code);
+            assertEquals(jocl.startsWith("INVALID error code") ? "CL_ERROR_" + code : jocl, Cl.errorName(code));
+        }
+        assertEquals(CL.stringFor_errorCode(CL.CL_JOCL_INTERNAL_ERROR), Cl.errorName(CL.CL_JOCL_INTERNAL_ERROR));
     }
 }

@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.samples.Cli;
 import org.jgpuarray.samples.query.BackendSurvey;
+import org.jgpuarray.device.BackendProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +31,9 @@ class BenchCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"cpu", "opencl"})
     void tinyRunOfEveryWorkloadWritesCsvJsonAndADecodablePng(String backend) throws Exception {
-        assumeTrue(BackendSurvey.probeAll().stream().anyMatch(p -> p.backend().equals(backend) && p.available()),
-                () -> "no " + backend + " backend here (CI installs PoCL for OpenCL)");
+        BackendProbe probe = BackendSurvey.probeAll().stream().filter(p -> p.backend().equals(backend)).findFirst()
+                .orElseThrow();
+        assumeTrue(probe.available(), () -> backend + " unavailable: " + probe.reason());
         Path csv = dir.resolve("bench.csv");
         Path json = dir.resolve("bench.json");
         Path png = dir.resolve("bench.png");

@@ -66,9 +66,9 @@ class RecipesCommandTest {
     @Test
     @Tag("opencl")
     void openClRunsTheRawKernelRecipes() {
-        assumeTrue(BackendSurvey.probeAll().stream().anyMatch(p -> p.backend().equals("opencl") && p.available()),
-                "no OpenCL platform here (CI installs PoCL); " + BackendSurvey.probeAll().stream()
-                        .filter(p -> p.backend().equals("opencl")).map(BackendProbe::reason).findFirst().orElse(""));
+        BackendProbe opencl = BackendSurvey.probeAll().stream().filter(p -> p.backend().equals("opencl")).findFirst()
+                .orElseThrow();
+        assumeTrue(opencl.available(), () -> "OpenCL unavailable: " + opencl.reason());
         Cli.Result r = Cli.run("recipes", "--backend", "opencl", "double-matrix", "matrix-multiply", "vector-sum");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("recipes: 3 OK, 0 FAILED, 0 SKIPPED"), r::toString);
