@@ -1,5 +1,6 @@
 
-__kernel void add_float32_float32_float32(__global float *out, __global float *x, __global float *y, long n)
+// jgpuarray kernel 'add_float32_float32_float32'
+__kernel void jga_add_float32_float32_floa_08b61e9946d0(__global float *out, __global float *x, __global float *y, long n)
 {
     long i = 0;
 

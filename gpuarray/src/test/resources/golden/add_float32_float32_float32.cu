@@ -1,5 +1,6 @@
 
-extern "C" __global__ void add_float32_float32_float32(float *out, float *x, float *y, long long n)
+// jgpuarray kernel 'add_float32_float32_float32'
+extern "C" __global__ void jga_add_float32_float32_floa_08b61e9946d0(float *out, float *x, float *y, long long n)
 {
     long long i = 0;
     (void) i;

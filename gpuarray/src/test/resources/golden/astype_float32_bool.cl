@@ -1,5 +1,6 @@
 
-__kernel void astype_float32_bool(__global uchar *out, __global float *x, long n)
+// jgpuarray kernel 'astype_float32_bool'
+__kernel void jga_astype_float32_bool_869ba3965acf(__global uchar *out, __global float *x, long n)
 {
     long i = 0;
 

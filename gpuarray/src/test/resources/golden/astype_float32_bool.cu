@@ -1,5 +1,6 @@
 
-extern "C" __global__ void astype_float32_bool(bool *out, float *x, long long n)
+// jgpuarray kernel 'astype_float32_bool'
+extern "C" __global__ void jga_astype_float32_bool_869ba3965acf(bool *out, float *x, long long n)
 {
     long long i = 0;
     (void) i;

@@ -1,4 +1,5 @@
 
+// jgpuarray kernel 'cumsum'
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
@@ -8,14 +9,14 @@
 #define JGA_TILE (JGA_BLOCK * JGA_ITEMS)
 #define JGA_PAD(k) ((k) + ((k) >> 5))
 
-double cumsum_op(double a, double b)
+double jga_cumsum_e7557f08fb80_op(double a, double b)
 {
     return (double) (a+b);
 }
 
 /* Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. */
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void cumsum_tiles(__global const double *jga_in, __global double *jga_out, __global double *jga_tile_totals, long n, int jga_inclusive)
+void jga_cumsum_e7557f08fb80_tiles(__global const double *jga_in, __global double *jga_out, __global double *jga_tile_totals, long n, int jga_inclusive)
 {
     __local double jga_tile[JGA_PAD(JGA_TILE)];
     __local double jga_scratch[JGA_BLOCK];
@@ -30,14 +31,14 @@ void cumsum_tiles(__global const double *jga_in, __global double *jga_out, __glo
     barrier(CLK_LOCAL_MEM_FENCE);
     double jga_total = (double) (0);
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
-        jga_total = cumsum_op(jga_total, jga_tile[JGA_PAD(jga_t * JGA_ITEMS + jga_k)]);
+        jga_total = jga_cumsum_e7557f08fb80_op(jga_total, jga_tile[JGA_PAD(jga_t * JGA_ITEMS + jga_k)]);
     }
     jga_scratch[jga_t] = jga_total;
     barrier(CLK_LOCAL_MEM_FENCE);
     for (int jga_d = 1; jga_d < JGA_BLOCK; jga_d <<= 1) {
         const int jga_right = (jga_t + 1) * 2 * jga_d - 1;
         if (jga_right < JGA_BLOCK) {
-            jga_scratch[jga_right] = cumsum_op(jga_scratch[jga_right - jga_d], jga_scratch[jga_right]);
+            jga_scratch[jga_right] = jga_cumsum_e7557f08fb80_op(jga_scratch[jga_right - jga_d], jga_scratch[jga_right]);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
@@ -51,7 +52,7 @@ void cumsum_tiles(__global const double *jga_in, __global double *jga_out, __glo
         if (jga_right < JGA_BLOCK) {
             const double jga_left = jga_scratch[jga_right - jga_d];
             jga_scratch[jga_right - jga_d] = jga_scratch[jga_right];
-            jga_scratch[jga_right] = cumsum_op(jga_scratch[jga_right], jga_left);
+            jga_scratch[jga_right] = jga_cumsum_e7557f08fb80_op(jga_scratch[jga_right], jga_left);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
@@ -60,11 +61,11 @@ void cumsum_tiles(__global const double *jga_in, __global double *jga_out, __glo
         const int jga_slot = JGA_PAD(jga_t * JGA_ITEMS + jga_k);
         const double jga_x = jga_tile[jga_slot];
         if (jga_inclusive) {
-            jga_prefix = cumsum_op(jga_prefix, jga_x);
+            jga_prefix = jga_cumsum_e7557f08fb80_op(jga_prefix, jga_x);
             jga_tile[jga_slot] = jga_prefix;
         } else {
             jga_tile[jga_slot] = jga_prefix;
-            jga_prefix = cumsum_op(jga_prefix, jga_x);
+            jga_prefix = jga_cumsum_e7557f08fb80_op(jga_prefix, jga_x);
         }
     }
     barrier(CLK_LOCAL_MEM_FENCE);
@@ -82,14 +83,14 @@ void cumsum_tiles(__global const double *jga_in, __global double *jga_out, __glo
 
 /* Work-group b combines tile b + 1 with the inclusive scan of the tile totals before it. */
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void cumsum_add_offsets(__global double *jga_out, __global const double *jga_scanned_totals, long n)
+void jga_cumsum_e7557f08fb80_add_offsets(__global double *jga_out, __global const double *jga_scanned_totals, long n)
 {
     const long jga_tile_index = (long) get_group_id(0) + 1;
     const double jga_offset = jga_scanned_totals[jga_tile_index - 1];
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
         const long jga_g = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + (long) get_local_id(0);
         if (jga_g < n) {
-            jga_out[jga_g] = cumsum_op(jga_offset, jga_out[jga_g]);
+            jga_out[jga_g] = jga_cumsum_e7557f08fb80_op(jga_offset, jga_out[jga_g]);
         }
     }
 }

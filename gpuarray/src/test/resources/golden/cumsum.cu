@@ -1,4 +1,5 @@
 
+// jgpuarray kernel 'cumsum'
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
@@ -8,24 +9,24 @@
 #define JGA_TILE (JGA_BLOCK * JGA_ITEMS)
 #define JGA_PAD(k) ((k) + ((k) >> 5))
 
-__device__ __forceinline__ double cumsum_op(double a, double b)
+__device__ __forceinline__ double jga_cumsum_e7557f08fb80_op(double a, double b)
 {
     return (double) (a+b);
 }
 
-__device__ __forceinline__ double cumsum_warp_inclusive(double jga_v, int jga_lane)
+__device__ __forceinline__ double jga_cumsum_e7557f08fb80_warp_inclusive(double jga_v, int jga_lane)
 {
     for (int jga_offset = 1; jga_offset < 32; jga_offset <<= 1) {
         const double jga_y = __shfl_up_sync(0xffffffffu, jga_v, jga_offset);
         if (jga_lane >= jga_offset) {
-            jga_v = cumsum_op(jga_y, jga_v);
+            jga_v = jga_cumsum_e7557f08fb80_op(jga_y, jga_v);
         }
     }
     return jga_v;
 }
 
 /* Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. */
-extern "C" __global__ void __launch_bounds__(JGA_BLOCK) cumsum_tiles(const double *jga_in, double *jga_out, double *jga_tile_totals, long long n, int jga_inclusive)
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) jga_cumsum_e7557f08fb80_tiles(const double *jga_in, double *jga_out, double *jga_tile_totals, long long n, int jga_inclusive)
 {
     __shared__ double jga_tile[JGA_PAD(JGA_TILE)];
     __shared__ double jga_warp_totals[32];
@@ -41,9 +42,9 @@ extern "C" __global__ void __launch_bounds__(JGA_BLOCK) cumsum_tiles(const doubl
     __syncthreads();
     double jga_total = (double) (0);
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
-        jga_total = cumsum_op(jga_total, jga_tile[JGA_PAD(jga_t * JGA_ITEMS + jga_k)]);
+        jga_total = jga_cumsum_e7557f08fb80_op(jga_total, jga_tile[JGA_PAD(jga_t * JGA_ITEMS + jga_k)]);
     }
-    const double jga_inclusive_in_warp = cumsum_warp_inclusive(jga_total, jga_lane);
+    const double jga_inclusive_in_warp = jga_cumsum_e7557f08fb80_warp_inclusive(jga_total, jga_lane);
     double jga_prefix = __shfl_up_sync(0xffffffffu, jga_inclusive_in_warp, 1);
     if (jga_lane == 0) {
         jga_prefix = (double) (0);
@@ -54,21 +55,21 @@ extern "C" __global__ void __launch_bounds__(JGA_BLOCK) cumsum_tiles(const doubl
     __syncthreads();
     if (jga_warp == 0) {
         const double jga_w = jga_lane < (JGA_BLOCK >> 5) ? jga_warp_totals[jga_lane] : (double) (0);
-        jga_warp_totals[jga_lane] = cumsum_warp_inclusive(jga_w, jga_lane);
+        jga_warp_totals[jga_lane] = jga_cumsum_e7557f08fb80_warp_inclusive(jga_w, jga_lane);
     }
     __syncthreads();
     if (jga_warp > 0) {
-        jga_prefix = cumsum_op(jga_warp_totals[jga_warp - 1], jga_prefix);
+        jga_prefix = jga_cumsum_e7557f08fb80_op(jga_warp_totals[jga_warp - 1], jga_prefix);
     }
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
         const int jga_slot = JGA_PAD(jga_t * JGA_ITEMS + jga_k);
         const double jga_x = jga_tile[jga_slot];
         if (jga_inclusive) {
-            jga_prefix = cumsum_op(jga_prefix, jga_x);
+            jga_prefix = jga_cumsum_e7557f08fb80_op(jga_prefix, jga_x);
             jga_tile[jga_slot] = jga_prefix;
         } else {
             jga_tile[jga_slot] = jga_prefix;
-            jga_prefix = cumsum_op(jga_prefix, jga_x);
+            jga_prefix = jga_cumsum_e7557f08fb80_op(jga_prefix, jga_x);
         }
     }
     __syncthreads();
@@ -85,14 +86,14 @@ extern "C" __global__ void __launch_bounds__(JGA_BLOCK) cumsum_tiles(const doubl
 }
 
 /* Block b combines tile b + 1 with the inclusive scan of the tile totals before it. */
-extern "C" __global__ void __launch_bounds__(JGA_BLOCK) cumsum_add_offsets(double *jga_out, const double *jga_scanned_totals, long long n)
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) jga_cumsum_e7557f08fb80_add_offsets(double *jga_out, const double *jga_scanned_totals, long long n)
 {
     const long long jga_tile_index = (long long) blockIdx.x + 1;
     const double jga_offset = jga_scanned_totals[jga_tile_index - 1];
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
         const long long jga_g = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + threadIdx.x;
         if (jga_g < n) {
-            jga_out[jga_g] = cumsum_op(jga_offset, jga_out[jga_g]);
+            jga_out[jga_g] = jga_cumsum_e7557f08fb80_op(jga_offset, jga_out[jga_g]);
         }
     }
 }

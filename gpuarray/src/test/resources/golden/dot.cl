@@ -1,27 +1,28 @@
 
+// jgpuarray kernel 'dot'
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
 
-int dot_reduce(int a, int b)
+int jga_dot_3d249bd6a594_reduce(int a, int b)
 {
     return (int) (a+b);
 }
 
-int dot_map(long i, long n, __global int *x, __global int *y)
+int jga_dot_3d249bd6a594_map(long i, long n, __global int *x, __global int *y)
 {
     return (int) (x[i]*y[i]);
 }
 
 /* Valid in work-item 0 only. */
-int dot_block_reduce(int jga_acc, __local int *jga_scratch)
+int jga_dot_3d249bd6a594_block_reduce(int jga_acc, __local int *jga_scratch)
 {
     const int jga_lid = (int) get_local_id(0);
     jga_scratch[jga_lid] = jga_acc;
     barrier(CLK_LOCAL_MEM_FENCE);
     for (int jga_s = JGA_BLOCK / 2; jga_s > 0; jga_s >>= 1) {
         if (jga_lid < jga_s) {
-            jga_scratch[jga_lid] = dot_reduce(jga_scratch[jga_lid], jga_scratch[jga_lid + jga_s]);
+            jga_scratch[jga_lid] = jga_dot_3d249bd6a594_reduce(jga_scratch[jga_lid], jga_scratch[jga_lid + jga_s]);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
@@ -29,37 +30,37 @@ int dot_block_reduce(int jga_acc, __local int *jga_scratch)
 }
 
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void dot_stage1(__global int *x, __global int *y, __global int *jga_partials, long n)
+void jga_dot_3d249bd6a594_stage1(__global int *x, __global int *y, __global int *jga_partials, long n)
 {
     __local int jga_scratch[JGA_BLOCK];
     const long jga_stride = (long) get_global_size(0);
     long jga_i = (long) get_global_id(0);
     int jga_acc = (int) (0);
     for (; jga_i + 3 * jga_stride < n; jga_i += 4 * jga_stride) {
-        const int jga_v0 = dot_map(jga_i, n, x, y);
-        const int jga_v1 = dot_map(jga_i + jga_stride, n, x, y);
-        const int jga_v2 = dot_map(jga_i + 2 * jga_stride, n, x, y);
-        const int jga_v3 = dot_map(jga_i + 3 * jga_stride, n, x, y);
-        jga_acc = dot_reduce(jga_acc, dot_reduce(dot_reduce(jga_v0, jga_v1), dot_reduce(jga_v2, jga_v3)));
+        const int jga_v0 = jga_dot_3d249bd6a594_map(jga_i, n, x, y);
+        const int jga_v1 = jga_dot_3d249bd6a594_map(jga_i + jga_stride, n, x, y);
+        const int jga_v2 = jga_dot_3d249bd6a594_map(jga_i + 2 * jga_stride, n, x, y);
+        const int jga_v3 = jga_dot_3d249bd6a594_map(jga_i + 3 * jga_stride, n, x, y);
+        jga_acc = jga_dot_3d249bd6a594_reduce(jga_acc, jga_dot_3d249bd6a594_reduce(jga_dot_3d249bd6a594_reduce(jga_v0, jga_v1), jga_dot_3d249bd6a594_reduce(jga_v2, jga_v3)));
     }
     for (; jga_i < n; jga_i += jga_stride) {
-        jga_acc = dot_reduce(jga_acc, dot_map(jga_i, n, x, y));
+        jga_acc = jga_dot_3d249bd6a594_reduce(jga_acc, jga_dot_3d249bd6a594_map(jga_i, n, x, y));
     }
-    jga_acc = dot_block_reduce(jga_acc, jga_scratch);
+    jga_acc = jga_dot_3d249bd6a594_block_reduce(jga_acc, jga_scratch);
     if (get_local_id(0) == 0) {
         jga_partials[get_group_id(0)] = jga_acc;
     }
 }
 
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void dot_stage2(__global const int *jga_in, __global int *jga_out, long n)
+void jga_dot_3d249bd6a594_stage2(__global const int *jga_in, __global int *jga_out, long n)
 {
     __local int jga_scratch[JGA_BLOCK];
     int jga_acc = (int) (0);
     for (long jga_i = (long) get_local_id(0); jga_i < n; jga_i += JGA_BLOCK) {
-        jga_acc = dot_reduce(jga_acc, jga_in[jga_i]);
+        jga_acc = jga_dot_3d249bd6a594_reduce(jga_acc, jga_in[jga_i]);
     }
-    jga_acc = dot_block_reduce(jga_acc, jga_scratch);
+    jga_acc = jga_dot_3d249bd6a594_block_reduce(jga_acc, jga_scratch);
     if (get_local_id(0) == 0) {
         jga_out[0] = jga_acc;
     }

@@ -1,27 +1,28 @@
 
+// jgpuarray kernel 'dot_float32_float32'
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
 
-float dot_float32_float32_reduce(float a, float b)
+float jga_dot_float32_float32_508d168a9f28_reduce(float a, float b)
 {
     return (float) (a + b);
 }
 
-float dot_float32_float32_map(long i, long n, __global float *x, __global float *y)
+float jga_dot_float32_float32_508d168a9f28_map(long i, long n, __global float *x, __global float *y)
 {
     return (float) (x[i] * y[i]);
 }
 
 /* Valid in work-item 0 only. */
-float dot_float32_float32_block_reduce(float jga_acc, __local float *jga_scratch)
+float jga_dot_float32_float32_508d168a9f28_block_reduce(float jga_acc, __local float *jga_scratch)
 {
     const int jga_lid = (int) get_local_id(0);
     jga_scratch[jga_lid] = jga_acc;
     barrier(CLK_LOCAL_MEM_FENCE);
     for (int jga_s = JGA_BLOCK / 2; jga_s > 0; jga_s >>= 1) {
         if (jga_lid < jga_s) {
-            jga_scratch[jga_lid] = dot_float32_float32_reduce(jga_scratch[jga_lid], jga_scratch[jga_lid + jga_s]);
+            jga_scratch[jga_lid] = jga_dot_float32_float32_508d168a9f28_reduce(jga_scratch[jga_lid], jga_scratch[jga_lid + jga_s]);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
@@ -29,37 +30,37 @@ float dot_float32_float32_block_reduce(float jga_acc, __local float *jga_scratch
 }
 
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void dot_float32_float32_stage1(__global float *x, __global float *y, __global float *jga_partials, long n)
+void jga_dot_float32_float32_508d168a9f28_stage1(__global float *x, __global float *y, __global float *jga_partials, long n)
 {
     __local float jga_scratch[JGA_BLOCK];
     const long jga_stride = (long) get_global_size(0);
     long jga_i = (long) get_global_id(0);
     float jga_acc = (float) (0);
     for (; jga_i + 3 * jga_stride < n; jga_i += 4 * jga_stride) {
-        const float jga_v0 = dot_float32_float32_map(jga_i, n, x, y);
-        const float jga_v1 = dot_float32_float32_map(jga_i + jga_stride, n, x, y);
-        const float jga_v2 = dot_float32_float32_map(jga_i + 2 * jga_stride, n, x, y);
-        const float jga_v3 = dot_float32_float32_map(jga_i + 3 * jga_stride, n, x, y);
-        jga_acc = dot_float32_float32_reduce(jga_acc, dot_float32_float32_reduce(dot_float32_float32_reduce(jga_v0, jga_v1), dot_float32_float32_reduce(jga_v2, jga_v3)));
+        const float jga_v0 = jga_dot_float32_float32_508d168a9f28_map(jga_i, n, x, y);
+        const float jga_v1 = jga_dot_float32_float32_508d168a9f28_map(jga_i + jga_stride, n, x, y);
+        const float jga_v2 = jga_dot_float32_float32_508d168a9f28_map(jga_i + 2 * jga_stride, n, x, y);
+        const float jga_v3 = jga_dot_float32_float32_508d168a9f28_map(jga_i + 3 * jga_stride, n, x, y);
+        jga_acc = jga_dot_float32_float32_508d168a9f28_reduce(jga_acc, jga_dot_float32_float32_508d168a9f28_reduce(jga_dot_float32_float32_508d168a9f28_reduce(jga_v0, jga_v1), jga_dot_float32_float32_508d168a9f28_reduce(jga_v2, jga_v3)));
     }
     for (; jga_i < n; jga_i += jga_stride) {
-        jga_acc = dot_float32_float32_reduce(jga_acc, dot_float32_float32_map(jga_i, n, x, y));
+        jga_acc = jga_dot_float32_float32_508d168a9f28_reduce(jga_acc, jga_dot_float32_float32_508d168a9f28_map(jga_i, n, x, y));
     }
-    jga_acc = dot_float32_float32_block_reduce(jga_acc, jga_scratch);
+    jga_acc = jga_dot_float32_float32_508d168a9f28_block_reduce(jga_acc, jga_scratch);
     if (get_local_id(0) == 0) {
         jga_partials[get_group_id(0)] = jga_acc;
     }
 }
 
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void dot_float32_float32_stage2(__global const float *jga_in, __global float *jga_out, long n)
+void jga_dot_float32_float32_508d168a9f28_stage2(__global const float *jga_in, __global float *jga_out, long n)
 {
     __local float jga_scratch[JGA_BLOCK];
     float jga_acc = (float) (0);
     for (long jga_i = (long) get_local_id(0); jga_i < n; jga_i += JGA_BLOCK) {
-        jga_acc = dot_float32_float32_reduce(jga_acc, jga_in[jga_i]);
+        jga_acc = jga_dot_float32_float32_508d168a9f28_reduce(jga_acc, jga_in[jga_i]);
     }
-    jga_acc = dot_float32_float32_block_reduce(jga_acc, jga_scratch);
+    jga_acc = jga_dot_float32_float32_508d168a9f28_block_reduce(jga_acc, jga_scratch);
     if (get_local_id(0) == 0) {
         jga_out[0] = jga_acc;
     }

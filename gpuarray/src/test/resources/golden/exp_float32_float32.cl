@@ -1,5 +1,6 @@
 
-__kernel void exp_float32_float32(__global float *out, __global float *x, long n)
+// jgpuarray kernel 'exp_float32_float32'
+__kernel void jga_exp_float32_float32_1b00217141c2(__global float *out, __global float *x, long n)
 {
     long i = 0;
 

@@ -1,5 +1,6 @@
 
-extern "C" __global__ void exp_float32_float32(float *out, float *x, long long n)
+// jgpuarray kernel 'exp_float32_float32'
+extern "C" __global__ void jga_exp_float32_float32_1b00217141c2(float *out, float *x, long long n)
 {
     long long i = 0;
     (void) i;

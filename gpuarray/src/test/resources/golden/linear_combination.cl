@@ -2,7 +2,8 @@
 // user preamble
 float square(float v) { return v * v; }
 
-__kernel void linear_combination(float a, __global float *x, float b, __global float *y, __global float *c, long n)
+// jgpuarray kernel 'linear_combination'
+__kernel void jga_linear_combination_7dbadd45cc01(float a, __global float *x, float b, __global float *y, __global float *c, long n)
 {
     long i = 0;
 

@@ -2,7 +2,8 @@
 // user preamble
 __device__ float square(float v) { return v * v; }
 
-extern "C" __global__ void linear_combination(float a, float *x, float b, float *y, float *c, long long n)
+// jgpuarray kernel 'linear_combination'
+extern "C" __global__ void jga_linear_combination_7dbadd45cc01(float a, float *x, float b, float *y, float *c, long long n)
 {
     long long i = 0;
     (void) i;

@@ -1,5 +1,6 @@
 
-extern "C" __global__ void lt_float32_int32_bool(bool *out, float *x, int *y, long long n)
+// jgpuarray kernel 'lt_float32_int32_bool'
+extern "C" __global__ void jga_lt_float32_int32_bool_83226cb9fa6a(bool *out, float *x, int *y, long long n)
 {
     long long i = 0;
     (void) i;

@@ -1,27 +1,28 @@
 
+// jgpuarray kernel 'max_float32'
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
 
-float max_float32_reduce(float a, float b)
+float jga_max_float32_05042b0480d5_reduce(float a, float b)
 {
     return (float) ((isnan(a) || a > b) ? a : b);
 }
 
-float max_float32_map(long i, long n, __global float *x)
+float jga_max_float32_05042b0480d5_map(long i, long n, __global float *x)
 {
     return (float) (x[i]);
 }
 
 /* Valid in work-item 0 only. */
-float max_float32_block_reduce(float jga_acc, __local float *jga_scratch)
+float jga_max_float32_05042b0480d5_block_reduce(float jga_acc, __local float *jga_scratch)
 {
     const int jga_lid = (int) get_local_id(0);
     jga_scratch[jga_lid] = jga_acc;
     barrier(CLK_LOCAL_MEM_FENCE);
     for (int jga_s = JGA_BLOCK / 2; jga_s > 0; jga_s >>= 1) {
         if (jga_lid < jga_s) {
-            jga_scratch[jga_lid] = max_float32_reduce(jga_scratch[jga_lid], jga_scratch[jga_lid + jga_s]);
+            jga_scratch[jga_lid] = jga_max_float32_05042b0480d5_reduce(jga_scratch[jga_lid], jga_scratch[jga_lid + jga_s]);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
@@ -29,37 +30,37 @@ float max_float32_block_reduce(float jga_acc, __local float *jga_scratch)
 }
 
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void max_float32_stage1(__global float *x, __global float *jga_partials, long n)
+void jga_max_float32_05042b0480d5_stage1(__global float *x, __global float *jga_partials, long n)
 {
     __local float jga_scratch[JGA_BLOCK];
     const long jga_stride = (long) get_global_size(0);
     long jga_i = (long) get_global_id(0);
     float jga_acc = (float) (-INFINITY);
     for (; jga_i + 3 * jga_stride < n; jga_i += 4 * jga_stride) {
-        const float jga_v0 = max_float32_map(jga_i, n, x);
-        const float jga_v1 = max_float32_map(jga_i + jga_stride, n, x);
-        const float jga_v2 = max_float32_map(jga_i + 2 * jga_stride, n, x);
-        const float jga_v3 = max_float32_map(jga_i + 3 * jga_stride, n, x);
-        jga_acc = max_float32_reduce(jga_acc, max_float32_reduce(max_float32_reduce(jga_v0, jga_v1), max_float32_reduce(jga_v2, jga_v3)));
+        const float jga_v0 = jga_max_float32_05042b0480d5_map(jga_i, n, x);
+        const float jga_v1 = jga_max_float32_05042b0480d5_map(jga_i + jga_stride, n, x);
+        const float jga_v2 = jga_max_float32_05042b0480d5_map(jga_i + 2 * jga_stride, n, x);
+        const float jga_v3 = jga_max_float32_05042b0480d5_map(jga_i + 3 * jga_stride, n, x);
+        jga_acc = jga_max_float32_05042b0480d5_reduce(jga_acc, jga_max_float32_05042b0480d5_reduce(jga_max_float32_05042b0480d5_reduce(jga_v0, jga_v1), jga_max_float32_05042b0480d5_reduce(jga_v2, jga_v3)));
     }
     for (; jga_i < n; jga_i += jga_stride) {
-        jga_acc = max_float32_reduce(jga_acc, max_float32_map(jga_i, n, x));
+        jga_acc = jga_max_float32_05042b0480d5_reduce(jga_acc, jga_max_float32_05042b0480d5_map(jga_i, n, x));
     }
-    jga_acc = max_float32_block_reduce(jga_acc, jga_scratch);
+    jga_acc = jga_max_float32_05042b0480d5_block_reduce(jga_acc, jga_scratch);
     if (get_local_id(0) == 0) {
         jga_partials[get_group_id(0)] = jga_acc;
     }
 }
 
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void max_float32_stage2(__global const float *jga_in, __global float *jga_out, long n)
+void jga_max_float32_05042b0480d5_stage2(__global const float *jga_in, __global float *jga_out, long n)
 {
     __local float jga_scratch[JGA_BLOCK];
     float jga_acc = (float) (-INFINITY);
     for (long jga_i = (long) get_local_id(0); jga_i < n; jga_i += JGA_BLOCK) {
-        jga_acc = max_float32_reduce(jga_acc, jga_in[jga_i]);
+        jga_acc = jga_max_float32_05042b0480d5_reduce(jga_acc, jga_in[jga_i]);
     }
-    jga_acc = max_float32_block_reduce(jga_acc, jga_scratch);
+    jga_acc = jga_max_float32_05042b0480d5_block_reduce(jga_acc, jga_scratch);
     if (get_local_id(0) == 0) {
         jga_out[0] = jga_acc;
     }

@@ -1,72 +1,73 @@
 
+// jgpuarray kernel 'max_float32'
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
 
-__device__ __forceinline__ float max_float32_reduce(float a, float b)
+__device__ __forceinline__ float jga_max_float32_05042b0480d5_reduce(float a, float b)
 {
     return (float) ((isnan(a) || a > b) ? a : b);
 }
 
-__device__ __forceinline__ float max_float32_map(long long i, long long n, float *x)
+__device__ __forceinline__ float jga_max_float32_05042b0480d5_map(long long i, long long n, float *x)
 {
     return (float) (x[i]);
 }
 
-__device__ __forceinline__ float max_float32_warp_reduce(float jga_acc)
+__device__ __forceinline__ float jga_max_float32_05042b0480d5_warp_reduce(float jga_acc)
 {
     for (int jga_offset = 16; jga_offset > 0; jga_offset >>= 1) {
-        jga_acc = max_float32_reduce(jga_acc, __shfl_down_sync(0xffffffffu, jga_acc, jga_offset));
+        jga_acc = jga_max_float32_05042b0480d5_reduce(jga_acc, __shfl_down_sync(0xffffffffu, jga_acc, jga_offset));
     }
     return jga_acc;
 }
 
 /* Valid in thread 0 only. */
-__device__ __forceinline__ float max_float32_block_reduce(float jga_acc)
+__device__ __forceinline__ float jga_max_float32_05042b0480d5_block_reduce(float jga_acc)
 {
     __shared__ float jga_warp_totals[32];
     const int jga_lane = threadIdx.x & 31;
     const int jga_warp = threadIdx.x >> 5;
-    jga_acc = max_float32_warp_reduce(jga_acc);
+    jga_acc = jga_max_float32_05042b0480d5_warp_reduce(jga_acc);
     if (jga_lane == 0) {
         jga_warp_totals[jga_warp] = jga_acc;
     }
     __syncthreads();
     if (jga_warp == 0) {
         jga_acc = jga_lane < (JGA_BLOCK >> 5) ? jga_warp_totals[jga_lane] : (float) (-INFINITY);
-        jga_acc = max_float32_warp_reduce(jga_acc);
+        jga_acc = jga_max_float32_05042b0480d5_warp_reduce(jga_acc);
     }
     return jga_acc;
 }
 
-extern "C" __global__ void __launch_bounds__(JGA_BLOCK) max_float32_stage1(float *x, float *jga_partials, long long n)
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) jga_max_float32_05042b0480d5_stage1(float *x, float *jga_partials, long long n)
 {
     const long long jga_stride = (long long) JGA_BLOCK * gridDim.x;
     long long jga_i = (long long) blockIdx.x * JGA_BLOCK + threadIdx.x;
     float jga_acc = (float) (-INFINITY);
     for (; jga_i + 3 * jga_stride < n; jga_i += 4 * jga_stride) {
-        const float jga_v0 = max_float32_map(jga_i, n, x);
-        const float jga_v1 = max_float32_map(jga_i + jga_stride, n, x);
-        const float jga_v2 = max_float32_map(jga_i + 2 * jga_stride, n, x);
-        const float jga_v3 = max_float32_map(jga_i + 3 * jga_stride, n, x);
-        jga_acc = max_float32_reduce(jga_acc, max_float32_reduce(max_float32_reduce(jga_v0, jga_v1), max_float32_reduce(jga_v2, jga_v3)));
+        const float jga_v0 = jga_max_float32_05042b0480d5_map(jga_i, n, x);
+        const float jga_v1 = jga_max_float32_05042b0480d5_map(jga_i + jga_stride, n, x);
+        const float jga_v2 = jga_max_float32_05042b0480d5_map(jga_i + 2 * jga_stride, n, x);
+        const float jga_v3 = jga_max_float32_05042b0480d5_map(jga_i + 3 * jga_stride, n, x);
+        jga_acc = jga_max_float32_05042b0480d5_reduce(jga_acc, jga_max_float32_05042b0480d5_reduce(jga_max_float32_05042b0480d5_reduce(jga_v0, jga_v1), jga_max_float32_05042b0480d5_reduce(jga_v2, jga_v3)));
     }
     for (; jga_i < n; jga_i += jga_stride) {
-        jga_acc = max_float32_reduce(jga_acc, max_float32_map(jga_i, n, x));
+        jga_acc = jga_max_float32_05042b0480d5_reduce(jga_acc, jga_max_float32_05042b0480d5_map(jga_i, n, x));
     }
-    jga_acc = max_float32_block_reduce(jga_acc);
+    jga_acc = jga_max_float32_05042b0480d5_block_reduce(jga_acc);
     if (threadIdx.x == 0) {
         jga_partials[blockIdx.x] = jga_acc;
     }
 }
 
-extern "C" __global__ void __launch_bounds__(JGA_BLOCK) max_float32_stage2(const float *jga_in, float *jga_out, long long n)
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) jga_max_float32_05042b0480d5_stage2(const float *jga_in, float *jga_out, long long n)
 {
     float jga_acc = (float) (-INFINITY);
     for (long long jga_i = threadIdx.x; jga_i < n; jga_i += JGA_BLOCK) {
-        jga_acc = max_float32_reduce(jga_acc, jga_in[jga_i]);
+        jga_acc = jga_max_float32_05042b0480d5_reduce(jga_acc, jga_in[jga_i]);
     }
-    jga_acc = max_float32_block_reduce(jga_acc);
+    jga_acc = jga_max_float32_05042b0480d5_block_reduce(jga_acc);
     if (threadIdx.x == 0) {
         jga_out[0] = jga_acc;
     }

@@ -16,7 +16,8 @@ long jga_ipow_int64(long base, long exponent)
     return result;
 }
 
-__kernel void pow_int64_scalar_int64(__global long *out, __global long *x, long s, long n)
+// jgpuarray kernel 'pow_int64_scalar_int64'
+__kernel void jga_pow_int64_scalar_int64_6a570ca2fd0a(__global long *out, __global long *x, long s, long n)
 {
     long i = 0;
 

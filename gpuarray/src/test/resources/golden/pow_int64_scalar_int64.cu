@@ -16,7 +16,8 @@ __device__ long jga_ipow_int64(long base, long exponent)
     return result;
 }
 
-extern "C" __global__ void pow_int64_scalar_int64(long long *out, long long *x, long long s, long long n)
+// jgpuarray kernel 'pow_int64_scalar_int64'
+extern "C" __global__ void jga_pow_int64_scalar_int64_6a570ca2fd0a(long long *out, long long *x, long long s, long long n)
 {
     long long i = 0;
     (void) i;

@@ -1,72 +1,73 @@
 
+// jgpuarray kernel 'sum_int32'
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
 
-__device__ __forceinline__ long long sum_int32_reduce(long long a, long long b)
+__device__ __forceinline__ long long jga_sum_int32_5fb40a8dc454_reduce(long long a, long long b)
 {
     return (long long) (a + b);
 }
 
-__device__ __forceinline__ long long sum_int32_map(long long i, long long n, int *x)
+__device__ __forceinline__ long long jga_sum_int32_5fb40a8dc454_map(long long i, long long n, int *x)
 {
     return (long long) (((long) x[i]));
 }
 
-__device__ __forceinline__ long long sum_int32_warp_reduce(long long jga_acc)
+__device__ __forceinline__ long long jga_sum_int32_5fb40a8dc454_warp_reduce(long long jga_acc)
 {
     for (int jga_offset = 16; jga_offset > 0; jga_offset >>= 1) {
-        jga_acc = sum_int32_reduce(jga_acc, __shfl_down_sync(0xffffffffu, jga_acc, jga_offset));
+        jga_acc = jga_sum_int32_5fb40a8dc454_reduce(jga_acc, __shfl_down_sync(0xffffffffu, jga_acc, jga_offset));
     }
     return jga_acc;
 }
 
 /* Valid in thread 0 only. */
-__device__ __forceinline__ long long sum_int32_block_reduce(long long jga_acc)
+__device__ __forceinline__ long long jga_sum_int32_5fb40a8dc454_block_reduce(long long jga_acc)
 {
     __shared__ long long jga_warp_totals[32];
     const int jga_lane = threadIdx.x & 31;
     const int jga_warp = threadIdx.x >> 5;
-    jga_acc = sum_int32_warp_reduce(jga_acc);
+    jga_acc = jga_sum_int32_5fb40a8dc454_warp_reduce(jga_acc);
     if (jga_lane == 0) {
         jga_warp_totals[jga_warp] = jga_acc;
     }
     __syncthreads();
     if (jga_warp == 0) {
         jga_acc = jga_lane < (JGA_BLOCK >> 5) ? jga_warp_totals[jga_lane] : (long long) (0);
-        jga_acc = sum_int32_warp_reduce(jga_acc);
+        jga_acc = jga_sum_int32_5fb40a8dc454_warp_reduce(jga_acc);
     }
     return jga_acc;
 }
 
-extern "C" __global__ void __launch_bounds__(JGA_BLOCK) sum_int32_stage1(int *x, long long *jga_partials, long long n)
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) jga_sum_int32_5fb40a8dc454_stage1(int *x, long long *jga_partials, long long n)
 {
     const long long jga_stride = (long long) JGA_BLOCK * gridDim.x;
     long long jga_i = (long long) blockIdx.x * JGA_BLOCK + threadIdx.x;
     long long jga_acc = (long long) (0);
     for (; jga_i + 3 * jga_stride < n; jga_i += 4 * jga_stride) {
-        const long long jga_v0 = sum_int32_map(jga_i, n, x);
-        const long long jga_v1 = sum_int32_map(jga_i + jga_stride, n, x);
-        const long long jga_v2 = sum_int32_map(jga_i + 2 * jga_stride, n, x);
-        const long long jga_v3 = sum_int32_map(jga_i + 3 * jga_stride, n, x);
-        jga_acc = sum_int32_reduce(jga_acc, sum_int32_reduce(sum_int32_reduce(jga_v0, jga_v1), sum_int32_reduce(jga_v2, jga_v3)));
+        const long long jga_v0 = jga_sum_int32_5fb40a8dc454_map(jga_i, n, x);
+        const long long jga_v1 = jga_sum_int32_5fb40a8dc454_map(jga_i + jga_stride, n, x);
+        const long long jga_v2 = jga_sum_int32_5fb40a8dc454_map(jga_i + 2 * jga_stride, n, x);
+        const long long jga_v3 = jga_sum_int32_5fb40a8dc454_map(jga_i + 3 * jga_stride, n, x);
+        jga_acc = jga_sum_int32_5fb40a8dc454_reduce(jga_acc, jga_sum_int32_5fb40a8dc454_reduce(jga_sum_int32_5fb40a8dc454_reduce(jga_v0, jga_v1), jga_sum_int32_5fb40a8dc454_reduce(jga_v2, jga_v3)));
     }
     for (; jga_i < n; jga_i += jga_stride) {
-        jga_acc = sum_int32_reduce(jga_acc, sum_int32_map(jga_i, n, x));
+        jga_acc = jga_sum_int32_5fb40a8dc454_reduce(jga_acc, jga_sum_int32_5fb40a8dc454_map(jga_i, n, x));
     }
-    jga_acc = sum_int32_block_reduce(jga_acc);
+    jga_acc = jga_sum_int32_5fb40a8dc454_block_reduce(jga_acc);
     if (threadIdx.x == 0) {
         jga_partials[blockIdx.x] = jga_acc;
     }
 }
 
-extern "C" __global__ void __launch_bounds__(JGA_BLOCK) sum_int32_stage2(const long long *jga_in, long long *jga_out, long long n)
+extern "C" __global__ void __launch_bounds__(JGA_BLOCK) jga_sum_int32_5fb40a8dc454_stage2(const long long *jga_in, long long *jga_out, long long n)
 {
     long long jga_acc = (long long) (0);
     for (long long jga_i = threadIdx.x; jga_i < n; jga_i += JGA_BLOCK) {
-        jga_acc = sum_int32_reduce(jga_acc, jga_in[jga_i]);
+        jga_acc = jga_sum_int32_5fb40a8dc454_reduce(jga_acc, jga_in[jga_i]);
     }
-    jga_acc = sum_int32_block_reduce(jga_acc);
+    jga_acc = jga_sum_int32_5fb40a8dc454_block_reduce(jga_acc);
     if (threadIdx.x == 0) {
         jga_out[0] = jga_acc;
     }

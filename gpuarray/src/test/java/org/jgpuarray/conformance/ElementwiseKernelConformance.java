@@ -1,11 +1,15 @@
 package org.jgpuarray.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.jgpuarray.DType;
 import org.jgpuarray.ElementwiseKernel;
 import org.jgpuarray.GPUArray;
+import org.jgpuarray.ReductionKernel;
 import org.junit.jupiter.api.Test;
 
 /** User elementwise kernels: scalars, preambles, control flow, C integer semantics; outputs are poisoned first. */
@@ -129,6 +133,40 @@ public abstract class ElementwiseKernelConformance extends ConformanceBase {
         try (GPUArray x = ctx.full(DType.FLOAT32, -1, 6)) {
             k.launch(4, x);
             assertArrayEquals(new float[] {0, 1, 2, 3, -1, -1}, x.toFloatArray());
+        }
+    }
+
+    @Test
+    void kernelNamesOfAnyLengthAndNamesOfBuiltinsWork() {
+        String longName = "k" + "_long".repeat(51);
+        for (String name : new String[] {"sin", "exp", "dot", "max", "select", "main", "barrier", longName}) {
+            ElementwiseKernel k = ctx.elementwiseKernel("float *x", "x[i] = 2 * x[i] + 1", name);
+            ReductionKernel r = ctx.reductionKernelBuilder(DType.FLOAT32, "0", "a + b", "x[i]", "float *x").name(name)
+                    .build();
+            assertEquals(name, k.name());
+            try (GPUArray x = ctx.toGpu(new float[] {1, 2, 3}); GPUArray total = r.call(x)) {
+                k.call(x);
+                assertArrayEquals(new float[] {3, 5, 7}, x.toFloatArray(), name);
+                assertEquals(6, total.item(), name);
+            }
+        }
+        assertEquals(256, longName.length());
+    }
+
+    @Test
+    void anArrayShorterThanTheLaunchIsRefusedNamingBothSizes() {
+        ElementwiseKernel k = ctx.elementwiseKernel("float *x, float *y", "y[i] = 7", "short_arrays");
+        ReductionKernel dot = ctx.reductionKernel(DType.FLOAT32, "0", "a + b", "x[i] * y[i]", "float *x, float *y");
+        try (GPUArray x = ctx.zeros(DType.FLOAT32, 4096); GPUArray y = ctx.full(DType.FLOAT32, -1, 16)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> k.call(x, y));
+            assertTrue(e.getMessage().contains("'float *y'") && e.getMessage().contains("16")
+                    && e.getMessage().contains("4096"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> k.launch(1000, y, y));
+            assertThrows(IllegalArgumentException.class, () -> dot.call(x, y));
+            k.launch(16, x, y);
+            float[] sevens = new float[16];
+            java.util.Arrays.fill(sevens, 7);
+            assertArrayEquals(sevens, y.toFloatArray(), "a launch within both arrays runs");
         }
     }
 }

@@ -82,6 +82,14 @@ public abstract class ErrorConformance extends ConformanceBase {
         other.close();
         assertMessage(IllegalStateException.class, b::toFloatArray, "closed");
         assertMessage(IllegalStateException.class, () -> other.zeros(DType.INT32, 1), "closed");
+        GpuContext fourth = GpuContext.create(backend());
+        ElementwiseKernel noArrays = fourth.elementwiseKernel("int a", "int b = a;", "no_arrays");
+        var sum = fourth.reductionKernel(DType.INT32, "0", "a + b", "i", "int unused");
+        var scan = fourth.inclusiveScanKernel(DType.INT32, "a + b", "0");
+        fourth.close();
+        assertMessage(IllegalStateException.class, () -> noArrays.launch(10, 1), "closed");
+        assertMessage(IllegalStateException.class, () -> sum.launch(10, 1), "closed");
+        assertMessage(IllegalStateException.class, () -> scan.call(b), "closed");
         try (GPUArray mine = ctx.zeros(DType.FLOAT32, 3); GpuContext third = GpuContext.create(backend());
              GPUArray theirs = third.zeros(DType.FLOAT32, 3)) {
             assertMessage(IllegalArgumentException.class, () -> mine.add(theirs), "different contexts");

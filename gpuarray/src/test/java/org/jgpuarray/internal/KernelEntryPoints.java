@@ -23,10 +23,17 @@ final class KernelEntryPoints {
     /**
      * One entry point.
      *
-     * @param name       the kernel's name
+     * @param name       a regular expression of the kernel's name: {@code jga_}, the first 24 characters of the
+     *                   spec's name, 12 hex digits, and the stage's suffix
      * @param parameters its parameter list as declared, e.g. {@code __global float *x, long n}
      */
     record EntryPoint(String name, String parameters) {
+    }
+
+    /** The generated name of a spec's kernel: the user's name only prefixes it, so any name works. */
+    static String generatedName(String specName, String suffix) {
+        String prefix = specName.length() > 24 ? specName.substring(0, 24) : specName;
+        return "jga_" + Pattern.quote(prefix) + "_[0-9a-f]{12}" + suffix;
     }
 
     private KernelEntryPoints() {
@@ -36,20 +43,22 @@ final class KernelEntryPoints {
     static List<EntryPoint> of(Object spec, Dialect d) {
         String length = (d == Dialect.CUDA ? "long long" : "long") + " n";
         if (spec instanceof ElementwiseSpec e) {
-            return List.of(new EntryPoint(e.name(), join(parameters(e.arguments().arguments(), d), length)));
+            return List.of(new EntryPoint(generatedName(e.name(), ""), join(parameters(e.arguments().arguments(), d),
+                    length)));
         }
         ReductionSpec r = (ReductionSpec) spec;
         ScalarType t = r.outputType();
         String user = parameters(r.arguments().arguments(), d);
         String in = d == Dialect.CUDA ? "const " + t.nameIn(d) + " *" : "__global const " + t.nameIn(d) + " *";
         return List.of(
-                new EntryPoint(r.name() + "_stage1", join(user, pointer(t, d) + "jga_partials", length)),
-                new EntryPoint(r.name() + "_stage2", join(in + "jga_in", pointer(t, d) + "jga_out", length)));
+                new EntryPoint(generatedName(r.name(), "_stage1"), join(user, pointer(t, d) + "jga_partials", length)),
+                new EntryPoint(generatedName(r.name(), "_stage2"), join(in + "jga_in", pointer(t, d) + "jga_out",
+                        length)));
     }
 
     /** A pattern that matches the declaration of {@code entry} in dialect {@code d}. */
     static Pattern declaration(EntryPoint entry, Dialect d) {
-        return Pattern.compile((d == Dialect.CUDA ? CUDA_KERNEL : OPENCL_KERNEL) + Pattern.quote(entry.name())
+        return Pattern.compile((d == Dialect.CUDA ? CUDA_KERNEL : OPENCL_KERNEL) + entry.name()
                 + "\\(" + Pattern.quote(entry.parameters()) + "\\)\\s*\\{");
     }
 
@@ -63,10 +72,10 @@ final class KernelEntryPoints {
         return n;
     }
 
-    /** The lines of {@code source} that mention {@code name} followed by a parenthesis: what was declared instead. */
+    /** The lines of {@code source} that declare a kernel: what was declared instead. */
     static List<String> linesNaming(String source, String name) {
         List<String> lines = new ArrayList<>();
-        source.lines().filter(l -> l.contains(name + "(")).forEach(lines::add);
+        source.lines().filter(l -> l.contains("__global__ void") || l.contains("__kernel")).forEach(lines::add);
         return lines;
     }
 

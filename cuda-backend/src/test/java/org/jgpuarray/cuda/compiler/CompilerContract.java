@@ -173,7 +173,9 @@ public abstract class CompilerContract {
         byte[] elf = {0x7f, 'E', 'L', 'F'};
         assertArrayEquals(elf, java.util.Arrays.copyOf(cubin.image(), 4), "a cubin is an ELF file");
         String symbols = new String(cubin.image(), StandardCharsets.ISO_8859_1);
-        assertTrue(symbols.contains("sum_float32_stage1") && symbols.contains("sum_float32_stage2"));
+        for (String kernel : program.kernelNames()) {
+            assertTrue(symbols.contains(kernel), "the cubin defines " + kernel);
+        }
     }
 
     @Test

@@ -147,13 +147,13 @@ public final class FakeDriverScenarios {
             List<String> launches = launchesSinceMark();
             check(launches.size() == 1, launches.toString());
             // 4 SMs * 32 blocks caps the grid; grid-stride covers the rest
-            expectLaunch(launches.get(0), "lin_comb", 128, 256, "2.5;buf\\d+\\+0;-5;buf\\d+\\+0;buf\\d+\\+0;100000");
+            expectLaunch(launches.get(0), generated("lin_comb"), 128, 256, "2.5;buf\\d+\\+0;-5;buf\\d+\\+0;buf\\d+\\+0;100000");
             GPUArray i64 = ctx.zeros(DType.INT64, 3);
             GPUArray out = ctx.zeros(DType.INT32, 3);
             mark();
             ctx.elementwiseKernel("double s, long *i64, bool flag, int *out", "out[i] = (int) (s + i64[i] + flag)",
                     "mixed_scalars").call(0.25, i64, true, out);
-            expectLaunch(launchesSinceMark().get(0), "mixed_scalars", 1, 256, "0.25;buf\\d+\\+0;1;buf\\d+\\+0;3");
+            expectLaunch(launchesSinceMark().get(0), generated("mixed_scalars"), 1, 256, "0.25;buf\\d+\\+0;1;buf\\d+\\+0;3");
         }
     }
 
@@ -165,17 +165,17 @@ public final class FakeDriverScenarios {
             List<String> launches = launchesSinceMark();
             check(launches.size() == 2, launches.toString());
             // two waves of resident blocks: 4 SMs * (2048 / 256) * 2
-            Matcher p = expectLaunch(launches.get(0), "sum_float32_stage1", 64, 256, "buf\\d+\\+0;(buf\\d+)\\+0;100000");
-            expectLaunch(launches.get(1), "sum_float32_stage2", 1, 256, p.group(1) + "\\+0;buf\\d+\\+0;64");
+            Matcher p = expectLaunch(launches.get(0), generated("sum_float32") + "_stage1", 64, 256, "buf\\d+\\+0;(buf\\d+)\\+0;100000");
+            expectLaunch(launches.get(1), generated("sum_float32") + "_stage2", 1, 256, p.group(1) + "\\+0;buf\\d+\\+0;64");
             mark();
             small.sum().item();
             launches = launchesSinceMark();
             check(launches.size() == 1, "one block writes the result directly: " + launches);
-            expectLaunch(launches.get(0), "sum_float64_stage1", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;100");
+            expectLaunch(launches.get(0), generated("sum_float64") + "_stage1", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;100");
             try (GPUArray none = ctx.empty(DType.FLOAT32, 0)) {
                 mark();
                 none.sum().item();
-                expectLaunch(launchesSinceMark().get(0), "sum_float32_stage1", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;0");
+                expectLaunch(launchesSinceMark().get(0), generated("sum_float32") + "_stage1", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;0");
             }
         }
     }
@@ -187,14 +187,14 @@ public final class FakeDriverScenarios {
             ctx.inclusiveScanKernel(DType.INT64, "a+b", "0").call(x);
             List<String> l = launchesSinceMark();
             check(l.size() == 5, l.toString());
-            expectLaunch(l.get(0), "scan_inclusive_int64_\\w+_tiles", 2049, 256, "buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0;" + n + ";1");
-            expectLaunch(l.get(1), "scan_inclusive_int64_\\w+_tiles", 2, 256, "(buf\\d+)\\+0;\\1\\+0;buf\\d+\\+0;2049;1");
-            expectLaunch(l.get(2), "scan_inclusive_int64_\\w+_tiles", 1, 256, "(buf\\d+)\\+0;\\1\\+0;buf\\d+\\+0;2;1");
-            expectLaunch(l.get(3), "scan_inclusive_int64_\\w+_add_offsets", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;2049");
-            expectLaunch(l.get(4), "scan_inclusive_int64_\\w+_add_offsets", 2048, 256, "buf\\d+\\+0;buf\\d+\\+0;" + n);
+            expectLaunch(l.get(0), "jga_scan_inclusive_int64_\\w+_tiles", 2049, 256, "buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0;" + n + ";1");
+            expectLaunch(l.get(1), "jga_scan_inclusive_int64_\\w+_tiles", 2, 256, "(buf\\d+)\\+0;\\1\\+0;buf\\d+\\+0;2049;1");
+            expectLaunch(l.get(2), "jga_scan_inclusive_int64_\\w+_tiles", 1, 256, "(buf\\d+)\\+0;\\1\\+0;buf\\d+\\+0;2;1");
+            expectLaunch(l.get(3), "jga_scan_inclusive_int64_\\w+_add_offsets", 1, 256, "buf\\d+\\+0;buf\\d+\\+0;2049");
+            expectLaunch(l.get(4), "jga_scan_inclusive_int64_\\w+_add_offsets", 2048, 256, "buf\\d+\\+0;buf\\d+\\+0;" + n);
             mark();
             ctx.exclusiveScanKernel(DType.INT64, "a+b", "0").call(x.reshape(n));
-            expectLaunch(launchesSinceMark().get(0), "scan_exclusive_int64_\\w+_tiles", 2049, 256,
+            expectLaunch(launchesSinceMark().get(0), "jga_scan_exclusive_int64_\\w+_tiles", 2049, 256,
                     "buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0;" + n + ";0");
         }
     }
@@ -287,6 +287,11 @@ public final class FakeDriverScenarios {
     private List<String> launchesSinceMark() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return lines.subList(mark, lines.size()).stream().filter(s -> s.startsWith("launch ")).toList();
+    }
+
+    /** The pattern of a generated kernel's name: the user's name between {@code jga_} and a digest. */
+    private static String generated(String name) {
+        return "jga_" + name + "_[0-9a-f]{12}";
     }
 
     private static Matcher expectLaunch(String line, String kernel, long grid, int block, String params) {

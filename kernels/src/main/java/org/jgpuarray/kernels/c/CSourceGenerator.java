@@ -34,18 +34,20 @@ public final class CSourceGenerator {
      *
      * @param spec    not modified
      * @param dialect CUDA or OPENCL
-     * @return one kernel named {@code spec.name()}
+     * @return one kernel, named by {@link KernelLayout#entryName}
      */
     public static CSource elementwise(ElementwiseSpec spec, Dialect dialect) {
         GpuDialect d = of(dialect);
         String params = d.parameters(spec.arguments());
+        String entry = KernelLayout.entryName(spec.name(), "elementwise", spec.arguments().declaration(),
+                spec.operation(), spec.preamble(), spec.loopPrep(), spec.afterLoop());
         String body = Template.fill(d.elementwiseTemplate(), Map.of(
-                "NAME", spec.name(),
+                "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
                 "OPERATION", indent(spec.operation(), 2),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
-        return new CSource(program(d, spec.preamble(), body), List.of(spec.name()));
+        return new CSource(program(d, spec.name(), spec.preamble(), body), List.of(entry));
     }
 
     /**
@@ -53,10 +55,12 @@ public final class CSourceGenerator {
      *
      * @param spec    not modified
      * @param dialect CUDA or OPENCL
-     * @return kernels {@code <name>_stage1} and {@code <name>_stage2}
+     * @return kernels {@code <entry>_stage1} and {@code <entry>_stage2}
      */
     public static CSource reduction(ReductionSpec spec, Dialect dialect) {
         GpuDialect d = of(dialect);
+        String entry = KernelLayout.entryName(spec.name(), "reduction", spec.outputType().name(), spec.neutral(),
+                spec.reduceExpression(), spec.mapExpression(), spec.arguments().declaration(), spec.preamble());
         String params = d.parameters(spec.arguments());
         StringBuilder mapParams = new StringBuilder();
         StringBuilder mapArgs = new StringBuilder();
@@ -65,7 +69,7 @@ public final class CSourceGenerator {
             mapArgs.append(", ").append(a.name());
         }
         String body = Template.fill(d.reductionTemplate(), Map.of(
-                "NAME", spec.name(),
+                "NAME", entry,
                 "T", spec.outputType().nameIn(dialect),
                 "PARAMS_PREFIX", params.isEmpty() ? "" : params + ", ",
                 "MAP_PARAMS", mapParams.toString(),
@@ -73,8 +77,8 @@ public final class CSourceGenerator {
                 "NEUTRAL", spec.neutral(),
                 "REDUCE", spec.reduceExpression(),
                 "MAP", spec.mapExpression()));
-        return new CSource(program(d, spec.preamble(), body),
-                List.of(KernelLayout.reductionStage1(spec.name()), KernelLayout.reductionStage2(spec.name())));
+        return new CSource(program(d, spec.name(), spec.preamble(), body),
+                List.of(KernelLayout.reductionStage1(entry), KernelLayout.reductionStage2(entry)));
     }
 
     /**
@@ -82,17 +86,19 @@ public final class CSourceGenerator {
      *
      * @param spec    not modified
      * @param dialect CUDA or OPENCL
-     * @return kernels {@code <name>_tiles} and {@code <name>_add_offsets}
+     * @return kernels {@code <entry>_tiles} and {@code <entry>_add_offsets}
      */
     public static CSource scan(ScanSpec spec, Dialect dialect) {
         GpuDialect d = of(dialect);
+        String entry = KernelLayout.entryName(spec.name(), "scan", spec.type().name(), spec.scanExpression(),
+                spec.neutral(), Boolean.toString(spec.inclusive()), spec.preamble());
         String body = Template.fill(d.scanTemplate(), Map.of(
-                "NAME", spec.name(),
+                "NAME", entry,
                 "T", spec.type().nameIn(dialect),
                 "NEUTRAL", spec.neutral(),
                 "SCAN", spec.scanExpression()));
-        return new CSource(program(d, spec.preamble(), body),
-                List.of(KernelLayout.scanTiles(spec.name()), KernelLayout.scanAddOffsets(spec.name())));
+        return new CSource(program(d, spec.name(), spec.preamble(), body),
+                List.of(KernelLayout.scanTiles(entry), KernelLayout.scanAddOffsets(entry)));
     }
 
     /** The compatibility prelude of a dialect, for raw programs that want the same vocabulary. */
@@ -100,12 +106,12 @@ public final class CSourceGenerator {
         return of(dialect).prelude();
     }
 
-    private static String program(GpuDialect d, String preamble, String body) {
+    private static String program(GpuDialect d, String userName, String preamble, String body) {
         StringBuilder out = new StringBuilder(d.prelude());
         if (!preamble.isBlank()) {
             out.append("\n// user preamble\n").append(d.preamble(preamble).strip()).append('\n');
         }
-        return out.append('\n').append(body).toString();
+        return out.append("\n// jgpuarray kernel '").append(userName).append("'\n").append(body).toString();
     }
 
     private static GpuDialect of(Dialect dialect) {

@@ -14,7 +14,28 @@ public final class KernelLayout {
     /** Elements per scan tile with the default block size. */
     public static final int SCAN_TILE = BLOCK * SCAN_ITEMS;
 
+    /** Characters of the user's kernel name that a generated entry point keeps. */
+    static final int NAME_PREFIX = 24;
+
     private KernelLayout() {
+    }
+
+    /**
+     * The C name generated code gives a kernel: {@code jga_}, the first {@value #NAME_PREFIX} characters of the
+     * user's name, and 12 hex digits of a digest of the name and of everything the kernel is. Any user name
+     * works (long ones, and ones that collide with built-ins of the dialect such as {@code sin} or
+     * {@code max}); messages keep the user's name; the same kernel has the same name in every process.
+     *
+     * @param userName   the spec's name, a C identifier
+     * @param definition the texts that define the kernel (argument list, snippets, types)
+     */
+    public static String entryName(String userName, String... definition) {
+        String[] parts = new String[definition.length + 1];
+        parts[0] = userName;
+        System.arraycopy(definition, 0, parts, 1, definition.length);
+        String digest = org.jgpuarray.kernels.Identifiers.derived("x", parts).substring(2, 14);
+        String prefix = userName.length() > NAME_PREFIX ? userName.substring(0, NAME_PREFIX) : userName;
+        return "jga_" + prefix + "_" + digest;
     }
 
     /** Kernel name of a reduction's first stage: per-block partials over the mapped input. */
