@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.spi.CompiledElementwise;
+import org.jgpuarray.device.KernelCompilationException;
 
 /**
  * A kernel that runs a C snippet once per element, compiled for its context's device; PyCUDA's

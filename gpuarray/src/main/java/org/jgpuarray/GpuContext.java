@@ -25,6 +25,9 @@ import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.device.BackendUnavailableException;
+import org.jgpuarray.device.KernelCompilationException;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 
 /**
  * One device opened for computing: where arrays live and kernels run. Create it with

@@ -5,6 +5,7 @@ import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Identifiers;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.spi.CompiledReduction;
+import org.jgpuarray.device.KernelCompilationException;
 
 /**
  * A map-reduce kernel, PyCUDA's {@code ReductionKernel}: maps each element with a C expression and
