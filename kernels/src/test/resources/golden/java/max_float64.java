@@ -9,38 +9,52 @@ public final class Reduction_max_float64_a43d468646a212ee implements JavaReducti
     public Object reduceRange(Object[] args$, long n, long from$, long to$) {
         final double[] x = (double[]) args$[0];
         final int end$ = (int) to$;
-        double acc0$ = neutral$();
-        double acc1$ = neutral$();
-        double acc2$ = neutral$();
-        double acc3$ = neutral$();
-        int base$ = (int) from$;
-        for (; base$ <= end$ - 4; base$ += 4) {
-            {
-                final int i$ = base$ + 0;
+        final double[] levels$ = new double[48];
+        int depth$ = 0;
+        long blocks$ = 0;
+        for (int start$ = (int) from$; start$ < end$; start$ += 64) {
+            final int stop$ = Math.min(end$, start$ + 64);
+            double acc0$ = neutral$();
+            double acc1$ = neutral$();
+            double acc2$ = neutral$();
+            double acc3$ = neutral$();
+            int base$ = start$;
+            for (; base$ <= stop$ - 4; base$ += 4) {
+                {
+                    final int i$ = base$ + 0;
+                    final long i = i$;
+                    acc0$ = reduce$(acc0$, x[i$]);
+                }
+                {
+                    final int i$ = base$ + 1;
+                    final long i = i$;
+                    acc1$ = reduce$(acc1$, x[i$]);
+                }
+                {
+                    final int i$ = base$ + 2;
+                    final long i = i$;
+                    acc2$ = reduce$(acc2$, x[i$]);
+                }
+                {
+                    final int i$ = base$ + 3;
+                    final long i = i$;
+                    acc3$ = reduce$(acc3$, x[i$]);
+                }
+            }
+            for (int i$ = base$; i$ < stop$; i$++) {
                 final long i = i$;
                 acc0$ = reduce$(acc0$, x[i$]);
             }
-            {
-                final int i$ = base$ + 1;
-                final long i = i$;
-                acc1$ = reduce$(acc1$, x[i$]);
+            double block$ = reduce$(reduce$(acc0$, acc1$), reduce$(acc2$, acc3$));
+            for (long pairs$ = blocks$++; (pairs$ & 1) != 0; pairs$ >>>= 1) {
+                block$ = reduce$(levels$[--depth$], block$);
             }
-            {
-                final int i$ = base$ + 2;
-                final long i = i$;
-                acc2$ = reduce$(acc2$, x[i$]);
-            }
-            {
-                final int i$ = base$ + 3;
-                final long i = i$;
-                acc3$ = reduce$(acc3$, x[i$]);
-            }
+            levels$[depth$++] = block$;
         }
-        for (int i$ = base$; i$ < end$; i$++) {
-            final long i = i$;
-            acc0$ = reduce$(acc0$, x[i$]);
+        double acc$ = neutral$();
+        for (int k$ = 0; k$ < depth$; k$++) {
+            acc$ = reduce$(acc$, levels$[k$]);
         }
-        double acc$ = reduce$(reduce$(acc0$, acc1$), reduce$(acc2$, acc3$));
         return Double.valueOf(acc$);
     }
 

@@ -145,4 +145,30 @@ public abstract class ReductionConformance extends ConformanceBase {
             assertEquals(min, g.min().toLongArray()[0]);
         }
     }
+
+    /**
+     * Long float32 sums keep the accuracy of a tree reduction on every backend: the CPU backend sums
+     * blocks pairwise, as NumPy does, instead of running four accumulators over millions of elements.
+     */
+    @Test
+    void longFloat32SumsStayAccurate() {
+        float tenth = 0.1f;
+        for (int n : new int[] {10_000_000, 30_000_000}) {
+            double exact = (double) tenth * n;
+            try (GPUArray x = ctx.full(DType.FLOAT32, tenth, n)) {
+                assertRelative(exact, x.sum().item(), "sum of " + n + " x 0.1f");
+                if (n == 10_000_000) {
+                    assertRelative(tenth, x.mean().item(), "mean");
+                    assertRelative((double) tenth * tenth * n, x.dot(x).item(), "dot");
+                    ReductionKernel user = ctx.reductionKernel(DType.FLOAT32, "0", "a + b", "2 * x[i]", "float *x");
+                    assertRelative(2 * exact, user.call(x).item(), "user reduction");
+                }
+            }
+        }
+    }
+
+    private static void assertRelative(double expected, double actual, String what) {
+        double error = Math.abs(actual - expected) / Math.abs(expected);
+        assertTrue(error <= 1e-6, what + ": " + actual + " vs " + expected + ", relative error " + error);
+    }
 }
