@@ -44,6 +44,7 @@ public final class CSourceGenerator {
         String body = Template.fill(d.elementwiseTemplate(), Map.of(
                 "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
+                "ALIASES", d.aliases(spec.arguments()),
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
                 "OPERATION", indent(spec.operation(), 2),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
@@ -72,6 +73,7 @@ public final class CSourceGenerator {
                 "NAME", entry,
                 "T", spec.outputType().nameIn(dialect),
                 "PARAMS_PREFIX", params.isEmpty() ? "" : params + ", ",
+                "ALIASES", d.aliases(spec.arguments()),
                 "MAP_PARAMS", mapParams.toString(),
                 "MAP_ARGS", mapArgs.toString(),
                 "NEUTRAL", spec.neutral(),

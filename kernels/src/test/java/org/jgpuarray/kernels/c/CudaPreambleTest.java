@@ -30,4 +30,11 @@ class CudaPreambleTest {
         assertEquals("", CudaPreamble.qualify(""));
         assertEquals("#define SQ(x) ((x)*(x))\n", CudaPreamble.qualify("#define SQ(x) ((x)*(x))\n"));
     }
+
+    /** NVRTC compiles no host variables: a const global is a device variable (found by the snippet fuzzer). */
+    @Test
+    void constGlobalsAreDeviceVariables() {
+        assertEquals("__device__ const float K = 2.5f;\n__device__ const int T[2] = {1, 2};\n__constant__ const int J = 1;\n",
+                CudaPreamble.qualify("const float K = 2.5f;\nconst int T[2] = {1, 2};\n__constant__ const int J = 1;\n"));
+    }
 }
