@@ -7,27 +7,41 @@ import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
 
 /**
- * An n-dimensional array in device memory: dtype, shape (C order, contiguous) and a buffer.
- * Arithmetic returns new arrays, computed by generated kernels on the array's device; result types
- * follow NumPy, with Java scalars typed as NEP 50 says (a Java {@code int}/{@code long} takes the
- * array's type, a {@code float}/{@code double} keeps a float array's type).
+ * An n-dimensional array in device memory: dtype, shape, strides and a buffer it may share with other
+ * arrays. Slices, transposes, broadcasts and reshapes of contiguous arrays are views that share memory
+ * (writes through a view reach its base); every operation accepts views. Arithmetic returns new arrays,
+ * computed by generated kernels on the array's device; binary operations broadcast by NumPy's rules, and
+ * result types follow NumPy, with Java scalars typed as NEP 50 says (a Java {@code int}/{@code long} takes
+ * the array's type, a {@code float}/{@code double} keeps a float array's type).
  *
- * <p>Close arrays you no longer need ({@link #close()}), or let the garbage collector free them.
- * Any use after close throws {@link IllegalStateException}. Not thread-safe, like its context.
+ * <p>Close arrays you no longer need ({@link #close()}), or let the garbage collector free them; a buffer is
+ * freed when the last array viewing it is closed. Any use after close throws {@link IllegalStateException}.
+ * Not thread-safe, like its context.
  */
 public final class GPUArray implements AutoCloseable {
     private final GpuContext context;
     private final DType dtype;
-    private final long[] shape;
+    private final Geometry geometry;
     private final long size;
     private final ArrayMemory memory;
 
+    /** A new contiguous array owning {@code shared}. */
     GPUArray(GpuContext context, DType dtype, long[] shape, SharedBuffer shared) {
+        this(context, dtype, Geometry.contiguous(shape), shared);
+    }
+
+    /** A new array owning {@code shared}, its elements laid out as {@code geometry} says. */
+    GPUArray(GpuContext context, DType dtype, Geometry geometry, SharedBuffer shared) {
         this.context = context;
         this.dtype = dtype;
-        this.shape = shape;
-        this.size = Shapes.size(shape);
+        this.geometry = geometry;
+        this.size = Shapes.size(geometry.shape());
         this.memory = new ArrayMemory(shared, context.deferredReleases(), this);
+    }
+
+    /** A view of this array's buffer with another geometry. */
+    private GPUArray view(Geometry g) {
+        return new GPUArray(context, dtype, g, shared().retain());
     }
 
     // ---- description -----------------------------------------------------------------------------
@@ -44,12 +58,17 @@ public final class GPUArray implements AutoCloseable {
 
     /** The shape (a copy); empty for a 0-d array. */
     public long[] shape() {
-        return shape.clone();
+        return geometry.shape();
+    }
+
+    /** The strides in elements (a copy): how far apart neighbours along each axis lie in the buffer. */
+    public long[] strides() {
+        return geometry.strides();
     }
 
     /** Number of dimensions. */
     public int ndim() {
-        return shape.length;
+        return geometry.shape().length;
     }
 
     /** Number of elements. */
@@ -57,23 +76,174 @@ public final class GPUArray implements AutoCloseable {
         return size;
     }
 
-    /** Bytes of device memory the elements take. */
+    /** Bytes the elements take. */
     public long nbytes() {
         return size * dtype.itemSize();
     }
 
-    // ---- shape and copies ------------------------------------------------------------------------
+    /** True when the elements lie in C order one after the other (a view may still start inside its buffer). */
+    public boolean isContiguous() {
+        return geometry.isContiguous();
+    }
+
+    // ---- views ---------------------------------------------------------------------------------
 
     /**
-     * The same elements with another shape, sharing this array's memory (no copy). One extent may be
-     * {@code -1}, computed from the others.
+     * NumPy's basic indexing, a view: {@code a.get(range(1, 5), all(), step(null, null, -2))} is
+     * {@code a[1:5, :, ::-2]}; integers drop their axis (negative ones count from the end). See {@link Index}.
+     *
+     * @throws IndexOutOfBoundsException for an integer outside its axis
+     * @throws IllegalArgumentException  for more indices than axes
+     */
+    public GPUArray get(Index... index) {
+        ensureOpen();
+        return view(geometry.index(index));
+    }
+
+    /** {@link #get(Index...)} with NumPy's syntax: {@code a.get("1:5, :, ::-2")}. */
+    public GPUArray get(String index) {
+        return get(Index.parse(index));
+    }
+
+    /**
+     * Writes {@code value} (broadcast by NumPy's rules, converted to this dtype) into the elements
+     * {@code index} selects: NumPy's {@code a[index] = value}. Modifies this array; returns it.
+     *
+     * @throws IllegalArgumentException when the shapes do not broadcast
+     */
+    public GPUArray put(String index, GPUArray value) {
+        try (GPUArray target = get(index)) {
+            target.assign(value);
+        }
+        return this;
+    }
+
+    /** Writes a scalar into the elements {@code index} selects: NumPy's {@code a[index] = value}. Returns this. */
+    public GPUArray put(String index, Number value) {
+        try (GPUArray target = get(index)) {
+            target.fill(value);
+        }
+        return this;
+    }
+
+    /**
+     * Copies {@code source} into this array (or view), broadcasting it to this shape and converting it to this
+     * dtype. Modifies this array; returns it.
+     *
+     * @throws IllegalArgumentException when the shapes do not broadcast, or this is a broadcast view
+     */
+    public GPUArray assign(GPUArray source) {
+        ensureOpen();
+        Objects.requireNonNull(source, "source").ensureOpen();
+        Builtins.assign(this, source);
+        return this;
+    }
+
+    /** The axes reversed, a view: NumPy's {@code T}. */
+    public GPUArray transpose() {
+        ensureOpen();
+        return view(geometry.transpose());
+    }
+
+    /** {@link #transpose()}. */
+    public GPUArray T() {
+        return transpose();
+    }
+
+    /**
+     * The axes in a new order, a view: axis {@code k} of the result is axis {@code order[k]} of this.
+     *
+     * @throws IllegalArgumentException when {@code order} is not a permutation of the axes
+     */
+    public GPUArray permute(int... order) {
+        ensureOpen();
+        return view(geometry.permute(order));
+    }
+
+    /** Two axes exchanged, a view. */
+    public GPUArray swapAxes(int a, int b) {
+        int[] order = new int[ndim()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        int x = Geometry.normalizeAxis(a, order.length);
+        int y = Geometry.normalizeAxis(b, order.length);
+        order[x] = y;
+        order[y] = x;
+        return permute(order);
+    }
+
+    /**
+     * This array seen with a larger shape by NumPy's broadcasting rules, a read-only view (writes into it
+     * are refused).
+     *
+     * @throws IllegalArgumentException naming both shapes when they do not broadcast
+     */
+    public GPUArray broadcastTo(long... shape) {
+        ensureOpen();
+        return view(geometry.broadcastTo(Shapes.checked(shape)));
+    }
+
+    /** Axes of extent 1 removed, a view: the given ones, or all when none are given. */
+    public GPUArray squeeze(int... axes) {
+        ensureOpen();
+        return view(geometry.squeeze(axes));
+    }
+
+    /** A new axis of extent 1 at {@code axis} (negative counts from the end), a view. */
+    public GPUArray expandDims(int axis) {
+        ensureOpen();
+        return view(geometry.expandDims(axis));
+    }
+
+    /** The main diagonal of a 2-D array, a 1-D view. */
+    public GPUArray diagonal() {
+        return diagonal(0);
+    }
+
+    /** The diagonal {@code k} above (below, when negative) the main one of a 2-D array, a 1-D view. */
+    public GPUArray diagonal(long k) {
+        ensureOpen();
+        return view(geometry.diagonal(k));
+    }
+
+    /**
+     * The same elements with another shape: a view sharing this array's memory when it is contiguous, a copy
+     * otherwise (as NumPy's {@code reshape}). One extent may be {@code -1}, computed from the others.
      *
      * @throws IllegalArgumentException when the sizes differ
      */
     public GPUArray reshape(long... newShape) {
+        ensureOpen();
         long[] s = resolveShape(newShape);
-        return new GPUArray(context, dtype, s, shared().retain());
+        Geometry reshaped = geometry.reshapeView(s);
+        if (reshaped != null) {
+            return view(reshaped);
+        }
+        try (GPUArray contiguous = copy()) {
+            return contiguous.reshape(s);
+        }
     }
+
+    /** The elements as a 1-D array: a view when contiguous, a copy otherwise. */
+    public GPUArray ravel() {
+        return reshape(size);
+    }
+
+    /** The elements as a new 1-D array, always a copy. */
+    public GPUArray flatten() {
+        try (GPUArray contiguous = copy()) {
+            return contiguous.reshape(size);
+        }
+    }
+
+    /** This array when it is contiguous, else a contiguous copy: either way, the caller closes the result. */
+    public GPUArray ascontiguous() {
+        ensureOpen();
+        return geometry.isContiguous() ? view(geometry) : copy();
+    }
+
+    // ---- copies and conversions ------------------------------------------------------------------
 
     /** A copy converted to {@code type} (C casts: floats truncate toward zero; to bool, nonzero is true). */
     public GPUArray astype(DType type) {
@@ -88,14 +258,10 @@ public final class GPUArray implements AutoCloseable {
         return this;
     }
 
-    /** A copy in new device memory. */
+    /** A copy in new device memory, contiguous in C order. */
     public GPUArray copy() {
         ensureOpen();
-        GPUArray out = context.empty(dtype, shape);
-        if (size > 0) {
-            context.backend().copyOnDevice(buffer(), 0, out.buffer(), 0, nbytes());
-        }
-        return out;
+        return Builtins.copy(this);
     }
 
     /** Copies host data into this array (modified); {@code data.length} must equal {@link #size()}. */
@@ -129,8 +295,16 @@ public final class GPUArray implements AutoCloseable {
         if (n != size) {
             throw new IllegalArgumentException("data has " + n + " elements, the array " + size);
         }
-        if (n > 0) {
+        if (n == 0) {
+            return this;
+        }
+        if (geometry.isFlat()) {
             context.backend().copyFromHost(host, 0, buffer(), 0, n);
+        } else {
+            try (GPUArray staged = context.empty(dtype, shape())) {
+                context.backend().copyFromHost(host, 0, staged.buffer(), 0, n);
+                assign(staged);
+            }
         }
         return this;
     }
@@ -177,7 +351,7 @@ public final class GPUArray implements AutoCloseable {
     public double item() {
         if (size != 1) {
             throw new IllegalStateException("item() needs an array of one element, this one has shape "
-                    + Shapes.format(shape));
+                    + Shapes.format(shape()));
         }
         if (dtype.isComplex()) {
             throw new UnsupportedOperationException("item() of a " + dtype.numpyName() + " array would drop the"
@@ -196,6 +370,11 @@ public final class GPUArray implements AutoCloseable {
                 return converted.download(type);
             }
         }
+        if (!geometry.isFlat()) {
+            try (GPUArray contiguous = copy()) {
+                return contiguous.download(type);
+            }
+        }
         HostArray host = HostArray.allocate(type.scalarType(), (int) size);
         if (size > 0) {
             context.backend().copyToHost(buffer(), 0, host, 0, host.length());
@@ -208,6 +387,14 @@ public final class GPUArray implements AutoCloseable {
     /** {@code this + other}, elementwise; shapes must match. */
     public GPUArray add(GPUArray other) {
         return binary(BinaryOp.ADD, other);
+    }
+
+    /**
+     * {@link #add(GPUArray)} into {@code out}, which must have the broadcast shape and the result's dtype;
+     * modified, and returned.
+     */
+    public GPUArray add(GPUArray other, GPUArray out) {
+        return binary(BinaryOp.ADD, other, out);
     }
 
     /** {@code this + s}; the scalar does not widen the array's type (NEP 50). */
@@ -223,6 +410,14 @@ public final class GPUArray implements AutoCloseable {
     /** {@code this - other}. */
     public GPUArray sub(GPUArray other) {
         return binary(BinaryOp.SUB, other);
+    }
+
+    /**
+     * {@link #sub(GPUArray)} into {@code out}, which must have the broadcast shape and the result's dtype;
+     * modified, and returned.
+     */
+    public GPUArray sub(GPUArray other, GPUArray out) {
+        return binary(BinaryOp.SUB, other, out);
     }
 
     /** {@code this - s}. */
@@ -245,6 +440,14 @@ public final class GPUArray implements AutoCloseable {
         return binary(BinaryOp.MUL, other);
     }
 
+    /**
+     * {@link #mul(GPUArray)} into {@code out}, which must have the broadcast shape and the result's dtype;
+     * modified, and returned.
+     */
+    public GPUArray mul(GPUArray other, GPUArray out) {
+        return binary(BinaryOp.MUL, other, out);
+    }
+
     /** {@code this * s}. */
     public GPUArray mul(long s) {
         return scalar(BinaryOp.MUL, s);
@@ -258,6 +461,14 @@ public final class GPUArray implements AutoCloseable {
     /** {@code this / other}, true division: integers give float64. */
     public GPUArray div(GPUArray other) {
         return binary(BinaryOp.DIV, other);
+    }
+
+    /**
+     * {@link #div(GPUArray)} into {@code out}, which must have the broadcast shape and the result's dtype;
+     * modified, and returned.
+     */
+    public GPUArray div(GPUArray other, GPUArray out) {
+        return binary(BinaryOp.DIV, other, out);
     }
 
     /** {@code this / s}, true division. */
@@ -281,6 +492,14 @@ public final class GPUArray implements AutoCloseable {
     }
 
     /**
+     * {@link #pow(GPUArray)} into {@code out}, which must have the broadcast shape and the result's dtype;
+     * modified, and returned.
+     */
+    public GPUArray pow(GPUArray other, GPUArray out) {
+        return binary(BinaryOp.POW, other, out);
+    }
+
+    /**
      * {@code this ** s}.
      *
      * @throws IllegalArgumentException for a negative exponent on an integer array, as NumPy
@@ -296,17 +515,25 @@ public final class GPUArray implements AutoCloseable {
 
     /** {@code -this}. */
     public GPUArray neg() {
-        return unary(UnaryOp.NEG);
+        return unary(UnaryOp.NEG, null);
     }
 
     /** {@code |this|}. */
     public GPUArray abs() {
-        return unary(UnaryOp.ABS);
+        return unary(UnaryOp.ABS, null);
     }
 
     /** The elementwise larger value; NaN wins, as NumPy's {@code maximum}. */
     public GPUArray maximum(GPUArray other) {
         return binary(BinaryOp.MAXIMUM, other);
+    }
+
+    /**
+     * {@link #maximum(GPUArray)} into {@code out}, which must have the broadcast shape and the result's dtype;
+     * modified, and returned.
+     */
+    public GPUArray maximum(GPUArray other, GPUArray out) {
+        return binary(BinaryOp.MAXIMUM, other, out);
     }
 
     /** The elementwise larger of this and {@code s}; NaN wins. */
@@ -322,6 +549,14 @@ public final class GPUArray implements AutoCloseable {
     /** The elementwise smaller value; NaN wins, as NumPy's {@code minimum}. */
     public GPUArray minimum(GPUArray other) {
         return binary(BinaryOp.MINIMUM, other);
+    }
+
+    /**
+     * {@link #minimum(GPUArray)} into {@code out}, which must have the broadcast shape and the result's dtype;
+     * modified, and returned.
+     */
+    public GPUArray minimum(GPUArray other, GPUArray out) {
+        return binary(BinaryOp.MINIMUM, other, out);
     }
 
     /** The elementwise smaller of this and {@code s}; NaN wins. */
@@ -432,7 +667,7 @@ public final class GPUArray implements AutoCloseable {
     public GPUArray sum() {
         ensureOpen();
         requireReal("sum");
-        return Builtins.reduce(BuiltinSpecs.sum(dtype), this, buffer());
+        return Builtins.reduceUnordered(BuiltinSpecs.sum(dtype), this);
     }
 
     /** The dot product of two 1-D arrays of equal size, in their promoted type; a 0-d array. */
@@ -444,7 +679,7 @@ public final class GPUArray implements AutoCloseable {
         if (type == DType.BOOL) {
             throw new IllegalArgumentException("dot of two bool arrays is not supported; convert with astype first");
         }
-        return Builtins.reduce(BuiltinSpecs.dot(dtype, other.dtype(), type), this, buffer(), other.buffer());
+        return Builtins.reducePair(BuiltinSpecs.dot(dtype, other.dtype(), type), this, other);
     }
 
     /** The largest element, a 0-d array; NaN if any element is NaN. */
@@ -470,8 +705,8 @@ public final class GPUArray implements AutoCloseable {
         requireReal("cumsum");
         DType type = BuiltinSpecs.sumType(dtype);
         ScanKernel scan = context.inclusiveScanKernel(type, "a + b", "0");
-        try (GPUArray converted = type == dtype ? null : astype(type);
-             GPUArray scanned = scan.call(converted == null ? this : converted)) {
+        try (GPUArray converted = type == dtype ? flatOrCopy() : astype(type);
+             GPUArray ordered = converted.flatOrCopy(); GPUArray scanned = scan.call(ordered)) {
             return scanned.reshape(size);
         }
     }
@@ -483,7 +718,7 @@ public final class GPUArray implements AutoCloseable {
             throw new IllegalArgumentException("zero-size array to reduction operation " + (maximum ? "max" : "min")
                     + ", which has no identity");
         }
-        return Builtins.reduce(BuiltinSpecs.extremum(dtype, maximum), this, buffer());
+        return Builtins.reduceUnordered(BuiltinSpecs.extremum(dtype, maximum), this);
     }
 
     // ---- linear algebra --------------------------------------------------------------------------
@@ -515,20 +750,35 @@ public final class GPUArray implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "GPUArray(" + dtype.numpyName() + ", shape=" + Shapes.format(shape) + ", " + context.backendName()
+        return "GPUArray(" + dtype.numpyName() + ", shape=" + Shapes.format(shape()) + ", " + context.backendName()
                 + (isClosed() ? ", closed" : "") + ")";
     }
 
     // ---- for the package -------------------------------------------------------------------------
 
+    /** The buffer this array views; its elements lie where {@link #geometry()} says. */
     DeviceBuffer buffer() {
         return shared().buffer();
+    }
+
+    Geometry geometry() {
+        return geometry;
+    }
+
+    /** Contiguous from the buffer's first element: kernels and copies can treat it as the flat buffer. */
+    boolean isFlat() {
+        return geometry.isFlat();
+    }
+
+    /** A C-order copy when it is not, so the caller can close the result either way. */
+    GPUArray flatOrCopy() {
+        return geometry.isFlat() ? view(geometry) : copy();
     }
 
     void ensureOpen() {
         if (memory.isClosed()) {
             throw new IllegalStateException("this GPUArray (" + dtype.numpyName() + ", shape "
-                    + Shapes.format(shape) + ") is closed");
+                    + Shapes.format(shape()) + ") is closed");
         }
         context.ensureOpen();
     }
@@ -541,7 +791,14 @@ public final class GPUArray implements AutoCloseable {
     private GPUArray binary(BinaryOp op, GPUArray other) {
         ensureOpen();
         Objects.requireNonNull(other, "other").ensureOpen();
-        return Builtins.binary(op, this, other);
+        return Builtins.binary(op, this, other, null);
+    }
+
+    private GPUArray binary(BinaryOp op, GPUArray other, GPUArray out) {
+        ensureOpen();
+        Objects.requireNonNull(other, "other").ensureOpen();
+        Objects.requireNonNull(out, "out").ensureOpen();
+        return Builtins.binary(op, this, other, out);
     }
 
     private GPUArray scalar(BinaryOp op, Number s) {
@@ -554,9 +811,12 @@ public final class GPUArray implements AutoCloseable {
         return Builtins.binaryScalar(op, this, s, true);
     }
 
-    GPUArray unary(UnaryOp op) {
+    GPUArray unary(UnaryOp op, GPUArray out) {
         ensureOpen();
-        return Builtins.unary(op, this);
+        if (out != null) {
+            out.ensureOpen();
+        }
+        return Builtins.unary(op, this, out);
     }
 
     private void requireReal(String what) {

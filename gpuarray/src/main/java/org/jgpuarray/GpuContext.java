@@ -175,6 +175,11 @@ public final class GpuContext implements AutoCloseable {
         return new GPUArray(this, dtype, s, allocate(dtype, Shapes.size(s)));
     }
 
+    /** A new array laid out as {@code geometry} (offset 0, no broadcast axes), with unspecified contents. */
+    GPUArray empty(DType dtype, Geometry geometry) {
+        return new GPUArray(this, dtype, geometry, allocate(dtype, geometry.size()));
+    }
+
     /** A new array of zeros. */
     public GPUArray zeros(DType dtype, long... shape) {
         return empty(dtype, shape).fill(0);
@@ -479,7 +484,15 @@ public final class GpuContext implements AutoCloseable {
             if (array.context() != GpuContext.this) {
                 throw new IllegalArgumentException(role + " belongs to another context");
             }
+            if (!array.isFlat()) {
+                throw new IllegalStateException(role + " is a view; the library layer passes views as flat copies");
+            }
             return array.buffer();
+        }
+
+        @Override
+        public boolean owns(GPUArray array) {
+            return array.context() == GpuContext.this;
         }
     }
 }

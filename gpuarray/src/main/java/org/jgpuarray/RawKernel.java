@@ -62,6 +62,11 @@ public final class RawKernel {
                     throw new IllegalArgumentException("argument " + (k + 1) + " of kernel '" + name()
                             + "' belongs to another context");
                 }
+                if (!g.isFlat()) {
+                    throw new IllegalArgumentException("argument " + (k + 1) + " of kernel '" + name() + "' is a view"
+                            + " (shape " + Shapes.format(g.shape()) + ", strides " + java.util.Arrays.toString(g.strides())
+                            + "); raw kernels take contiguous arrays from their start: pass a copy()");
+                }
                 bound[k] = g.buffer();
             } else if (a instanceof Float || a instanceof Double || a instanceof Integer || a instanceof Long
                     || a instanceof Short || a instanceof Byte || a instanceof LocalMemory) {
