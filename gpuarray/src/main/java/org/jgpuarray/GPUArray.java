@@ -58,12 +58,12 @@ public final class GPUArray implements AutoCloseable {
 
     /** The shape (a copy); empty for a 0-d array. */
     public long[] shape() {
-        return geometry.shape();
+        return geometry.shape().clone();
     }
 
     /** The strides in elements (a copy): how far apart neighbours along each axis lie in the buffer. */
     public long[] strides() {
-        return geometry.strides();
+        return geometry.strides().clone();
     }
 
     /** Number of dimensions. */
@@ -349,15 +349,117 @@ public final class GPUArray implements AutoCloseable {
      *                                       {@link #toDoubleArray()}, which give both parts)
      */
     public double item() {
+        requireOneElement("item");
+        return download(dtype).get(0);
+    }
+
+    private void requireOneElement(String op) {
         if (size != 1) {
-            throw new IllegalStateException("item() needs an array of one element, this one has shape "
+            throw new IllegalStateException(op + "() needs an array of one element, this one has shape "
                     + Shapes.format(shape()));
         }
         if (dtype.isComplex()) {
-            throw new UnsupportedOperationException("item() of a " + dtype.numpyName() + " array would drop the"
+            throw new UnsupportedOperationException(op + "() of a " + dtype.numpyName() + " array would drop the"
                     + " imaginary part; use toFloatArray() or toDoubleArray(), which give (real, imaginary)");
         }
-        return download(dtype).get(0);
+    }
+
+    /** The single element as a double: {@link #item()}, under the name that says its type. */
+    public double doubleItem() {
+        return item();
+    }
+
+    /**
+     * The single element of a 0-d (or one-element) array as a long: exact for int64, C's truncation toward
+     * zero for floats, 1 or 0 for bool.
+     *
+     * @throws IllegalStateException         when the array has more or fewer elements
+     * @throws UnsupportedOperationException for complex arrays
+     * @throws ArithmeticException           for a float that is NaN or outside the range of long
+     */
+    public long longItem() {
+        if (dtype.isFloatingPoint()) {
+            double value = item();
+            if (Double.isNaN(value) || value >= 0x1p63 || value < -0x1p63) {
+                throw new ArithmeticException("longItem(): " + value + " has no long value");
+            }
+            return (long) value;
+        }
+        requireOneElement("longItem");
+        return ((long[]) download(DType.INT64).array())[0];
+    }
+
+    /** The single element as a boolean (nonzero is true); see {@link #item()}. */
+    public boolean booleanItem() {
+        return item() != 0;
+    }
+
+    /**
+     * A 2-D array's rows, converted to float (C casts); complex64 rows hold interleaved (real, imaginary)
+     * pairs, as {@link #toFloatArray()}.
+     *
+     * @throws IllegalStateException unless the array is 2-D
+     */
+    public float[][] to2dFloatArray() {
+        int[] rc = rowsAndColumns("to2dFloatArray", dtype.isComplex() ? 2 : 1);
+        float[] flat = toFloatArray();
+        float[][] rows = new float[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows, converted to double; see {@link #toDoubleArray()}. */
+    public double[][] to2dDoubleArray() {
+        int[] rc = rowsAndColumns("to2dDoubleArray", dtype.isComplex() ? 2 : 1);
+        double[] flat = toDoubleArray();
+        double[][] rows = new double[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows, converted to int (C casts); see {@link #toIntArray()}. */
+    public int[][] to2dIntArray() {
+        int[] rc = rowsAndColumns("to2dIntArray", 1);
+        int[] flat = toIntArray();
+        int[][] rows = new int[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows, converted to long (C casts); see {@link #toLongArray()}. */
+    public long[][] to2dLongArray() {
+        int[] rc = rowsAndColumns("to2dLongArray", 1);
+        long[] flat = toLongArray();
+        long[][] rows = new long[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows as booleans (nonzero is true). */
+    public boolean[][] to2dBooleanArray() {
+        int[] rc = rowsAndColumns("to2dBooleanArray", 1);
+        boolean[] flat = toBooleanArray();
+        boolean[][] rows = new boolean[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** Rows and columns of this 2-D array, whose {@code valuesPerElement} values per element fit one Java array. */
+    private int[] rowsAndColumns(String op, int valuesPerElement) {
+        if (ndim() != 2) {
+            throw new IllegalStateException(op + "() needs a 2-D array, this one has shape " + Shapes.format(shape()));
+        }
+        return new int[] {(int) geometry.shape()[0], (int) geometry.shape()[1] * valuesPerElement};
     }
 
     private HostArray download(DType type) {
@@ -748,10 +850,26 @@ public final class GPUArray implements AutoCloseable {
         return memory.isClosed();
     }
 
+    /**
+     * The values as NumPy prints them, e.g. {@code array([[1. , 2.5], [3. , 4. ]], dtype=float32)}; arrays of
+     * more than 1000 elements are summarised to their first and last three items per axis with {@code ...},
+     * and only those leave the device. A closed array, or one whose device fails, prints its dtype and shape.
+     */
     @Override
     public String toString() {
+        if (!isClosed() && !context.isClosed()) {
+            try {
+                return ArrayFormatter.format(this);
+            } catch (RuntimeException e) {
+                return header(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return header("closed");
+    }
+
+    private String header(String state) {
         return "GPUArray(" + dtype.numpyName() + ", shape=" + Shapes.format(shape()) + ", " + context.backendName()
-                + (isClosed() ? ", closed" : "") + ")";
+                + ", " + state + ")";
     }
 
     // ---- for the package -------------------------------------------------------------------------

@@ -134,6 +134,79 @@ public final class GpuContext implements AutoCloseable {
     }
 
     /**
+     * Copies a matrix to the device as a 2-D float32 array of shape (rows, columns).
+     *
+     * @param rows equally long rows; not modified
+     * @throws IllegalArgumentException when rows differ in length (naming the first that does)
+     */
+    public GPUArray toGpu(float[][] rows) {
+        int columns = columns(rows);
+        float[] flat = new float[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D float64; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(double[][] rows) {
+        int columns = columns(rows);
+        double[] flat = new double[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D int32; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(int[][] rows) {
+        int columns = columns(rows);
+        int[] flat = new int[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D int64; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(long[][] rows) {
+        int columns = columns(rows);
+        long[] flat = new long[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D bool; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(boolean[][] rows) {
+        int columns = columns(rows);
+        boolean[] flat = new boolean[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** The common length of {@code rows} (arrays), 0 for no rows. */
+    private static int columns(Object[] rows) {
+        Objects.requireNonNull(rows, "rows");
+        int columns = -1;
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null) {
+                throw new NullPointerException("row " + r + " is null");
+            }
+            int length = java.lang.reflect.Array.getLength(rows[r]);
+            if (columns >= 0 && length != columns) {
+                throw new IllegalArgumentException("rows must be equally long: row 0 has " + columns
+                        + " values, row " + r + " has " + length);
+            }
+            columns = length;
+        }
+        return Math.max(columns, 0);
+    }
+
+    /**
      * Copies interleaved (real, imaginary) pairs to the device as a complex array.
      *
      * @param dtype       COMPLEX64 (data is {@code float[]}) or COMPLEX128 ({@code double[]})
