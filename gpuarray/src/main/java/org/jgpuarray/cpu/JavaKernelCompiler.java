@@ -7,6 +7,7 @@ import org.codehaus.janino.SimpleCompiler;
 import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.SnippetSyntaxException;
 import org.jgpuarray.kernels.c.CSource;
+import org.jgpuarray.kernels.java.GeneratedKernelAccess;
 import org.jgpuarray.kernels.java.JavaElementwiseKernel;
 import org.jgpuarray.kernels.java.JavaSource;
 
@@ -40,7 +41,10 @@ final class JavaKernelCompiler {
             SimpleCompiler compiler = new SimpleCompiler();
             compiler.setParentClassLoader(JavaElementwiseKernel.class.getClassLoader());
             compiler.cook(source.source());
-            Class<?> kernelClass = compiler.getClassLoader().loadClass(source.className());
+            ClassLoader loader = compiler.getClassLoader();
+            // on the module path the generated class (in the loader's unnamed module) must reach its interface
+            GeneratedKernelAccess.exportTo(loader);
+            Class<?> kernelClass = loader.loadClass(source.className());
             return type.cast(kernelClass.getDeclaredConstructor().newInstance());
         } catch (CompileException e) {
             throw new KernelCompilationException(kernelName, e.getMessage(), OPTIONS,
