@@ -196,15 +196,26 @@ public final class GPUArray implements AutoCloseable {
         return view(geometry.expandDims(axis));
     }
 
-    /** The main diagonal of a 2-D array, a 1-D view. */
+    /** The main diagonal of the matrices spanned by axes 0 and 1, a view; see {@link #diagonal(long, int, int)}. */
     public GPUArray diagonal() {
-        return diagonal(0);
+        return diagonal(0, 0, 1);
     }
 
-    /** The diagonal {@code k} above (below, when negative) the main one of a 2-D array, a 1-D view. */
+    /** The diagonal {@code k} above (below, when negative) the main one, of axes 0 and 1, a view. */
     public GPUArray diagonal(long k) {
+        return diagonal(k, 0, 1);
+    }
+
+    /**
+     * The diagonal {@code k} above (below, when negative) the main one of the matrices that {@code axis1}
+     * and {@code axis2} span, as NumPy's {@code diagonal}: a view without those two axes and with the
+     * diagonal as its last axis ((3, 4) gives (3,); (2, 3, 4) with axes 1, 2 gives (2, 3)).
+     *
+     * @throws IllegalArgumentException for fewer than two dimensions, an axis out of range, or one axis twice
+     */
+    public GPUArray diagonal(long k, int axis1, int axis2) {
         ensureOpen();
-        return view(geometry.diagonal(k));
+        return view(geometry.diagonal(k, axis1, axis2));
     }
 
     /**

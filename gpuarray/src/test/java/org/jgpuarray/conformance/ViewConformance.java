@@ -159,6 +159,22 @@ public abstract class ViewConformance extends ConformanceBase {
             assertArrayEquals(new float[] {1, 6, 11}, d1.toFloatArray());
             assertArrayEquals(new float[] {4, 9}, dm.toFloatArray());
         }
+        try (GPUArray a = base(); GPUArray d = a.diagonal(1, 1, 2); GPUArray d0 = a.diagonal(0, -1, 0)) {
+            HostView h = host();
+            double[] expected = new double[4 * 5];
+            double[] expected0 = new double[5 * 4];
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 5; j++) {
+                    expected[i * 5 + j] = h.buffer[i * 30 + j * 6 + j + 1];
+                    expected0[j * 4 + i] = h.buffer[i * 30 + j * 6 + i];
+                }
+            }
+            assertArrayEquals(new long[] {4, 5}, d.shape(), "axes 1, 2 removed, the diagonal last");
+            assertArrayEquals(expected, widen(d.toFloatArray()), 0);
+            assertArrayEquals(new long[] {5, 4}, d0.shape());
+            assertArrayEquals(expected0, widen(d0.toFloatArray()), 0);
+            assertThrows(IllegalArgumentException.class, () -> a.diagonal(0, 1, -2));
+        }
     }
 
     @Test
