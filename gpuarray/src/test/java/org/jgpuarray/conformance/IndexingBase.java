@@ -22,6 +22,15 @@ public abstract class IndexingBase extends ConformanceBase {
         return what + " [seed " + (what.hashCode() * 31L) + "]";
     }
 
+    /**
+     * Two of the four forms, turning with {@code k}: sweeps that compile a kernel per dtype and layout take
+     * these instead of all four, so that every form still meets every dtype across the shapes.
+     */
+    static DeviceForms[] twoForms(int k) {
+        DeviceForms[] all = DeviceForms.values();
+        return new DeviceForms[] {all[k % all.length], all[(k + 1) % all.length]};
+    }
+
     /** An array of {@code shape} filled with {@link DeviceForms#POISON}. */
     static HostNd poison(long[] shape) {
         double[] v = new double[HostNd.size(shape)];

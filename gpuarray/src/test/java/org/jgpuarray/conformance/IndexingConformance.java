@@ -243,9 +243,10 @@ public abstract class IndexingConformance extends IndexingBase {
 
     @Test
     void maskAssignmentWritesTheSelectedElements() {
+        int turn = 0;
         for (DType type : types()) {
             for (long[] shape : SHAPES) {
-                for (DeviceForms form : DeviceForms.values()) {
+                for (DeviceForms form : twoForms(turn++)) {
                     String what = named("mask put " + type + " " + Arrays.toString(shape) + " " + form);
                     Random r = random(what, 0);
                     HostNd a = DeviceForms.random(r, type, shape, 0);
@@ -304,12 +305,13 @@ public abstract class IndexingConformance extends IndexingBase {
 
     @Test
     void nonzeroMatchesHostOnEveryDtypeShapeAndForm() {
+        int turn = 0;
         for (DType type : types()) {
             for (long[] shape : SHAPES) {
                 if (shape.length == 0) {
                     continue;
                 }
-                for (DeviceForms form : DeviceForms.values()) {
+                for (DeviceForms form : twoForms(turn++)) {
                     String what = named("nonzero " + type + " " + Arrays.toString(shape) + " " + form);
                     HostNd a = DeviceForms.random(random(what, 0), type, shape, 0.5);
                     checkNonzero(what, type, a, form);

@@ -145,12 +145,13 @@ public abstract class SelectionConformance extends IndexingBase {
 
     @Test
     void clipMatchesNumPyOnEveryDtypeShapeAndForm() {
+        int turn = 0;
         for (DType type : types()) {
             if (type == DType.BOOL) {
                 continue;
             }
             for (long[] shape : SHAPES) {
-                for (DeviceForms form : DeviceForms.values()) {
+                for (DeviceForms form : twoForms(turn++)) {
                     String what = named("clip " + type + " " + Arrays.toString(shape) + " " + form);
                     Random r = random(what, 0);
                     HostNd x = DeviceForms.random(r, type, shape, 0.1);
