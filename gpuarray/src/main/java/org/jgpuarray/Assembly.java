@@ -149,10 +149,14 @@ final class Assembly {
         return true;
     }
 
-    /** The one dtype when all agree (complex included), else NumPy's promotion. */
+    /** The one dtype when all agree (complex included), else NumPy's promotion of real dtypes. */
     private static DType commonType(GPUArray[] arrays) {
         DType type = arrays[0].dtype();
         for (GPUArray a : arrays) {
+            if (a.dtype() != type && (a.dtype().isComplex() || type.isComplex())) {
+                throw new IllegalArgumentException("concatenate cannot mix " + type.numpyName() + " and "
+                        + a.dtype().numpyName() + " arrays; complex arrays join only arrays of their own dtype");
+            }
             if (a.dtype() != type) {
                 type = DType.promote(type, a.dtype());
             }

@@ -313,6 +313,22 @@ public abstract class AssemblyConformance extends IndexingBase {
         }
     }
 
+    @Test
+    void complexArraysJoinTileFlipAndRoll() {
+        try (GPUArray c = ctx.toGpuComplex(DType.COMPLEX64, new float[] {1, 2, 3, 4}, 2);
+             GPUArray joined = GpuArrays.concatenate(0, c, c); GPUArray tiled = c.tile(2);
+             GPUArray flipped = c.flip(); GPUArray rolled = c.roll(1);
+             GPUArray real = ctx.zeros(DType.FLOAT32, 2)) {
+            assertArrayEquals(new float[] {1, 2, 3, 4, 1, 2, 3, 4}, joined.toFloatArray());
+            assertArrayEquals(new float[] {1, 2, 3, 4, 1, 2, 3, 4}, tiled.toFloatArray());
+            assertArrayEquals(new float[] {3, 4, 1, 2}, flipped.toFloatArray());
+            assertArrayEquals(new float[] {3, 4, 1, 2}, rolled.toFloatArray());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GpuArrays.concatenate(0, c, real));
+            assertTrue(e.getMessage().contains("complex64") && e.getMessage().contains("float32"), e.getMessage());
+        }
+    }
+
     /** {@code c} with coordinate {@code d} replaced. */
     private static long[] with(long[] c, int d, long value) {
         long[] m = c.clone();

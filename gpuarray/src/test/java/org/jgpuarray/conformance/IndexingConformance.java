@@ -349,6 +349,32 @@ public abstract class IndexingConformance extends IndexingBase {
     }
 
     @Test
+    void broadcastViewsAreReadInPlaceAndRefusedAsTargets() {
+        try (GPUArray row = ctx.toGpu(new float[] {1, 2, 3}); GPUArray rows = row.broadcastTo(4, 3);
+             GPUArray col = ctx.toGpu(new float[] {0, 5, 0, 7}, 4, 1); GPUArray cols = col.broadcastTo(4, 3);
+             GPUArray pick = ctx.toGpu(new int[] {2, -4}); GPUArray second = ctx.toGpu(new long[] {1});
+             GPUArray odd = ctx.toGpu(new boolean[] {true, false, true}); GPUArray oddCols = odd.broadcastTo(4, 3);
+             GPUArray picked = rows.take(pick, 0); GPUArray column = rows.take(second, 1);
+             GPUArray selected = cols.get(oddCols); GPUArray target = ctx.zeros(DType.FLOAT32, 4, 3)) {
+            assertArrayEquals(new float[] {1, 2, 3, 1, 2, 3}, picked.toFloatArray(), "rows of a broadcast view");
+            assertArrayEquals(new long[] {4, 1}, column.shape());
+            assertArrayEquals(new float[] {2, 2, 2, 2}, column.toFloatArray());
+            assertArrayEquals(new float[] {0, 0, 5, 5, 0, 0, 7, 7}, selected.toFloatArray(),
+                    "a broadcast source and a broadcast mask");
+            GPUArray[] nz = cols.nonzero();
+            assertArrayEquals(new long[] {1, 1, 1, 3, 3, 3}, nz[0].toLongArray());
+            assertArrayEquals(new long[] {0, 1, 2, 0, 1, 2}, nz[1].toLongArray());
+            nz[0].close();
+            nz[1].close();
+            assertEquals(6, cols.countNonzero());
+            target.put(oddCols, 9);
+            assertArrayEquals(new float[] {9, 0, 9, 9, 0, 9, 9, 0, 9, 9, 0, 9}, target.toFloatArray());
+            assertThrows(IllegalArgumentException.class, () -> rows.put(pick, 0, 0), "a broadcast view is read-only");
+            assertThrows(IllegalArgumentException.class, () -> rows.put(oddCols, 0));
+        }
+    }
+
+    @Test
     void countNonzeroOfScalarsEmptiesAndNaN() {
         try (GPUArray scalar = ctx.full(DType.FLOAT64, Double.NaN); GPUArray zero = ctx.full(DType.INT64, 0);
              GPUArray empty = ctx.zeros(DType.FLOAT32, 0, 3);
