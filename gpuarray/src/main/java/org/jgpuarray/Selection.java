@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.jgpuarray.IndexingSpecs.Operand;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.spi.CompiledElementwise;
@@ -64,7 +65,7 @@ final class Selection {
 
     /** Broadcasts the array operands, checks or allocates the result, and launches the kernel. */
     private static GPUArray run(String what, DType result, GPUArray out, List<Object> operands,
-                                java.util.function.IntFunction<ElementwiseSpec> spec) {
+                                IntFunction<ElementwiseSpec> spec) {
         List<GPUArray> arrays = new ArrayList<>();
         for (Object o : operands) {
             if (o instanceof GPUArray g) {
