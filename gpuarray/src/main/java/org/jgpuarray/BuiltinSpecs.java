@@ -23,7 +23,7 @@ final class BuiltinSpecs {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T memo(Supplier<T> build, Object... key) {
+    static <T> T memo(Supplier<T> build, Object... key) {
         List<Object> k = List.of(key);
         Object spec = MEMO.get(k);
         if (spec == null) {
@@ -141,7 +141,7 @@ final class BuiltinSpecs {
     }
 
     /** A spec whose arrays, when {@code ndim > 0}, are addressed through an index space of that many dimensions. */
-    private static ElementwiseSpec spec(String name, String arguments, String operation, String preamble, int ndim,
+    static ElementwiseSpec spec(String name, String arguments, String operation, String preamble, int ndim,
                                         String... arrays) {
         if (ndim == 0) {
             return new ElementwiseSpec(name, ArgumentList.parse(arguments), operation, preamble, "", "");
@@ -152,25 +152,25 @@ final class BuiltinSpecs {
     }
 
     /** Element {@code i} of an array: {@code x[i]} when flat, {@code x[jga_at_x]} in an index space. */
-    private static String at(String array, int ndim) {
+    static String at(String array, int ndim) {
         return ndim == 0 ? array + "[i]" : array + "[" + IndexSpace.at(array) + "]";
     }
 
-    private static String declare(DType type, String name) {
+    static String declare(DType type, String name) {
         return type.cName() + " *" + name;
     }
 
-    private static String cast(String value, DType from, DType to) {
+    static String cast(String value, DType from, DType to) {
         return from == to ? value : "((" + to.cName() + ") " + value + ")";
     }
 
-    private static String store(DType out, String expression, int ndim) {
+    static String store(DType out, String expression, int ndim) {
         String target = at("out", ndim);
         return out == DType.BOOL ? target + " = (" + expression + ") != 0"
                 : target + " = (" + out.cName() + ") (" + expression + ")";
     }
 
-    private static String tag(DType type) {
+    static String tag(DType type) {
         return type.numpyName();
     }
 

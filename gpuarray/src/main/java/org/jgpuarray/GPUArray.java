@@ -848,6 +848,220 @@ public final class GPUArray implements AutoCloseable {
         return context.blas().matmul(this, other);
     }
 
+    // ---- indexing and assembly (implemented in Gather, MaskIndexing, Selection, Rearrangement) -----
+
+    /**
+     * NumPy's advanced indexing by an array: with a bool {@code index}, the elements the mask selects; with an
+     * int32 or int64 {@code index}, {@link #take(GPUArray, int) take(index, 0)}. A bool mask must have this array's shape or its leading dimensions; the result is a new array of shape
+     * {@code (count,) + shape[mask.ndim:]}, the selected elements in C order (a 1-D copy when the shapes are
+     * equal), built by a scan of the mask as PyOpenCL's {@code copy_if}. Neither array is modified.
+     *
+     * @throws IllegalArgumentException  for another index dtype or a mask whose shape does not match (both quoted)
+     * @throws IndexOutOfBoundsException for an integer index outside axis 0
+     */
+    public GPUArray get(GPUArray index) {
+        ensureOpen();
+        Objects.requireNonNull(index, "index").ensureOpen();
+        return index.dtype() == DType.BOOL ? MaskIndexing.select(this, index) : Gather.take(this, index, 0, null);
+    }
+
+    /**
+     * NumPy's {@code a[index] = values}: with a bool mask, the selected elements take {@code values} in C order
+     * (values broadcast to {@code (count,) + shape[mask.ndim:]}); with int32/int64 indices,
+     * {@code put(index, values, 0)}. Values are converted to this dtype. Modifies this array (index and values
+     * are not modified); returns it.
+     *
+     * @throws IllegalArgumentException  for shapes that do not match or broadcast, or another index dtype
+     * @throws IndexOutOfBoundsException for an integer index outside axis 0 (nothing is written then)
+     */
+    public GPUArray put(GPUArray index, GPUArray values) {
+        ensureOpen();
+        Objects.requireNonNull(index, "index").ensureOpen();
+        if (index.dtype() == DType.BOOL) {
+            MaskIndexing.assign(this, index, values);
+        } else {
+            Gather.put(this, index, values, 0);
+        }
+        return this;
+    }
+
+    /**
+     * NumPy's {@code a[index] = value} with a scalar: with a bool mask, every selected element; with int32/int64
+     * indices, every sub-array {@code put(index, value, 0)} addresses. Modifies this array; returns it.
+     *
+     * @throws IllegalArgumentException  for a mask whose shape does not match, or a value the dtype cannot hold
+     * @throws IndexOutOfBoundsException for an integer index outside axis 0 (nothing is written then)
+     */
+    public GPUArray put(GPUArray index, Number value) {
+        ensureOpen();
+        Objects.requireNonNull(index, "index").ensureOpen();
+        if (index.dtype() == DType.BOOL) {
+            MaskIndexing.fill(this, index, value);
+            return this;
+        }
+        return put(index, value, 0);
+    }
+
+    /**
+     * NumPy's {@code take}: the sub-arrays at {@code indices} along {@code axis}, a new array of shape
+     * {@code shape[:axis] + indices.shape + shape[axis+1:]}. Indices are int32 or int64 of any shape; negative
+     * ones count from the end. Neither array is modified.
+     *
+     * @throws IndexOutOfBoundsException naming the first index (in C order) outside the axis and the axis size;
+     *                                   checked on the device on every backend before anything is read
+     * @throws IllegalArgumentException  for another index dtype or an axis out of range
+     */
+    public GPUArray take(GPUArray indices, int axis) {
+        ensureOpen();
+        return Gather.take(this, indices, axis, null);
+    }
+
+    /**
+     * {@link #take(GPUArray, int)} into {@code out}, which must have the result's shape and this dtype (modified;
+     * returned).
+     */
+    public GPUArray take(GPUArray indices, int axis, GPUArray out) {
+        ensureOpen();
+        return Gather.take(this, indices, axis, Objects.requireNonNull(out, "out"));
+    }
+
+    /** {@link #take(GPUArray, int)} of the flattened array, as NumPy's {@code take} without an axis. */
+    public GPUArray take(GPUArray indices) {
+        try (GPUArray flat = ravel()) {
+            return flat.take(indices, 0);
+        }
+    }
+
+    /**
+     * NumPy's {@code a[(:,) * axis + (indices,)] = values}: {@code values} broadcast to the shape
+     * {@link #take(GPUArray, int)} would return, converted to this dtype, written at the indexed positions.
+     * With a repeated index, which of its values lands is unspecified (as in CuPy). Modifies this array
+     * (indices and values are not modified); returns it.
+     *
+     * @throws IndexOutOfBoundsException for an index outside the axis (checked first: nothing is written then)
+     * @throws IllegalArgumentException  when values do not broadcast (both shapes quoted), for another index
+     *                                   dtype, or for a broadcast view of this array
+     */
+    public GPUArray put(GPUArray indices, GPUArray values, int axis) {
+        ensureOpen();
+        Gather.put(this, indices, values, axis);
+        return this;
+    }
+
+    /** {@link #put(GPUArray, GPUArray, int)} with one scalar for every indexed element. Modifies this array; returns it. */
+    public GPUArray put(GPUArray indices, Number value, int axis) {
+        ensureOpen();
+        try (GPUArray v = context.full(dtype, Objects.requireNonNull(value, "value"))) {
+            Gather.put(this, indices, v, axis);
+        }
+        return this;
+    }
+
+    /**
+     * NumPy's {@code nonzero}: the coordinates of the nonzero elements (NaN counts as nonzero) in C order, one
+     * 1-D int64 array per dimension. Not modified.
+     *
+     * @throws IllegalArgumentException for a 0-d array (as NumPy 2)
+     */
+    public GPUArray[] nonzero() {
+        ensureOpen();
+        return MaskIndexing.nonzero(this);
+    }
+
+    /** NumPy's {@code count_nonzero}: how many elements are nonzero (NaN counts as nonzero). */
+    public long countNonzero() {
+        ensureOpen();
+        return MaskIndexing.countNonzero(this);
+    }
+
+    /**
+     * NumPy's {@code clip}: {@code minimum(maximum(this, lo), hi)} elementwise, a new array; a NaN element or
+     * bound gives NaN. Bounds are Java numbers typed as NEP 50 says, or null for none (not both).
+     *
+     * @throws IllegalArgumentException when both bounds are null, or for bool values
+     */
+    public GPUArray clip(Number lo, Number hi) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, null);
+    }
+
+    /**
+     * {@link #clip(Number, Number)} with array bounds, broadcast with this array (either may be null). None of
+     * the arrays is modified.
+     */
+    public GPUArray clip(GPUArray lo, GPUArray hi) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, null);
+    }
+
+    /** {@link #clip(Number, Number)} into {@code out} (the result's shape and dtype; modified), which is returned. */
+    public GPUArray clip(Number lo, Number hi, GPUArray out) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, Objects.requireNonNull(out, "out"));
+    }
+
+    /** {@link #clip(GPUArray, GPUArray)} into {@code out} (the result's shape and dtype; modified), which is returned. */
+    public GPUArray clip(GPUArray lo, GPUArray hi, GPUArray out) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, Objects.requireNonNull(out, "out"));
+    }
+
+    /** NumPy's {@code repeat}: each element repeated {@code repeats} times along {@code axis}, a new array. */
+    public GPUArray repeat(long repeats, int axis) {
+        ensureOpen();
+        return Rearrangement.repeat(this, repeats, axis);
+    }
+
+    /** {@link #repeat(long, int)} of the flattened array: a new 1-D array. */
+    public GPUArray repeat(long repeats) {
+        try (GPUArray flat = ravel()) {
+            return flat.repeat(repeats, 0);
+        }
+    }
+
+    /**
+     * NumPy's {@code repeat} with a count per element: element {@code k} along {@code axis} repeated
+     * {@code repeats[k]} times (not modified), a new array.
+     *
+     * @throws IllegalArgumentException when the number of counts differs from the axis extent, or a count is negative
+     */
+    public GPUArray repeat(long[] repeats, int axis) {
+        ensureOpen();
+        return Rearrangement.repeat(this, Objects.requireNonNull(repeats, "repeats"), axis);
+    }
+
+    /**
+     * NumPy's {@code tile}: this array repeated {@code reps[d]} times along each axis, a new array; shorter
+     * {@code reps} apply to the last axes, longer ones add leading axes.
+     */
+    public GPUArray tile(long... reps) {
+        ensureOpen();
+        return Rearrangement.tile(this, Objects.requireNonNull(reps, "reps"));
+    }
+
+    /**
+     * NumPy's {@code flip}: the elements in reverse order along {@code axes} (every axis when none are given),
+     * a view with negative steps that shares this array's memory.
+     *
+     * @throws IllegalArgumentException for an axis out of range or repeated
+     */
+    public GPUArray flip(int... axes) {
+        ensureOpen();
+        return Rearrangement.flip(this, Objects.requireNonNull(axes, "axes"));
+    }
+
+    /** NumPy's {@code roll}: elements shifted by {@code shift} along {@code axis}, wrapping around; a new array. */
+    public GPUArray roll(long shift, int axis) {
+        ensureOpen();
+        return Rearrangement.roll(this, shift, axis);
+    }
+
+    /** {@link #roll(long, int)} of the flattened array, in this shape: a new array. */
+    public GPUArray roll(long shift) {
+        ensureOpen();
+        return Rearrangement.roll(this, shift);
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------
 
     /** Frees the device memory (once no reshape of it is open either). Idempotent. */
