@@ -58,12 +58,12 @@ public final class GPUArray implements AutoCloseable {
 
     /** The shape (a copy); empty for a 0-d array. */
     public long[] shape() {
-        return geometry.shape().clone();
+        return geometry.shape();
     }
 
     /** The strides in elements (a copy): how far apart neighbours along each axis lie in the buffer. */
     public long[] strides() {
-        return geometry.strides().clone();
+        return geometry.strides();
     }
 
     /** Number of dimensions. */
