@@ -11,7 +11,8 @@ import org.jgpuarray.kernels.IndexSpace;
  * the column times its innermost stride; when every innermost stride is 1 at run time (contiguous rows,
  * row broadcasts) a second copy of the loop indexes by {@code p + j} with int arithmetic, which the JIT
  * compiles as it compiles a flat kernel's loop (vectorised). After a row the positions move on and carry
- * into the outer coordinates.
+ * into the outer coordinates. Each element also gets the int flat index {@code i$}, by which the emitted
+ * code reads flat operands ({@code a[i]}).
  */
 final class Odometer {
     private final IndexSpace space;
@@ -32,9 +33,9 @@ final class Odometer {
      */
     void loop(String index, Consumer<CodeWriter> body) {
         start();
-        out.line("int i$ = (int) from$;");
-        out.open("while (i$ < end$) {");
-        out.line("final int len$ = (int) Math.min(" + shape(last) + " - c" + last + "$, (long) (end$ - i$));");
+        out.line("int row$ = (int) from$;");
+        out.open("while (row$ < end$) {");
+        out.line("final int len$ = (int) Math.min(" + shape(last) + " - c" + last + "$, (long) (end$ - row$));");
         StringBuilder unit = new StringBuilder();
         for (int k = 0; k < positions.size(); k++) {
             unit.append(k == 0 ? "" : " && ").append(innerStride(k)).append(" == 1L");
@@ -44,7 +45,8 @@ final class Odometer {
             out.line("final int q" + k + "$ = (int) p" + k + "$;");
         }
         out.open("for (int j$ = 0; j$ < len$; j$++) {");
-        out.line("final long " + index + " = i$ + j$;");
+        out.line("final int i$ = row$ + j$;");
+        out.line("final long " + index + " = i$;");
         for (int k = 0; k < positions.size(); k++) {
             out.line("final long " + positions.get(k).javaName() + " = q" + k + "$ + j$;");
         }
@@ -53,14 +55,15 @@ final class Odometer {
         out.close("} else {");
         out.indent();
         out.open("for (int j$ = 0; j$ < len$; j$++) {");
-        out.line("final long " + index + " = i$ + j$;");
+        out.line("final int i$ = row$ + j$;");
+        out.line("final long " + index + " = i$;");
         for (int k = 0; k < positions.size(); k++) {
             out.line("final long " + positions.get(k).javaName() + " = p" + k + "$ + j$ * " + innerStride(k) + ";");
         }
         body.accept(out);
         out.close("}");
         out.close("}");
-        out.line("i$ += len$;");
+        out.line("row$ += len$;");
         out.line("c" + last + "$ += len$;");
         for (int k = 0; k < positions.size(); k++) {
             out.line("p" + k + "$ += len$ * " + innerStride(k) + ";");
