@@ -97,7 +97,7 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray get(Index... index) {
         ensureOpen();
-        return view(geometry.index(index));
+        return view(geometry.index(Objects.requireNonNull(index, "index")));
     }
 
     /** {@link #get(Index...)} with NumPy's syntax: {@code a.get("1:5, :, ::-2")}. */
@@ -157,7 +157,7 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray permute(int... order) {
         ensureOpen();
-        return view(geometry.permute(order));
+        return view(geometry.permute(Objects.requireNonNull(order, "order")));
     }
 
     /** Two axes exchanged, a view. */
@@ -181,13 +181,13 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray broadcastTo(long... shape) {
         ensureOpen();
-        return view(geometry.broadcastTo(Shapes.checked(shape)));
+        return view(geometry.broadcastTo(Shapes.checked(Objects.requireNonNull(shape, "shape"))));
     }
 
     /** Axes of extent 1 removed, a view: the given ones, or all when none are given. */
     public GPUArray squeeze(int... axes) {
         ensureOpen();
-        return view(geometry.squeeze(axes));
+        return view(geometry.squeeze(Objects.requireNonNull(axes, "axes")));
     }
 
     /** A new axis of extent 1 at {@code axis} (negative counts from the end), a view. */
@@ -1169,7 +1169,7 @@ public final class GPUArray implements AutoCloseable {
     }
 
     private long[] resolveShape(long[] requested) {
-        long[] s = requested.clone();
+        long[] s = Objects.requireNonNull(requested, "shape").clone();
         int unknown = -1;
         long known = 1;
         for (int k = 0; k < s.length; k++) {
@@ -1177,8 +1177,11 @@ public final class GPUArray implements AutoCloseable {
                 unknown = k;
             } else if (s[k] < 0) {
                 throw new IllegalArgumentException("invalid shape " + Shapes.format(requested) + " for reshape");
+            } else if (s[k] != 0 && known > Long.MAX_VALUE / s[k]) {
+                throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape "
+                        + Shapes.format(requested) + ": its size overflows a long");
             } else {
-                known = Math.multiplyExact(known, s[k]);
+                known *= s[k];
             }
         }
         if (unknown >= 0) {
