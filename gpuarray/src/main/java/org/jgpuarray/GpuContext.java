@@ -450,11 +450,26 @@ public final class GpuContext implements AutoCloseable {
 
     /**
      * Starts timing device work; {@code stopNanos()} on the result waits for the work launched in
-     * between and returns its duration, measured with device events where the backend has them.
+     * between and returns its duration, measured with device events where the backend has them. A timer
+     * stopped after its context closed throws {@link IllegalStateException}.
      */
     public DeviceTimer startTimer() {
         ensureOpen();
-        return device.startTimer();
+        DeviceTimer timer = device.startTimer();
+        return new DeviceTimer() {
+            @Override
+            public long stopNanos() {
+                ensureOpen(); // a timer outliving its context must not touch the released events and queue
+                return timer.stopNanos();
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    timer.close();
+                }
+            }
+        };
     }
 
     /** Frees every array and kernel of this context and the device. Idempotent. */
