@@ -256,13 +256,25 @@ public final class GPUArray implements AutoCloseable {
 
     // ---- copies and conversions ------------------------------------------------------------------
 
-    /** A copy converted to {@code type} (C casts: floats truncate toward zero; to bool, nonzero is true). */
+    /**
+     * A copy converted to {@code type}: floats to integers truncate toward zero, saturate out-of-range values
+     * and infinities and turn NaN into 0, on every backend (Java's rule, OpenCL's {@code convert_int_sat});
+     * integers narrow as C casts do (int64 to int32 keeps the low 32 bits); to bool, nonzero is true.
+     *
+     * @throws UnsupportedOperationException between complex and other dtypes
+     */
     public GPUArray astype(DType type) {
         ensureOpen();
         return Builtins.astype(this, Objects.requireNonNull(type, "type"));
     }
 
-    /** Sets every element to {@code value} (converted to the dtype). Modifies this array; returns it. */
+    /**
+     * Sets every element to {@code value} (converted to the dtype). Modifies this array; returns it. A
+     * complex array takes a real value (imaginary parts 0).
+     *
+     * @throws IllegalArgumentException when the value does not fit the dtype (a fraction for an integer
+     *                                  array, a number out of range), or for a broadcast view
+     */
     public GPUArray fill(Number value) {
         ensureOpen();
         Builtins.fill(this, value);
@@ -332,12 +344,12 @@ public final class GPUArray implements AutoCloseable {
         return (double[]) download(dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64).array();
     }
 
-    /** The elements converted to int (C casts). */
+    /** The elements converted to int, as {@link #astype} converts them (saturating, NaN to 0). */
     public int[] toIntArray() {
         return (int[]) download(DType.INT32).array();
     }
 
-    /** The elements converted to long (C casts). */
+    /** The elements converted to long, as {@link #astype} converts them (saturating, NaN to 0). */
     public long[] toLongArray() {
         return (long[]) download(DType.INT64).array();
     }
