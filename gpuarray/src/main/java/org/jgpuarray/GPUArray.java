@@ -97,7 +97,7 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray get(Index... index) {
         ensureOpen();
-        return view(geometry.index(index));
+        return view(geometry.index(Objects.requireNonNull(index, "index")));
     }
 
     /** {@link #get(Index...)} with NumPy's syntax: {@code a.get("1:5, :, ::-2")}. */
@@ -157,7 +157,7 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray permute(int... order) {
         ensureOpen();
-        return view(geometry.permute(order));
+        return view(geometry.permute(Objects.requireNonNull(order, "order")));
     }
 
     /** Two axes exchanged, a view. */
@@ -181,13 +181,13 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray broadcastTo(long... shape) {
         ensureOpen();
-        return view(geometry.broadcastTo(Shapes.checked(shape)));
+        return view(geometry.broadcastTo(Shapes.checked(Objects.requireNonNull(shape, "shape"))));
     }
 
     /** Axes of extent 1 removed, a view: the given ones, or all when none are given. */
     public GPUArray squeeze(int... axes) {
         ensureOpen();
-        return view(geometry.squeeze(axes));
+        return view(geometry.squeeze(Objects.requireNonNull(axes, "axes")));
     }
 
     /** A new axis of extent 1 at {@code axis} (negative counts from the end), a view. */
@@ -256,13 +256,25 @@ public final class GPUArray implements AutoCloseable {
 
     // ---- copies and conversions ------------------------------------------------------------------
 
-    /** A copy converted to {@code type} (C casts: floats truncate toward zero; to bool, nonzero is true). */
+    /**
+     * A copy converted to {@code type}: floats to integers truncate toward zero, saturate out-of-range values
+     * and infinities and turn NaN into 0, on every backend (Java's rule, OpenCL's {@code convert_int_sat});
+     * integers narrow as C casts do (int64 to int32 keeps the low 32 bits); to bool, nonzero is true.
+     *
+     * @throws UnsupportedOperationException between complex and other dtypes
+     */
     public GPUArray astype(DType type) {
         ensureOpen();
         return Builtins.astype(this, Objects.requireNonNull(type, "type"));
     }
 
-    /** Sets every element to {@code value} (converted to the dtype). Modifies this array; returns it. */
+    /**
+     * Sets every element to {@code value} (converted to the dtype). Modifies this array; returns it. A
+     * complex array takes a real value (imaginary parts 0).
+     *
+     * @throws IllegalArgumentException when the value does not fit the dtype (a fraction for an integer
+     *                                  array, a number out of range), or for a broadcast view
+     */
     public GPUArray fill(Number value) {
         ensureOpen();
         Builtins.fill(this, value);
@@ -332,12 +344,12 @@ public final class GPUArray implements AutoCloseable {
         return (double[]) download(dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64).array();
     }
 
-    /** The elements converted to int (C casts). */
+    /** The elements converted to int, as {@link #astype} converts them (saturating, NaN to 0). */
     public int[] toIntArray() {
         return (int[]) download(DType.INT32).array();
     }
 
-    /** The elements converted to long (C casts). */
+    /** The elements converted to long, as {@link #astype} converts them (saturating, NaN to 0). */
     public long[] toLongArray() {
         return (long[]) download(DType.INT64).array();
     }
@@ -783,10 +795,26 @@ public final class GPUArray implements AutoCloseable {
         return Builtins.reduceUnordered(BuiltinSpecs.sum(dtype), this);
     }
 
-    /** The dot product of two 1-D arrays of equal size, in their promoted type; a 0-d array. */
+    /**
+     * NumPy's {@code dot}: for two 1-D (or 0-d) arrays of equal size, the sum of products in their promoted
+     * type, a 0-d array; when either operand is 2-D (and neither is 0-d), the matrix product
+     * {@link #matmul}, which needs float32 or float64 operands.
+     *
+     * @param other not modified
+     * @return a new array
+     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, bool operands,
+     *                                  or integer matrices
+     */
     public GPUArray dot(GPUArray other) {
         ensureOpen();
-        other.ensureOpen();
+        Objects.requireNonNull(other, "other").ensureOpen();
+        if (ndim() > 2 || other.ndim() > 2) {
+            throw new IllegalArgumentException("dot of arrays with more than 2 dimensions is not supported, got shapes "
+                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; use matmul on 2-D slices");
+        }
+        if ((ndim() == 2 && other.ndim() > 0) || (other.ndim() == 2 && ndim() > 0)) {
+            return matrixDot(other);
+        }
         Builtins.requireSameShape("dot", this, other);
         DType type = DType.promote(dtype, other.dtype());
         if (type == DType.BOOL) {
@@ -845,7 +873,17 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray matmul(GPUArray other) {
         ensureOpen();
-        return context.blas().matmul(this, other);
+        return context.blas().matmul(this, Objects.requireNonNull(other, "other"));
+    }
+
+    /** {@code dot} with a 2-D operand: the matrix product, as NumPy's {@code dot} gives it. */
+    private GPUArray matrixDot(GPUArray other) {
+        if (!dtype.isFloatingPoint() || !other.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("dot of shapes " + Shapes.format(shape()) + " and "
+                    + Shapes.format(other.shape()) + " is a matrix product (matmul), which needs float32 or float64"
+                    + " operands, got " + dtype.numpyName() + " and " + other.dtype.numpyName() + "; convert with astype");
+        }
+        return matmul(other);
     }
 
     // ---- indexing and assembly (implemented in Gather, MaskIndexing, Selection, Rearrangement) -----
@@ -1169,7 +1207,7 @@ public final class GPUArray implements AutoCloseable {
     }
 
     private long[] resolveShape(long[] requested) {
-        long[] s = requested.clone();
+        long[] s = Objects.requireNonNull(requested, "shape").clone();
         int unknown = -1;
         long known = 1;
         for (int k = 0; k < s.length; k++) {
@@ -1177,8 +1215,11 @@ public final class GPUArray implements AutoCloseable {
                 unknown = k;
             } else if (s[k] < 0) {
                 throw new IllegalArgumentException("invalid shape " + Shapes.format(requested) + " for reshape");
+            } else if (s[k] != 0 && known > Long.MAX_VALUE / s[k]) {
+                throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape "
+                        + Shapes.format(requested) + ": its size overflows a long");
             } else {
-                known = Math.multiplyExact(known, s[k]);
+                known *= s[k];
             }
         }
         if (unknown >= 0) {

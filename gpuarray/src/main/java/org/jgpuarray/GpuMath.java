@@ -176,12 +176,12 @@ public final class GpuMath {
 
     /** x<sup>y</sup> elementwise; shapes must match. */
     public static GPUArray pow(GPUArray x, GPUArray y) {
-        return x.pow(y);
+        return java.util.Objects.requireNonNull(x, "x").pow(java.util.Objects.requireNonNull(y, "y"));
     }
 
     /** x<sup>y</sup> for a scalar exponent. */
     public static GPUArray pow(GPUArray x, double y) {
-        return x.pow(y);
+        return java.util.Objects.requireNonNull(x, "x").pow(y);
     }
 
     // ---- selection (implemented in Selection) ---------------------------------------------------------
