@@ -170,7 +170,9 @@ final class DefaultFft implements Fft, AutoCloseable {
             plans.put(shape, plan);
         }
         LOG.log(System.Logger.Level.DEBUG, () -> op + " " + shape + " via " + provider.implementation());
-        plan.execute(libraries.buffer(in, op + " input"), libraries.buffer(out, op + " output"), inverse, scale);
+        try (GPUArray flat = in.flatOrCopy()) {
+            plan.execute(libraries.buffer(flat, op + " input"), libraries.buffer(out, op + " output"), inverse, scale);
+        }
     }
 
     private FftPlan plan(FftShape shape) {
@@ -188,8 +190,15 @@ final class DefaultFft implements Fft, AutoCloseable {
 
     private void check(String op, GPUArray x, int axes) {
         Objects.requireNonNull(x, "x");
-        libraries.buffer(x, op + " input");
+        libraries.check(x, op + " input");
         LibraryChecks.requireAtLeastDims(op, x, axes);
+        long[] shape = x.shape();
+        for (int d = shape.length - axes; d < shape.length; d++) {
+            if (shape[d] == 0) {
+                throw new IllegalArgumentException(op + ": a transformed axis has no points (shape "
+                        + LibraryChecks.shape(x) + "); as in NumPy, transforms need at least one point per axis");
+            }
+        }
     }
 
     private static long defaultLength(String op, GPUArray x) {

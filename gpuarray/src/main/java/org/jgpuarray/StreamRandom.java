@@ -70,6 +70,12 @@ final class StreamRandom implements GpuRandom {
     @Override
     public GPUArray fillUniform(GPUArray out) {
         ScalarType type = checkOutput("uniform", out);
+        if (!out.isFlat()) {
+            try (GPUArray staged = libraries.empty(out.dtype(), out.shape())) {
+                fillUniform(staged);
+                return out.assign(staged);
+            }
+        }
         if (out.size() > 0) {
             log("uniform");
             provider.uniform(type, seed, offset, libraries.buffer(out, "output"), out.size());
@@ -82,6 +88,12 @@ final class StreamRandom implements GpuRandom {
     public GPUArray fillNormal(GPUArray out, double mean, double std) {
         checkNormal(mean, std);
         ScalarType type = checkOutput("normal", out);
+        if (!out.isFlat()) {
+            try (GPUArray staged = libraries.empty(out.dtype(), out.shape())) {
+                fillNormal(staged, mean, std);
+                return out.assign(staged);
+            }
+        }
         if (out.size() > 0) {
             log("normal");
             provider.normal(type, seed, offset, libraries.buffer(out, "output"), out.size(), mean, std);
@@ -114,7 +126,7 @@ final class StreamRandom implements GpuRandom {
 
     private ScalarType checkOutput(String op, GPUArray out) {
         Objects.requireNonNull(out, "out");
-        libraries.buffer(out, op + " output");
+        libraries.check(out, op + " output");
         LibraryChecks.requireReal(op, out, libraries.fp64());
         return out.dtype().scalarType();
     }
