@@ -64,13 +64,18 @@ final class Libraries implements AutoCloseable {
 
     /** A Philox generator of this seed: the device's reproducing provider, else the portable kernels. */
     GpuRandom random(long seed) {
+        return random(seed, 0);
+    }
+
+    /** As {@link #random(long)}, its first call starting at counter block {@code offset}. */
+    GpuRandom random(long seed, long offset) {
         if (philox == null) {
             philox = offered(RandomProvider.class).filter(RandomProvider::reproducesPhilox)
                     .orElseGet(() -> portable("random numbers").random());
             LOG.log(System.Logger.Level.DEBUG, "Philox random numbers on " + device.info().name() + ": "
                     + philox.implementation());
         }
-        return new StreamRandom(this, philox, seed);
+        return new StreamRandom(this, philox, seed, offset);
     }
 
     /** The device's own (non-Philox) generator, if it offers one. */
