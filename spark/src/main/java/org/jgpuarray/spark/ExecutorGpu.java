@@ -3,7 +3,6 @@ package org.jgpuarray.spark;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -111,10 +110,5 @@ public final class ExecutorGpu {
     private static void closeAll() {
         CONTEXTS.values().forEach(cached -> cached.context().close());
         CONTEXTS.clear();
-    }
-
-    /** The context for {@code address} if this executor has one: for tests of the cache. */
-    static Optional<GpuContext> cached(String address) {
-        return Optional.ofNullable(CONTEXTS.get(address)).map(Cached::context);
     }
 }
