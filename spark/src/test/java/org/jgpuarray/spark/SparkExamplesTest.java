@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.spark.examples.BatchedGemm;
+import org.jgpuarray.spark.examples.ExecutorScaling;
 import org.jgpuarray.spark.examples.MonteCarloPi;
 import org.jgpuarray.spark.examples.SumOfSquaresAndDot;
 import org.junit.jupiter.api.Tag;
@@ -62,6 +63,18 @@ class SparkExamplesTest {
         }
         assertEquals(squares, distributed.sumOfSquares(), 1e-12 * squares, "sum of squares vs the host");
         assertEquals(dot, distributed.dot(), 1e-12 * squares, "dot vs the host");
+    }
+
+    @Test
+    void executorScalingCountsTheSamePointsForEveryP(SparkTestCluster cluster) {
+        List<ExecutorScaling.Run> runs = ExecutorScaling.measure(cluster.context(), 4_000_000, 11,
+                SparkTestCluster.EXECUTORS, 3);
+        assertEquals(SparkTestCluster.EXECUTORS, runs.size());
+        assertEquals(runs.get(0).inside(), runs.get(1).inside(), "1 and 2 executors draw the same points");
+        String table = ExecutorScaling.table(runs);
+        assertTrue(table.contains("serial(KF)"), table);
+        System.out.println("Spark strong scaling, Monte Carlo pi, 4000000 samples, "
+                + Runtime.getRuntime().availableProcessors() + " processors:\n" + table);
     }
 
     @Test
