@@ -68,7 +68,7 @@ class SparkExamplesTest {
     @Test
     void executorScalingCountsTheSamePointsForEveryP(SparkTestCluster cluster) {
         List<ExecutorScaling.Run> runs = ExecutorScaling.measure(cluster.context(), 4_000_000, 11,
-                SparkTestCluster.EXECUTORS, 3);
+                SparkTestCluster.EXECUTORS, 1);
         assertEquals(SparkTestCluster.EXECUTORS, runs.size());
         assertEquals(runs.get(0).inside(), runs.get(1).inside(), "1 and 2 executors draw the same points");
         String table = ExecutorScaling.table(runs);

@@ -33,7 +33,7 @@ public final class MonteCarloPi {
      * The answer: samples drawn and how many fell inside the circle.
      *
      * @param samples the points drawn
-     * @param inside  the points with x² + y² < 1
+     * @param inside  the points with {@code x² + y² < 1}
      */
     public record Estimate(long samples, long inside) {
         /** 4 · inside / samples. */
