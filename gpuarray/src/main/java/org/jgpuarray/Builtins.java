@@ -1,11 +1,15 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.spi.CompiledElementwise;
 
 /**
  * Runs the built-in kernels of {@link BuiltinSpecs} on arrays: the engine behind GPUArray's operations.
+ * Every operation keeps its operands reachable until its launch has returned
+ * ({@link Reference#reachabilityFence}): a launch takes their buffers, and an operand the collector found
+ * unreachable meanwhile could have its buffer freed by another thread's allocation.
  * Each operation compiles (or finds) its kernel before it allocates its output, so a kernel that cannot
  * be built leaves nothing behind.
  */
@@ -19,6 +23,8 @@ final class Builtins {
         CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.binary(op, x.dtype(), y.dtype(), compute));
         GPUArray out = x.context().empty(op.resultType(compute), x.shape());
         launch(kernel, out, out.buffer(), x.buffer(), y.buffer());
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(y);
         return out;
     }
 
@@ -38,6 +44,7 @@ final class Builtins {
                 scalarFirst));
         GPUArray out = x.context().empty(op.resultType(compute), x.shape());
         launch(kernel, out, out.buffer(), x.buffer(), value);
+        Reference.reachabilityFence(x);
         return out;
     }
 
@@ -46,6 +53,7 @@ final class Builtins {
         CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.unary(op, x.dtype()));
         GPUArray out = x.context().empty(type, x.shape());
         launch(kernel, out, out.buffer(), x.buffer());
+        Reference.reachabilityFence(x);
         return out;
     }
 
@@ -60,6 +68,7 @@ final class Builtins {
         CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.astype(x.dtype(), type));
         GPUArray out = x.context().empty(type, x.shape());
         launch(kernel, out, out.buffer(), x.buffer());
+        Reference.reachabilityFence(x);
         return out;
     }
 
@@ -69,6 +78,7 @@ final class Builtins {
         }
         Object boxed = Scalars.box(value, out.dtype(), "fill value");
         launch(out.context().compiled(BuiltinSpecs.fill(out.dtype())), out, out.buffer(), boxed);
+        Reference.reachabilityFence(out);
     }
 
     static void arange(GPUArray out, double start, double step) {
@@ -79,14 +89,19 @@ final class Builtins {
         } else {
             launch(kernel, out, out.buffer(), Scalars.box(start, t, "arange start"), Scalars.box(step, t, "arange step"));
         }
+        Reference.reachabilityFence(out);
     }
 
-    /** Reduces {@code first.size()} elements into a new 0-d array of the spec's type. */
+    /**
+     * Reduces {@code first.size()} elements into a new 0-d array of the spec's type. The caller keeps any
+     * other array whose buffer is among {@code args} reachable until this returns.
+     */
     static GPUArray reduce(ReductionSpec spec, GPUArray first, Object... args) {
         GpuContext ctx = first.context();
         var kernel = ctx.compiled(spec);
         GPUArray out = ctx.empty(DType.of(spec.outputType()));
         kernel.launch(first.size(), args, out.buffer());
+        Reference.reachabilityFence(first);
         return out;
     }
 

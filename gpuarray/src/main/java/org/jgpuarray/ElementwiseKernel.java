@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
@@ -31,6 +32,7 @@ public final class ElementwiseKernel {
      */
     public void call(Object... args) {
         run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, -1));
+        Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
     }
 
     /**
@@ -43,6 +45,7 @@ public final class ElementwiseKernel {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
         run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, n));
+        Reference.reachabilityFence(args);
     }
 
     private void run(KernelArguments.Bound bound) {

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.internal.ArrayMemory;
 import org.jgpuarray.internal.SharedBuffer;
@@ -13,7 +14,14 @@ import org.jgpuarray.spi.HostArray;
  * array's type, a {@code float}/{@code double} keeps a float array's type).
  *
  * <p>Close arrays you no longer need ({@link #close()}), or let the garbage collector free them.
- * Any use after close throws {@link IllegalStateException}. Not thread-safe, like its context.
+ * Any use after close throws {@link IllegalStateException}.
+ *
+ * <p>Threads: an array may be used from any thread, and from several at once, as its context may (see
+ * {@link GpuContext}): operations that only read it (arithmetic, reductions, copies to the host) may run
+ * concurrently. Like a Java array, it does not order writes: a thread that writes an array ({@link #set},
+ * {@link #fill}, a kernel's output) while another reads or writes it races with it. Closing an array
+ * while another thread still uses it is such a write: that thread gets an {@link IllegalStateException}
+ * or, if its call got the memory first, completes.
  */
 public final class GPUArray implements AutoCloseable {
     private final GpuContext context;
@@ -95,6 +103,7 @@ public final class GPUArray implements AutoCloseable {
         if (size > 0) {
             context.backend().copyOnDevice(buffer(), 0, out.buffer(), 0, nbytes());
         }
+        Reference.reachabilityFence(this);
         return out;
     }
 
@@ -132,6 +141,7 @@ public final class GPUArray implements AutoCloseable {
         if (n > 0) {
             context.backend().copyFromHost(host, 0, buffer(), 0, n);
         }
+        Reference.reachabilityFence(this);
         return this;
     }
 
@@ -200,6 +210,7 @@ public final class GPUArray implements AutoCloseable {
         if (size > 0) {
             context.backend().copyToHost(buffer(), 0, host, 0, host.length());
         }
+        Reference.reachabilityFence(this); // as in every method that passes buffer() to the device
         return host;
     }
 
@@ -444,7 +455,9 @@ public final class GPUArray implements AutoCloseable {
         if (type == DType.BOOL) {
             throw new IllegalArgumentException("dot of two bool arrays is not supported; convert with astype first");
         }
-        return Builtins.reduce(BuiltinSpecs.dot(dtype, other.dtype(), type), this, buffer(), other.buffer());
+        GPUArray result = Builtins.reduce(BuiltinSpecs.dot(dtype, other.dtype(), type), this, buffer(), other.buffer());
+        Reference.reachabilityFence(other);
+        return result;
     }
 
     /** The largest element, a 0-d array; NaN if any element is NaN. */
@@ -521,6 +534,11 @@ public final class GPUArray implements AutoCloseable {
 
     // ---- for the package -------------------------------------------------------------------------
 
+    /**
+     * The buffer, for a call into the device. The caller keeps this array reachable until the call returns
+     * ({@link Reference#reachabilityFence}, or a later use), so that the cleaner cannot free the buffer
+     * during the call.
+     */
     DeviceBuffer buffer() {
         return shared().buffer();
     }

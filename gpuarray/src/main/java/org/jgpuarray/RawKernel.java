@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.spi.RawFunction;
 
@@ -28,6 +29,7 @@ public final class RawKernel {
         module.ensureOpen();
         checkDimensions(grid, block);
         function.launch(grid.clone(), block.clone(), bind(args));
+        Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
     }
 
     /**

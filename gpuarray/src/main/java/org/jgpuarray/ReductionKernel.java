@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Identifiers;
@@ -30,7 +31,9 @@ public final class ReductionKernel {
      * @return a 0-d array of the output dtype (the neutral value when the input is empty)
      */
     public GPUArray call(Object... args) {
-        return run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, -1));
+        GPUArray result = run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, -1));
+        Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
+        return result;
     }
 
     /** Reduces over {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
@@ -38,7 +41,9 @@ public final class ReductionKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        return run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, n));
+        GPUArray result = run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, n));
+        Reference.reachabilityFence(args);
+        return result;
     }
 
     private GPUArray run(KernelArguments.Bound bound) {

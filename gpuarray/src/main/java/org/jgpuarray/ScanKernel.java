@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jgpuarray.kernels.Identifiers;
@@ -50,6 +51,7 @@ public final class ScanKernel {
         if (in.size() > 0) {
             compiled.launch(in.size(), in.buffer(), out.buffer());
         }
+        Reference.reachabilityFence(in); // the launch took its buffer
         return out;
     }
 

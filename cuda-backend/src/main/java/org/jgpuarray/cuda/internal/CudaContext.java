@@ -16,8 +16,8 @@ import org.jgpuarray.device.OutOfDeviceMemoryException;
  * error (an illegal address in a kernel, a launch failure, ...) the context is unusable: every later
  * call fails at once with a message saying so, instead of a string of confusing errors.
  *
- * <p>Used from the thread that owns the device; {@link #enter()} makes the context current on the
- * calling thread, so any thread may call.
+ * <p>Called under the device's lock, from whichever thread uses the device; {@link #enter()} makes the
+ * context current on the calling thread, as a CUDA context must be on every thread that calls the driver.
  */
 public final class CudaContext {
     private final int ordinal;

@@ -1,10 +1,16 @@
 package org.jgpuarray.cuda.internal;
 
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
+import static jcuda.driver.JCudaDriver.cuEventCreate;
+import static jcuda.driver.JCudaDriver.cuEventDestroy;
+import static jcuda.driver.JCudaDriver.cuEventRecord;
+import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUevent_flags;
 import jcuda.driver.CUstream;
 import org.jgpuarray.cuda.CudaFeatures;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
@@ -40,6 +46,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     private final int driverVersion;
     private final BiFunction<CudaDriver, BackendDevice, DeviceLibraries> libraryFactory;
     private DeviceLibraries libraries;
+    private CUevent marker;
     private boolean closed;
 
     private CudaDriver(DeviceInfo info, CudaContext context, CudaCompiler compiler, int driverVersion,
@@ -126,6 +133,37 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     public void synchronize() {
         context.enter();
         context.check("cuCtxSynchronize", cuCtxSynchronize());
+        destroyMarker();
+    }
+
+    /** Waits for the event recorded at the previous throttle point, then records the next in the stream. */
+    @Override
+    public void throttle() {
+        context.enter();
+        if (marker != null) {
+            CUevent previous = marker;
+            marker = null;
+            try {
+                context.check("cuEventSynchronize", cuEventSynchronize(previous));
+            } finally {
+                cuEventDestroy(previous);
+            }
+        }
+        CUevent next = new CUevent();
+        context.check("cuEventCreate", cuEventCreate(next, CUevent_flags.CU_EVENT_DISABLE_TIMING));
+        int recorded = cuEventRecord(next, DeviceMemory.STREAM);
+        if (recorded != 0) {
+            cuEventDestroy(next);
+            context.check("cuEventRecord", recorded);
+        }
+        marker = next;
+    }
+
+    private void destroyMarker() {
+        if (marker != null) {
+            cuEventDestroy(marker);
+            marker = null;
+        }
     }
 
     @Override
@@ -235,6 +273,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
                 context.enter();
                 cuCtxSynchronize();
             }
+            destroyMarker();
             memory.freeAll();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "while closing " + info + ": " + e);

@@ -77,7 +77,7 @@ final class GpuRawProgram implements RawProgram {
             device.limits().check(name(), g, b, shared, kernel.maxBlockSize());
             Object[] launched = params;
             long sharedBytes = shared;
-            device.run(() -> kernel.launch(g, b, sharedBytes, launched));
+            device.run(() -> device.launch(kernel, g, b, sharedBytes, launched));
         }
 
         @Override
