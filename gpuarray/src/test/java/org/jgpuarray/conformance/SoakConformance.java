@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Memory stays bounded in loops that never synchronise: 10^5 allocate/free cycles of 1 MiB arrays, and
  * 2 * 10^4 arrays of 1 MiB left to the garbage collector. (Before queued work and forgotten arrays were
- * bounded, PoCL grew by 2 GB over the first and the CPU backend ran out of heap in the second.) Each loop runs in a child JVM with a fixed,
- * pre-touched heap ({@link SoakMain}), so that its resident memory grows only with what the backend
- * holds outside the heap; the growth over the loop must stay under {@value #LIMIT_MIB} MiB. The child is
- * killed after {@value #CHILD_SECONDS} s. The figures are printed ({@code SOAK ...}).
+ * bounded, PoCL grew by 2 GB over the first and the CPU backend ran out of heap in the second.) Each loop
+ * runs in a child JVM with a fixed, pre-touched heap ({@link SoakMain}), so that its resident memory grows
+ * only with what the backend holds outside the heap; the growth over the loop must stay under
+ * {@value #LIMIT_MIB} MiB. The child is killed after {@value #CHILD_SECONDS} s. The figures are printed
+ * ({@code SOAK ...}).
  */
 public abstract class SoakConformance extends ConformanceBase {
     /** Largest growth of the resident set allowed over a loop, in MiB. */
