@@ -82,9 +82,14 @@ public final class ReleaseQueue {
     /** Forgets every hold without releasing it (the device is gone, and its memory with it). */
     public void clear() {
         synchronized (list) {
-            for (Hold h = list.next; h != list; h = h.next) {
+            Hold h = list.next;
+            while (h != list) {
+                Hold next = h.next;
                 h.done.set(true);
                 h.clear();
+                h.next = null; // unlinked: a release racing with this one leaves the list alone
+                h.previous = null;
+                h = next;
             }
             list.next = list;
             list.previous = list;
