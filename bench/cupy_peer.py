@@ -16,14 +16,18 @@ The options mirror `jgpuarray bench`: --workload, --sizes (same grammar and defa
 (per-workload limits over the same defaults, gemm=2^20 and fft=2^22; NAME=none lifts one), --repeat,
 --warmup, --seed, --csv. GPU time comes from cupyx.profiler.benchmark (CUDA events around each call);
 wall time adds the host-to-device copy of the inputs and the copy of the result back, as in
-`jgpuarray bench`. Inputs are uniform in [-1, 1) (NumPy's generator, so the numbers differ from
+`jgpuarray bench`. The roofline is the best of 5 device-to-device copies of --copy-size floats, counting
+the bytes read and written. --launch adds the peer of CudaGpuReport's launch overhead: a cached
+one-element ElementwiseKernel launched in batches of 10,000 (microseconds per launch to enqueue and to
+complete, median of 7 batches after 2 of warm-up) and launched then synchronized 5,000 times (median).
+Inputs are uniform in [-1, 1) (NumPy's generator, so the numbers differ from
 jgpuarray's; the distribution is the same) and every result is checked as jgpuarray checks it: against
 a float64 NumPy reference with the same tolerances, and random numbers by range, mean and variance. A
 wrong result is printed loudly and makes the exit status 1.
 
     pip install cupy-cuda12x          # the wheel matching the machine's CUDA major version
     python3 bench/cupy_peer.py --sizes '2^16..2^26:2' --max-size gemm=2^24,fft=2^26 --csv bench-out/cupy.csv
-    python3 bench/cupy_peer.py --sizes 2^26 --workload elementwise,reduce
+    python3 bench/cupy_peer.py --sizes 2^26 --workload elementwise,reduce --repeat 50 --copy-size 2^26 --launch
 """
 import argparse
 import csv
@@ -249,6 +253,42 @@ def copy_bandwidth(elements=1 << 24):
     return 2.0 * 4 * elements / (ms * 1e-3) / 1e9
 
 
+LAUNCH_BATCH, LAUNCH_BATCHES, ROUND_TRIPS = 10000, 7, 5000
+
+
+def launch_overhead():
+    """As CudaGpuReport: microseconds per launch of a cached tiny kernel, and whether it ran every time."""
+    tiny = cp.ElementwiseKernel("float32 y", "float32 x", "x = y + 1.0f", "bench_tiny")
+    x = cp.zeros(1, dtype=cp.float32)
+    stream = cp.cuda.get_current_stream()
+    for _ in range(2 * LAUNCH_BATCH):
+        tiny(x, x)
+    stream.synchronize()
+    enqueue, complete = [], []
+    for _ in range(LAUNCH_BATCHES):
+        t0 = time.perf_counter()
+        for _ in range(LAUNCH_BATCH):
+            tiny(x, x)
+        t1 = time.perf_counter()
+        stream.synchronize()
+        t2 = time.perf_counter()
+        enqueue.append((t1 - t0) / LAUNCH_BATCH * 1e6)
+        complete.append((t2 - t0) / LAUNCH_BATCH * 1e6)
+    trips = []
+    for _ in range(ROUND_TRIPS):
+        t0 = time.perf_counter()
+        tiny(x, x)
+        stream.synchronize()
+        trips.append((time.perf_counter() - t0) * 1e6)
+    ran, expected = int(cp.asnumpy(x)[0]), (LAUNCH_BATCHES + 2) * LAUNCH_BATCH + ROUND_TRIPS
+    print(f"launch: tiny cached ElementwiseKernel: {np.median(enqueue):.2f} us per launch to enqueue, "
+          f"{np.median(complete):.2f} us per launch to complete (median of {LAUNCH_BATCHES} batches of "
+          f"{LAUNCH_BATCH}); {np.median(trips):.2f} us median launch+synchronize", flush=True)
+    print(f"launch check: the kernel ran {ran} times (expected {expected}): "
+          f"{'OK' if ran == expected else 'WRONG <<<<<<'}", flush=True)
+    return ran == expected
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--workload", default=",".join(WORKLOADS),
@@ -260,6 +300,8 @@ def main():
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--csv", help="also write the rows to this CSV file")
+    p.add_argument("--copy-size", default="2^24", help="floats of the roofline copy (default %(default)s)")
+    p.add_argument("--launch", action="store_true", help="also measure the launch overhead of a tiny kernel")
     args = p.parse_args()
 
     names = [w.strip().lower() for w in args.workload.split(",") if w.strip()]
@@ -268,6 +310,7 @@ def main():
         p.error(f"unknown workload(s) {unknown}; known: {', '.join(WORKLOADS)}")
     try:
         sizes = parse_sizes(args.sizes)
+        copy_size = parse_sizes(args.copy_size)[0]
         caps = parse_caps(args.max_size, WORKLOADS, parse_caps(MAX_SIZE_DEFAULTS, WORKLOADS))
     except ValueError as e:
         p.error(str(e))
@@ -276,14 +319,17 @@ def main():
     props = cp.cuda.runtime.getDeviceProperties(device.id)
     print(f"CuPy {cp.__version__}, CUDA runtime {cp.cuda.runtime.runtimeGetVersion()}, "
           f"device {device.id}: {props['name'].decode()}")
-    roofline = copy_bandwidth()
-    print(f"roofline: device memory copy bandwidth {roofline:.0f} GB/s")
+    roofline = copy_bandwidth(copy_size)
+    print(f"roofline: device memory copy bandwidth {roofline:.0f} GB/s ({label(copy_size)} floats)", flush=True)
+    wrong = 0
+    if args.launch:
+        wrong += not launch_overhead()
     header = ("workload", "size", "size_label", "implementation", "gpu_ms_median", "gpu_ms_min", "gpu_ms_max",
               "wall_ms_median", "throughput", "unit", "check", "max_error")
     row = "{:<11} {:<14} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:<8} {:<12} {}"
     print("{:<11} {:<14} {:>10} {:>10} {:>10} {:>10} {:>10} {:<8} {:<12} {}".format(
         "workload", "size", "gpu ms", "min", "max", "wall ms", "rate", "unit", "check", "impl"))
-    rows, wrong, skipped = [], 0, {}
+    rows, skipped = [], {}
     for name in names:
         for size in sizes:
             if name in caps and size > caps[name]:
@@ -310,7 +356,7 @@ def main():
             w.writerows(rows)
         print(f"wrote {args.csv}")
     if wrong:
-        print(f"!!! {wrong} WRONG RESULT(S): see the rows marked WRONG", file=sys.stderr)
+        print(f"!!! {wrong} WRONG RESULT(S): see the rows (or the launch check) marked WRONG", file=sys.stderr)
         return 1
     return 0
 

@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'add_float32_float32_float32'
-__kernel void jga_add_float32_float32_floa_08b61e9946d0(__global float *out, __global float *x, __global float *y, long n)
+__kernel void jga_add_float32_float32_floa_cc22c677f5f0(__global float *out, __global float *x, __global float *y, long n)
 {
     long i = 0;
 

@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'add_float32_float32_float32'
-extern "C" __global__ void jga_add_float32_float32_floa_08b61e9946d0(float *out, float *x, float *y, long long n)
+extern "C" __global__ void jga_add_float32_float32_floa_cc22c677f5f0(float *out, float *x, float *y, long long n)
 {
     long long i = 0;
     (void) i;

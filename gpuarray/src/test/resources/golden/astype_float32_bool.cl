@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'astype_float32_bool'
-__kernel void jga_astype_float32_bool_869ba3965acf(__global uchar *out, __global float *x, long n)
+__kernel void jga_astype_float32_bool_94bf21a223cf(__global uchar *out, __global float *x, long n)
 {
     long i = 0;
 

@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'astype_float32_bool'
-extern "C" __global__ void jga_astype_float32_bool_869ba3965acf(bool *out, float *x, long long n)
+extern "C" __global__ void jga_astype_float32_bool_94bf21a223cf(bool *out, float *x, long long n)
 {
     long long i = 0;
     (void) i;

@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'div_int32_int32_float64'
-__kernel void jga_div_int32_int32_float64_d3c866c3b57e(__global double *out, __global int *x, __global int *y, long n)
+__kernel void jga_div_int32_int32_float64_3cf616914cb1(__global double *out, __global int *x, __global int *y, long n)
 {
     long i = 0;
 

@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'div_int32_int32_float64'
-extern "C" __global__ void jga_div_int32_int32_float64_d3c866c3b57e(double *out, int *x, int *y, long long n)
+extern "C" __global__ void jga_div_int32_int32_float64_3cf616914cb1(double *out, int *x, int *y, long long n)
 {
     long long i = 0;
     (void) i;

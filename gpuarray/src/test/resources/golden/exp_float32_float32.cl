@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'exp_float32_float32'
-__kernel void jga_exp_float32_float32_1b00217141c2(__global float *out, __global float *x, long n)
+__kernel void jga_exp_float32_float32_79a6cdba72b9(__global float *out, __global float *x, long n)
 {
     long i = 0;
 

@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'exp_float32_float32'
-extern "C" __global__ void jga_exp_float32_float32_1b00217141c2(float *out, float *x, long long n)
+extern "C" __global__ void jga_exp_float32_float32_79a6cdba72b9(float *out, float *x, long long n)
 {
     long long i = 0;
     (void) i;

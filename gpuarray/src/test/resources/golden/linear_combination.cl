@@ -3,7 +3,7 @@
 float square(float v) { return v * v; }
 
 // jgpuarray kernel 'linear_combination'
-__kernel void jga_linear_combination_7dbadd45cc01(float a, __global float *x, float b, __global float *y, __global float *c, long n)
+__kernel void jga_linear_combination_0e268f4efcfa(float a, __global float *x, float b, __global float *y, __global float *c, long n)
 {
     long i = 0;
 

@@ -3,7 +3,7 @@
 __device__ float square(float v) { return v * v; }
 
 // jgpuarray kernel 'linear_combination'
-extern "C" __global__ void jga_linear_combination_7dbadd45cc01(float a, float *x, float b, float *y, float *c, long long n)
+extern "C" __global__ void jga_linear_combination_0e268f4efcfa(float a, float *x, float b, float *y, float *c, long long n)
 {
     long long i = 0;
     (void) i;

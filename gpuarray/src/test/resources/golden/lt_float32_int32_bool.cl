@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'lt_float32_int32_bool'
-__kernel void jga_lt_float32_int32_bool_83226cb9fa6a(__global uchar *out, __global float *x, __global int *y, long n)
+__kernel void jga_lt_float32_int32_bool_daa60a11e660(__global uchar *out, __global float *x, __global int *y, long n)
 {
     long i = 0;
 

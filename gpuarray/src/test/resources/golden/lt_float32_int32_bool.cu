@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'lt_float32_int32_bool'
-extern "C" __global__ void jga_lt_float32_int32_bool_83226cb9fa6a(bool *out, float *x, int *y, long long n)
+extern "C" __global__ void jga_lt_float32_int32_bool_daa60a11e660(bool *out, float *x, int *y, long long n)
 {
     long long i = 0;
     (void) i;

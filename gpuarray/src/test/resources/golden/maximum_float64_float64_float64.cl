@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'maximum_float64_float64_float64'
-__kernel void jga_maximum_float64_float64__a192121aa17c(__global double *out, __global double *x, __global double *y, long n)
+__kernel void jga_maximum_float64_float64__c3b07e035fab(__global double *out, __global double *x, __global double *y, long n)
 {
     long i = 0;
 

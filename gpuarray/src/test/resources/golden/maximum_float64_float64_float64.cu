@@ -1,6 +1,6 @@
 
 // jgpuarray kernel 'maximum_float64_float64_float64'
-extern "C" __global__ void jga_maximum_float64_float64__a192121aa17c(double *out, double *x, double *y, long long n)
+extern "C" __global__ void jga_maximum_float64_float64__c3b07e035fab(double *out, double *x, double *y, long long n)
 {
     long long i = 0;
     (void) i;

@@ -17,7 +17,7 @@ long jga_ipow_int64(long base, long exponent)
 }
 
 // jgpuarray kernel 'pow_int64_scalar_int64'
-__kernel void jga_pow_int64_scalar_int64_6a570ca2fd0a(__global long *out, __global long *x, long s, long n)
+__kernel void jga_pow_int64_scalar_int64_89345908aeb0(__global long *out, __global long *x, long s, long n)
 {
     long i = 0;
 

@@ -17,7 +17,7 @@ __device__ long jga_ipow_int64(long base, long exponent)
 }
 
 // jgpuarray kernel 'pow_int64_scalar_int64'
-extern "C" __global__ void jga_pow_int64_scalar_int64_6a570ca2fd0a(long long *out, long long *x, long long s, long long n)
+extern "C" __global__ void jga_pow_int64_scalar_int64_89345908aeb0(long long *out, long long *x, long long s, long long n)
 {
     long long i = 0;
     (void) i;

@@ -33,6 +33,10 @@ final class DefaultBlas implements Blas {
         Objects.requireNonNull(transA, "transA");
         Objects.requireNonNull(transB, "transB");
         checkOperands("gemm", a, b, c);
+        if (!a.isFlat() || !b.isFlat() || !c.isFlat()) {
+            gemmOfViews(transA, transB, alpha, a, b, beta, c);
+            return;
+        }
         LibraryChecks.requireDims("gemm", "A", a, 2);
         LibraryChecks.requireDims("gemm", "B", b, 2);
         LibraryChecks.requireDims("gemm", "C", c, 2);
@@ -61,6 +65,36 @@ final class DefaultBlas implements Blas {
             Reference.reachabilityFence(b);
             Reference.reachabilityFence(c);
         }
+    }
+
+    /**
+     * GEMM of views: a transposed contiguous matrix is passed as its base with the other transpose flag (no
+     * copy, as the library reads either way); other views are copied, and a view C is written back.
+     */
+    private void gemmOfViews(Transpose transA, Transpose transB, double alpha, GPUArray a, GPUArray b, double beta,
+                             GPUArray c) {
+        if (!a.isFlat() && a.ndim() == 2 && a.geometry().transpose().isFlat()) {
+            try (GPUArray base = a.transpose()) {
+                gemm(flip(transA), transB, alpha, base, b, beta, c);
+            }
+        } else if (!b.isFlat() && b.ndim() == 2 && b.geometry().transpose().isFlat()) {
+            try (GPUArray base = b.transpose()) {
+                gemm(transA, flip(transB), alpha, a, base, beta, c);
+            }
+        } else if (!a.isFlat() || !b.isFlat()) {
+            try (GPUArray fa = a.flatOrCopy(); GPUArray fb = b.flatOrCopy()) {
+                gemm(transA, transB, alpha, fa, fb, beta, c);
+            }
+        } else {
+            try (GPUArray staged = c.copy()) {
+                gemm(transA, transB, alpha, a, b, beta, staged);
+                c.assign(staged);
+            }
+        }
+    }
+
+    private static Transpose flip(Transpose t) {
+        return t.transposed() ? Transpose.NONE : Transpose.TRANSPOSE;
     }
 
     @Override
@@ -106,6 +140,25 @@ final class DefaultBlas implements Blas {
     public void gemv(Transpose trans, double alpha, GPUArray a, GPUArray x, double beta, GPUArray y) {
         Objects.requireNonNull(trans, "trans");
         checkOperands("gemv", a, x, y);
+        if (!a.isFlat() && a.ndim() == 2 && a.geometry().transpose().isFlat()) {
+            try (GPUArray base = a.transpose()) {
+                gemv(flip(trans), alpha, base, x, beta, y);
+            }
+            return;
+        }
+        if (!a.isFlat() || !x.isFlat()) {
+            try (GPUArray fa = a.flatOrCopy(); GPUArray fx = x.flatOrCopy()) {
+                gemv(trans, alpha, fa, fx, beta, y);
+            }
+            return;
+        }
+        if (!y.isFlat()) {
+            try (GPUArray staged = y.copy()) {
+                gemv(trans, alpha, a, x, beta, staged);
+                y.assign(staged);
+            }
+            return;
+        }
         LibraryChecks.requireDims("gemv", "A", a, 2);
         LibraryChecks.requireDims("gemv", "x", x, 1);
         LibraryChecks.requireDims("gemv", "y", y, 1);
@@ -134,6 +187,13 @@ final class DefaultBlas implements Blas {
     public void axpy(double alpha, GPUArray x, GPUArray y) {
         checkOperands("axpy", x, y);
         LibraryChecks.requireSameShape("axpy", x, y);
+        if (!x.isFlat() || !y.isFlat()) {
+            try (GPUArray fx = x.flatOrCopy(); GPUArray staged = y.copy()) {
+                axpy(alpha, fx, staged);
+                y.assign(staged);
+            }
+            return;
+        }
         if (x.size() > 0) {
             trace("axpy");
             DeviceBuffer bx = libraries.buffer(x, "x");
@@ -148,6 +208,11 @@ final class DefaultBlas implements Blas {
     public GPUArray dot(GPUArray x, GPUArray y) {
         checkOperands("dot", x, y);
         LibraryChecks.requireSameShape("dot", x, y);
+        if (!x.isFlat() || !y.isFlat()) {
+            try (GPUArray fx = x.flatOrCopy(); GPUArray fy = y.flatOrCopy()) {
+                return dot(fx, fy);
+            }
+        }
         GPUArray result = libraries.empty(x.dtype());
         trace("dot");
         DeviceBuffer bx = libraries.buffer(x, "x");
@@ -162,6 +227,11 @@ final class DefaultBlas implements Blas {
     @Override
     public GPUArray nrm2(GPUArray x) {
         checkOperands("nrm2", x);
+        if (!x.isFlat()) {
+            try (GPUArray fx = x.flatOrCopy()) {
+                return nrm2(fx);
+            }
+        }
         GPUArray result = libraries.empty(x.dtype());
         trace("nrm2");
         DeviceBuffer bx = libraries.buffer(x, "x");
@@ -174,7 +244,7 @@ final class DefaultBlas implements Blas {
     private void checkOperands(String op, GPUArray... arrays) {
         for (GPUArray g : arrays) {
             Objects.requireNonNull(g, op + " operand");
-            libraries.buffer(g, op + " operand");
+            libraries.check(g, op + " operand");
             LibraryChecks.requireReal(op, g, libraries.fp64());
         }
         LibraryChecks.requireSameDtype(op, arrays);

@@ -168,17 +168,19 @@ final class DefaultFft implements Fft, AutoCloseable {
 
     /** Plans (or finds the plan) and executes, as one library call; the arrays stay reachable throughout. */
     private void run(String op, FftShape shape, GPUArray in, GPUArray out, boolean inverse, double scale) {
-        DeviceBuffer input = libraries.buffer(in, op + " input");
-        DeviceBuffer output = libraries.buffer(out, op + " output");
-        libraries.run(() -> {
-            FftPlan plan = plans.get(shape);
-            if (plan == null) {
-                plan = plan(shape);
-                plans.put(shape, plan);
-            }
-            LOG.log(System.Logger.Level.DEBUG, () -> op + " " + shape + " via " + provider.implementation());
-            plan.execute(input, output, inverse, scale);
-        });
+        try (GPUArray flat = in.flatOrCopy()) {
+            DeviceBuffer input = libraries.buffer(flat, op + " input");
+            DeviceBuffer output = libraries.buffer(out, op + " output");
+            libraries.run(() -> {
+                FftPlan plan = plans.get(shape);
+                if (plan == null) {
+                    plan = plan(shape);
+                    plans.put(shape, plan);
+                }
+                LOG.log(System.Logger.Level.DEBUG, () -> op + " " + shape + " via " + provider.implementation());
+                plan.execute(input, output, inverse, scale);
+            });
+        }
         Reference.reachabilityFence(in);
         Reference.reachabilityFence(out);
     }
@@ -198,8 +200,15 @@ final class DefaultFft implements Fft, AutoCloseable {
 
     private void check(String op, GPUArray x, int axes) {
         Objects.requireNonNull(x, "x");
-        libraries.buffer(x, op + " input");
+        libraries.check(x, op + " input");
         LibraryChecks.requireAtLeastDims(op, x, axes);
+        long[] shape = x.shape();
+        for (int d = shape.length - axes; d < shape.length; d++) {
+            if (shape[d] == 0) {
+                throw new IllegalArgumentException(op + ": a transformed axis has no points (shape "
+                        + LibraryChecks.shape(x) + "); as in NumPy, transforms need at least one point per axis");
+            }
+        }
     }
 
     private static long defaultLength(String op, GPUArray x) {

@@ -4,7 +4,6 @@ import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
-import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.device.KernelCompilationException;
 
 /**
@@ -15,28 +14,33 @@ import org.jgpuarray.device.KernelCompilationException;
 public final class ElementwiseKernel {
     private final GpuContext context;
     private final ElementwiseSpec spec;
-    private final CompiledElementwise compiled;
+    private final ElementwiseCall calls;
 
     ElementwiseKernel(GpuContext context, ElementwiseSpec spec) {
         this.context = context;
         this.spec = spec;
-        this.compiled = context.compiled(spec);
+        this.calls = new ElementwiseCall(context, spec);
     }
 
     /**
-     * Runs the kernel for {@code i} in {@code [0, n)}, {@code n} the size of the first array argument.
+     * Runs the kernel for every element {@code i} of the arrays' shape: arrays of different shapes broadcast
+     * by NumPy's rules, and views (slices, transposes) are accepted, read and written in place. Contiguous
+     * arrays whose shapes do not broadcast run PyCUDA's way, over the size of the first array (the others
+     * must hold at least as many elements).
      *
      * @param args one value per parameter, in order: a {@link GPUArray} of the declared dtype for each
      *             pointer, a Java number for each scalar (arrays are modified as the snippet says)
-     * @throws IllegalArgumentException for a wrong count, kind or dtype of argument, naming it
+     * @throws IllegalArgumentException for a wrong count, kind or dtype of argument, naming it; for shapes that
+     *                                  do not broadcast; for a write into a broadcast view
      */
     public void call(Object... args) {
-        run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, -1));
+        calls.call(args);
         Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
     }
 
     /**
-     * Runs the kernel for {@code i} in {@code [0, n)}; see {@link #call(Object...)}.
+     * Runs the kernel for {@code i} in {@code [0, n)}, each array read as a sequence in C order; see
+     * {@link #call(Object...)}.
      *
      * @throws IllegalArgumentException also when n is negative or an array holds fewer than n elements
      */
@@ -44,14 +48,8 @@ public final class ElementwiseKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, n));
+        calls.launch(n, args);
         Reference.reachabilityFence(args);
-    }
-
-    private void run(KernelArguments.Bound bound) {
-        if (bound.n() > 0) {
-            compiled.launch(bound.n(), bound.values());
-        }
     }
 
     /** The kernel's name, as given or derived from its expressions. */

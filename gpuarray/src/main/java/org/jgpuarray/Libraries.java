@@ -148,6 +148,20 @@ final class Libraries implements AutoCloseable {
     }
 
     /**
+     * Checks that an array is open and belongs to this context (views included).
+     *
+     * @throws IllegalArgumentException when it belongs to another context
+     * @throws IllegalStateException    when it is closed
+     */
+    void check(GPUArray array, String what) {
+        java.util.Objects.requireNonNull(array, what);
+        array.ensureOpen();
+        if (!host.owns(array)) {
+            throw new IllegalArgumentException(what + " belongs to another context");
+        }
+    }
+
+    /**
      * Frees plans, programs and scratch memory. Called by the context before its device closes; waits for
      * a library call in progress.
      */

@@ -15,4 +15,7 @@ interface LibraryHost {
      * @throws IllegalStateException    when it is closed
      */
     DeviceBuffer buffer(GPUArray array, String role);
+
+    /** True when {@code array} belongs to the context the libraries serve. */
+    boolean owns(GPUArray array);
 }

@@ -25,13 +25,15 @@ public final class ReductionKernel {
     }
 
     /**
-     * Reduces over the elements of the first array argument.
+     * Reduces over the elements of the first array argument; every array must hold at least as many. Views
+     * are read in C order (through contiguous copies).
      *
      * @param args one value per parameter, as for {@link ElementwiseKernel#call}; not modified
      * @return a 0-d array of the output dtype (the neutral value when the input is empty)
      */
     public GPUArray call(Object... args) {
-        GPUArray result = run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, -1));
+        KernelArguments.Checked c = KernelArguments.check(context, spec.name(), spec.arguments(), args);
+        GPUArray result = run(c.firstSize(), c);
         Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
         return result;
     }
@@ -41,15 +43,30 @@ public final class ReductionKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        GPUArray result = run(KernelArguments.bind(context, spec.name(), spec.arguments(), args, n));
+        GPUArray result = run(n, KernelArguments.check(context, spec.name(), spec.arguments(), args));
         Reference.reachabilityFence(args);
         return result;
     }
 
-    private GPUArray run(KernelArguments.Bound bound) {
-        GPUArray out = context.empty(DType.of(spec.outputType()));
-        compiled.launch(bound.n(), bound.values(), out.buffer());
-        return out;
+    private GPUArray run(long n, KernelArguments.Checked c) {
+        c.requireSizes(n);
+        GPUArray[] flat = new GPUArray[c.arrays().length];
+        try {
+            for (int k = 0; k < flat.length; k++) {
+                if (c.arrays()[k] != null && !c.arrays()[k].isFlat()) {
+                    flat[k] = c.arrays()[k].copy();
+                }
+            }
+            GPUArray out = context.empty(DType.of(spec.outputType()));
+            compiled.launch(n, c.values(flat), out.buffer());
+            return out;
+        } finally {
+            for (GPUArray f : flat) {
+                if (f != null) {
+                    f.close();
+                }
+            }
+        }
     }
 
     /** The kernel's name, as given or derived from its expressions. */

@@ -1,7 +1,6 @@
 package org.jgpuarray;
 
 import java.lang.ref.Reference;
-import java.util.Arrays;
 import java.util.Objects;
 import org.jgpuarray.kernels.Identifiers;
 import org.jgpuarray.kernels.ScanSpec;
@@ -30,14 +29,15 @@ public final class ScanKernel {
         return new ScanSpec(name, dtype.scalarType(), scanExpr, neutral, inclusive, preamble);
     }
 
-    /** Scans {@code in} (not modified) into a new array of the same shape, in flat C order. */
+    /** Scans {@code in} (not modified; any layout) into a new array of the same shape, in flat C order. */
     public GPUArray call(GPUArray in) {
         GPUArray out = context.emptyLike(check(in, "input"));
         return call(in, out);
     }
 
     /**
-     * Scans {@code in} into {@code out} (modified; may be {@code in} itself); returns {@code out}.
+     * Scans {@code in} into {@code out} (modified; may be {@code in} itself), both in C order whatever their
+     * layout; returns {@code out}.
      *
      * @throws IllegalArgumentException when a dtype or the sizes differ
      */
@@ -46,10 +46,20 @@ public final class ScanKernel {
         check(out, "output");
         if (in.size() != out.size()) {
             throw new IllegalArgumentException("scan '" + spec.name() + "': input has shape "
-                    + Arrays.toString(in.shape()) + ", output " + Arrays.toString(out.shape()));
+                    + Shapes.format(in.shape()) + ", output " + Shapes.format(out.shape()) + "; their sizes differ");
         }
-        if (in.size() > 0) {
-            compiled.launch(in.size(), in.buffer(), out.buffer());
+        if (in.size() == 0) {
+            return out;
+        }
+        try (GPUArray source = in.flatOrCopy()) {
+            if (out.isFlat()) {
+                compiled.launch(in.size(), source.buffer(), out.buffer());
+            } else {
+                try (GPUArray scanned = context.empty(out.dtype(), out.shape())) {
+                    compiled.launch(in.size(), source.buffer(), scanned.buffer());
+                    out.assign(scanned);
+                }
+            }
         }
         Reference.reachabilityFence(in); // the launch took its buffer
         return out;

@@ -76,6 +76,12 @@ final class StreamRandom implements GpuRandom {
     @Override
     public GPUArray fillUniform(GPUArray out) {
         ScalarType type = checkOutput("uniform", out);
+        if (!out.isFlat()) {
+            try (GPUArray staged = libraries.empty(out.dtype(), out.shape())) {
+                fillUniform(staged);
+                return out.assign(staged);
+            }
+        }
         if (out.size() > 0) {
             DeviceBuffer buffer = libraries.buffer(out, "output");
             libraries.run(() -> {
@@ -91,6 +97,12 @@ final class StreamRandom implements GpuRandom {
     public GPUArray fillNormal(GPUArray out, double mean, double std) {
         checkNormal(mean, std);
         ScalarType type = checkOutput("normal", out);
+        if (!out.isFlat()) {
+            try (GPUArray staged = libraries.empty(out.dtype(), out.shape())) {
+                fillNormal(staged, mean, std);
+                return out.assign(staged);
+            }
+        }
         if (out.size() > 0) {
             DeviceBuffer buffer = libraries.buffer(out, "output");
             libraries.run(() -> {
@@ -126,7 +138,7 @@ final class StreamRandom implements GpuRandom {
 
     private ScalarType checkOutput(String op, GPUArray out) {
         Objects.requireNonNull(out, "out");
-        libraries.buffer(out, op + " output");
+        libraries.check(out, op + " output");
         LibraryChecks.requireReal(op, out, libraries.fp64());
         return out.dtype().scalarType();
     }

@@ -22,14 +22,14 @@ public final class BuiltinCatalog {
             for (DType x : REAL) {
                 for (DType y : REAL) {
                     compute(op, DType.promote(x, y)).ifPresent(c -> {
-                        Object spec = BuiltinSpecs.binary(op, x, y, c);
+                        Object spec = BuiltinSpecs.binary(op, x, y, c, 0);
                         specs.put(name(spec), spec);
                     });
                 }
                 for (DType promoted : new DType[] {x.withIntegerScalar(), x.withFloatScalar()}) {
                     compute(op, promoted).ifPresent(c -> {
                         for (boolean first : new boolean[] {false, true}) {
-                            Object spec = BuiltinSpecs.binaryScalar(op, x, c, first);
+                            Object spec = BuiltinSpecs.binaryScalar(op, x, c, first, 0);
                             specs.put(name(spec), spec);
                         }
                     });
@@ -39,17 +39,17 @@ public final class BuiltinCatalog {
         for (UnaryOp op : UnaryOp.values()) {
             for (DType x : REAL) {
                 if (!(op == UnaryOp.NEG && x == DType.BOOL)) {
-                    Object spec = BuiltinSpecs.unary(op, x);
+                    Object spec = BuiltinSpecs.unary(op, x, 0);
                     specs.put(name(spec), spec);
                 }
             }
         }
         for (DType x : REAL) {
             for (DType y : REAL) {
-                Object spec = BuiltinSpecs.astype(x, y);
+                Object spec = BuiltinSpecs.astype(x, y, 0);
                 specs.put(name(spec), spec);
             }
-            specs.put(name(BuiltinSpecs.fill(x)), BuiltinSpecs.fill(x));
+            specs.put(name(BuiltinSpecs.fill(x, 0)), BuiltinSpecs.fill(x, 0));
             specs.put(name(BuiltinSpecs.sum(x)), BuiltinSpecs.sum(x));
             if (x != DType.BOOL) {
                 specs.put(name(BuiltinSpecs.arange(x)), BuiltinSpecs.arange(x));
@@ -63,6 +63,19 @@ public final class BuiltinCatalog {
                 }
             }
         }
+        for (int ndim = 1; ndim <= 3; ndim++) { // the index-space variants that views take
+            for (DType x : REAL) {
+                Object copy = BuiltinSpecs.astype(x, x, ndim);
+                specs.put(name(copy), copy);
+            }
+            Object add = BuiltinSpecs.binary(BinaryOp.ADD, DType.FLOAT32, DType.INT32, DType.FLOAT64, ndim);
+            specs.put(name(add), add);
+            Object exp = BuiltinSpecs.unary(UnaryOp.EXP, DType.FLOAT64, ndim);
+            specs.put(name(exp), exp);
+            Object fill = BuiltinSpecs.fill(DType.INT64, ndim);
+            specs.put(name(fill), fill);
+        }
+        IndexingCatalog.addTo(specs);
         return specs;
     }
 

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param preamble   helper functions and macros placed before the kernel ("" for none)
  * @param loopPrep   statements run by each worker before its loop ("" for none)
  * @param afterLoop  statements run by each worker after its loop ("" for none)
+ * @param indexSpace how some arrays are addressed through strides ({@link IndexSpace#NONE} for none)
  */
 public record ElementwiseSpec(String name, ArgumentList arguments, String operation, String preamble,
-                              String loopPrep, String afterLoop) {
+                              String loopPrep, String afterLoop, IndexSpace indexSpace) {
     public ElementwiseSpec {
         requireKernelName(name);
         Objects.requireNonNull(arguments, "arguments");
@@ -25,6 +26,14 @@ public record ElementwiseSpec(String name, ArgumentList arguments, String operat
         preamble = Objects.requireNonNullElse(preamble, "");
         loopPrep = Objects.requireNonNullElse(loopPrep, "");
         afterLoop = Objects.requireNonNullElse(afterLoop, "");
+        indexSpace = Objects.requireNonNullElse(indexSpace, IndexSpace.NONE);
+        indexSpace.checkDeclaredIn(name, arguments);
+    }
+
+    /** A spec whose arrays are all indexed by {@code i}. */
+    public ElementwiseSpec(String name, ArgumentList arguments, String operation, String preamble, String loopPrep,
+                           String afterLoop) {
+        this(name, arguments, operation, preamble, loopPrep, afterLoop, IndexSpace.NONE);
     }
 
     /** A spec with no preamble, loop preparation or after-loop code. */

@@ -6,8 +6,10 @@ import static jcuda.driver.JCudaDriver.cuEventDestroy;
 import static jcuda.driver.JCudaDriver.cuEventRecord;
 import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUevent_flags;
@@ -22,6 +24,7 @@ import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.gpu.CompilerThread;
 import org.jgpuarray.spi.gpu.GpuDriver;
 import org.jgpuarray.spi.gpu.GpuProgram;
 import org.jgpuarray.spi.gpu.LaunchLimits;
@@ -30,8 +33,8 @@ import org.jgpuarray.spi.gpu.LaunchLimits;
  * A CUDA device opened for computing, the CUDA half of {@code GpuDevice}: the device's primary context,
  * memory from {@code cuMemAlloc}, programs compiled by the chosen compiler and loaded with the driver API,
  * launches in the legacy default stream (copies to the host wait for them). The vendor libraries (cuBLAS,
- * cuFFT, cuRAND) are offered as the core's providers, bound to the same stream. Each entry point makes
- * the context current on the calling thread.
+ * cuFFT, cuRAND) are offered as the core's providers, bound to the same stream, and loaded on their first
+ * use. Each entry point pushes the context on the calling thread and pops it again.
  */
 public final class CudaDriver implements GpuDriver, CudaFeatures {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
@@ -45,6 +48,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     private final LaunchLimits limits;
     private final int driverVersion;
     private final BiFunction<CudaDriver, BackendDevice, DeviceLibraries> libraryFactory;
+    private final Set<EventTimer.Events> timers = new HashSet<>();
     private DeviceLibraries libraries;
     private CUevent marker;
     private boolean closed;
@@ -132,43 +136,61 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     @Override
     public void synchronize() {
         context.enter();
-        context.check("cuCtxSynchronize", cuCtxSynchronize());
-        destroyMarker();
+        try {
+            context.check("cuCtxSynchronize", cuCtxSynchronize());
+        } finally {
+            context.exit();
+        }
+        destroyMarker(); // everything it marked has run
     }
 
     /** Waits for the event recorded at the previous throttle point, then records the next in the stream. */
     @Override
     public void throttle() {
         context.enter();
-        if (marker != null) {
-            CUevent previous = marker;
-            marker = null;
-            try {
-                context.check("cuEventSynchronize", cuEventSynchronize(previous));
-            } finally {
-                cuEventDestroy(previous);
+        try {
+            if (marker != null) {
+                CUevent previous = marker;
+                marker = null;
+                try {
+                    context.check("cuEventSynchronize", cuEventSynchronize(previous));
+                } finally {
+                    cuEventDestroy(previous);
+                }
             }
+            CUevent next = new CUevent();
+            context.check("cuEventCreate", cuEventCreate(next, CUevent_flags.CU_EVENT_DISABLE_TIMING));
+            int recorded = cuEventRecord(next, DeviceMemory.STREAM);
+            if (recorded != 0) {
+                cuEventDestroy(next);
+                context.check("cuEventRecord", recorded);
+            }
+            marker = next;
+        } finally {
+            context.exit();
         }
-        CUevent next = new CUevent();
-        context.check("cuEventCreate", cuEventCreate(next, CUevent_flags.CU_EVENT_DISABLE_TIMING));
-        int recorded = cuEventRecord(next, DeviceMemory.STREAM);
-        if (recorded != 0) {
-            cuEventDestroy(next);
-            context.check("cuEventRecord", recorded);
-        }
-        marker = next;
     }
 
+    /** Destroys the throttle point's event, in its context (also a broken one); the caller holds no push. */
     private void destroyMarker() {
-        if (marker != null) {
-            cuEventDestroy(marker);
-            marker = null;
+        if (marker == null) {
+            return;
+        }
+        CUevent event = marker;
+        marker = null;
+        boolean entered = context.enterToRelease();
+        try {
+            cuEventDestroy(event);
+        } finally {
+            if (entered) {
+                context.exit();
+            }
         }
     }
 
     @Override
     public DeviceTimer startTimer() {
-        return new EventTimer(context);
+        return EventTimer.start(context, timers);
     }
 
     /** The compiler and its version, the target, and the driver version: what a PTX or cubin depends on. */
@@ -179,7 +201,8 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
 
     @Override
     public GpuProgram build(String name, String source, List<String> options) {
-        CudaBinary binary = compiler.compile(name, source, options, target);
+        // NVRTC needs no current context, so it can run on a compiler thread's large stack; loading cannot
+        CudaBinary binary = CompilerThread.call(() -> compiler.compile(name, source, options, target));
         return loader.load(binary, name, source, options);
     }
 
@@ -233,7 +256,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         return DeviceMemory.STREAM;
     }
 
-    /** The primary context; {@link CudaContext#enter()} it before calling a library. */
+    /** The primary context: {@link CudaContext#enter()} before calling a library, {@link CudaContext#exit()} after. */
     public CudaContext context() {
         return context;
     }
@@ -261,7 +284,11 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         }
     }
 
-    /** Waits for the device where it can, frees every buffer, and releases the primary context. Idempotent. */
+    /**
+     * Destroys the events of timers still running, waits for the device where it can, frees every buffer,
+     * and releases the primary context (which resets the device when it is broken and this was the last
+     * context of it). Idempotent, never throws.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -269,16 +296,24 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         }
         closed = true;
         try {
+            EventTimer.destroyAll(timers);
+            destroyMarker();
             if (!context.isBroken()) {
                 context.enter();
-                cuCtxSynchronize();
+                try {
+                    context.check("cuCtxSynchronize", cuCtxSynchronize()); // a sticky error found here breaks it
+                } finally {
+                    context.exit();
+                }
             }
-            destroyMarker();
-            memory.freeAll();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "while closing " + info + ": " + e);
         } finally {
-            context.release();
+            try {
+                memory.freeAll();
+            } finally {
+                context.release();
+            }
         }
     }
 

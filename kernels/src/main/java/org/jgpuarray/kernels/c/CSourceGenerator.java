@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jgpuarray.kernels.Argument;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.IndexSpace;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScanSpec;
 
@@ -40,12 +41,12 @@ public final class CSourceGenerator {
         GpuDialect d = of(dialect);
         String params = d.parameters(spec.arguments());
         String entry = KernelLayout.entryName(spec.name(), "elementwise", spec.arguments().declaration(),
-                spec.operation(), spec.preamble(), spec.loopPrep(), spec.afterLoop());
+                spec.operation(), spec.preamble(), spec.loopPrep(), spec.afterLoop(), spec.indexSpace().toString());
         String body = Template.fill(d.elementwiseTemplate(), Map.of(
                 "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
-                "OPERATION", indent(spec.operation(), 2),
+                "OPERATION", indent(positions(spec.indexSpace(), d.indexType()) + spec.operation(), 2),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
         return new CSource(program(d, spec.name(), spec.preamble(), body), List.of(entry));
     }
@@ -121,6 +122,35 @@ public final class CSourceGenerator {
             case JAVA -> throw new IllegalArgumentException(
                     "CSourceGenerator writes CUDA and OpenCL; Java sources come from JavaSourceGenerator");
         };
+    }
+
+    /**
+     * The statements that set {@code jga_at_x} for each array of an index space from the flat index {@code i}:
+     * the position's coordinates, innermost first, times the array's strides, plus its offset.
+     */
+    static String positions(IndexSpace space, String indexType) {
+        if (!space.present()) {
+            return "";
+        }
+        StringBuilder code = new StringBuilder();
+        for (String a : space.arrays()) {
+            code.append(indexType).append(' ').append(IndexSpace.at(a)).append(" = ").append(IndexSpace.offset(a))
+                    .append(";\n");
+        }
+        code.append(indexType).append(" jga_rest = i;\n");
+        for (int d = space.ndim() - 1; d >= 1; d--) {
+            code.append("{\n    ").append(indexType).append(" jga_c = jga_rest % ").append(IndexSpace.shape(d))
+                    .append(";\n    jga_rest /= ").append(IndexSpace.shape(d)).append(";\n");
+            for (String a : space.arrays()) {
+                code.append("    ").append(IndexSpace.at(a)).append(" += jga_c * ").append(IndexSpace.stride(a, d))
+                        .append(";\n");
+            }
+            code.append("}\n");
+        }
+        for (String a : space.arrays()) {
+            code.append(IndexSpace.at(a)).append(" += jga_rest * ").append(IndexSpace.stride(a, 0)).append(";\n");
+        }
+        return code.toString();
     }
 
     private static String indent(String code, int levels) {

@@ -1,13 +1,17 @@
 package org.jgpuarray.kernels.java;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.IndexSpace;
 import org.jgpuarray.kernels.SnippetSyntaxException;
 
 /**
  * Translates an elementwise spec into a {@link JavaElementwiseKernel} class. The element loop is a plain
  * counted {@code int} loop with {@code i$} as the subscript of {@code x[i]}, so that HotSpot can remove
- * range checks and vectorize it.
+ * range checks and vectorize it. Arrays of an {@link IndexSpace} are addressed by {@code jga_at_x}, kept
+ * by an odometer over the space's coordinates: computed once for the first element of the range, then
+ * advanced by one stride per element (and a carry at the end of each row), never by division.
  */
 final class ElementwiseWriter {
     private ElementwiseWriter() {
@@ -26,6 +30,11 @@ final class ElementwiseWriter {
         }
         Scope loop = method.block();
         Symbol index = loop.declareBuiltin("i", CType.LONG, Symbol.Kind.INDEX);
+        IndexSpace space = spec.indexSpace();
+        List<Symbol> positions = new ArrayList<>();
+        for (String a : space.arrays()) {
+            positions.add(loop.declareBuiltin(IndexSpace.at(a), CType.LONG, Symbol.Kind.LOCAL));
+        }
         List<TStmt> operation = t.statements("operation", spec.operation(), loop, true);
         List<TStmt> after = t.statements("after_loop", spec.afterLoop(), method, false);
 
@@ -39,10 +48,14 @@ final class ElementwiseWriter {
         writer.unpackArguments(arguments);
         loopPart.statements(prep);
         out.line("final int end$ = (int) to$;");
-        out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
-        out.line("final long " + index.javaName() + " = i$;");
-        loopPart.statements(operation);
-        out.close("}");
+        if (space.present()) {
+            new Odometer(space, positions, out).loop(index.javaName(), body -> loopPart.statements(operation));
+        } else {
+            out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
+            out.line("final long " + index.javaName() + " = i$;");
+            loopPart.statements(operation);
+            out.close("}");
+        }
         loopPart.statements(after);
         out.close("}");
         return new JavaSource(className, writer.finish(t));

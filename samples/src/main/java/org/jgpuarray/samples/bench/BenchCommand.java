@@ -81,6 +81,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "PNG chart (default DIR/bench.png).")
     private Path plot;
 
+    @Option(names = "--chart", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Draw the PNG chart (default: on; --no-chart where the Java runtime lacks java.desktop).")
+    private boolean chart;
+
     @Option(names = "--nd4j", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Measure the ND4J peer (default: on).")
     private boolean nd4j;
@@ -156,8 +160,12 @@ public final class BenchCommand implements Callable<Integer> {
         Path plotFile = plot != null ? plot : outDir.resolve("bench.png");
         CsvReport.write(report, csvFile);
         JsonReport.write(report, jsonFile);
-        ThroughputChart.write(report, plotFile);
-        out.printf("wrote %s, %s, %s%n", csvFile, jsonFile, plotFile);
+        if (chart) {
+            ThroughputChart.write(report, plotFile);
+            out.printf("wrote %s, %s, %s%n", csvFile, jsonFile, plotFile);
+        } else {
+            out.printf("wrote %s, %s%n", csvFile, jsonFile);
+        }
         out.flush();
     }
 }

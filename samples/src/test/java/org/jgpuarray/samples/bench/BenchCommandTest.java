@@ -92,6 +92,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void noChartWritesCsvAndJsonOnly() {
+        Cli.Result r = Cli.run("bench", "--backend", "cpu", "--workload", "reduce", "--sizes", "2^10", "--repeat", "1",
+                "--warmup", "0", "--warmup-time", "0", "--no-progress", "--no-nd4j", "--no-chart", "--out", dir.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(Files.exists(dir.resolve("bench.csv")) && Files.exists(dir.resolve("bench.json")), r::toString);
+        assertTrue(Files.notExists(dir.resolve("bench.png")), r::toString);
+    }
+
+    @Test
     void badSizesAreAUsageError() {
         Cli.Result r = Cli.run("bench", "--sizes", "2^x", "--no-progress");
         assertEquals(2, r.exit(), r::toString);

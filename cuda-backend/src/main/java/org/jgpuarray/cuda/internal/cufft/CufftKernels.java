@@ -29,7 +29,7 @@ public final class CufftKernels {
     /** {@code x[i] = x[i] * s} over real numbers of {@code precision}. */
     public static ElementwiseSpec scaleSpec(ScalarType precision) {
         String c = precision.nameIn(Dialect.CUDA);
-        return ElementwiseSpec.of("jga_cufft_scale_" + precision.numpyName(), c + " *x, " + c + " s", "x[i] = x[i] * s");
+        return ElementwiseSpec.of("cufft_scale_" + precision.numpyName(), c + " *x, " + c + " s", "x[i] = x[i] * s");
     }
 
     /**
@@ -39,7 +39,7 @@ public final class CufftKernels {
      */
     public static ElementwiseSpec hermitianSpec(ScalarType precision) {
         String c = precision.nameIn(Dialect.CUDA);
-        return ElementwiseSpec.of("jga_cufft_hermitian_" + precision.numpyName(),
+        return ElementwiseSpec.of("cufft_hermitian_" + precision.numpyName(),
                 c + " *z, long n0, long width, long nyquist, int columns",
                 "long long per = (n0 / 2 + 1) * columns;\n"
                         + "long long s = i / per;\n"
