@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.HostArray;
 
@@ -64,10 +65,15 @@ final class CrossContextCopy {
         long to = (destination.geometry().offset() + firstElement) * item;
         BackendDevice src = source.context().backend();
         BackendDevice dst = destination.context().backend();
-        if (source.context() == destination.context()) {
-            src.copyOnDevice(source.buffer(), from, destination.buffer(), to, source.size() * item);
-        } else if (!src.copyToPeer(source.buffer(), from, dst, destination.buffer(), to, source.size() * item)) {
-            throughHost(source, from, destination, to);
+        try {
+            if (source.context() == destination.context()) {
+                src.copyOnDevice(source.buffer(), from, destination.buffer(), to, source.size() * item);
+            } else if (!src.copyToPeer(source.buffer(), from, dst, destination.buffer(), to, source.size() * item)) {
+                throughHost(source, from, destination, to);
+            }
+        } finally {
+            Reference.reachabilityFence(source); // the arrays own the buffers: keep them from the cleaner until here
+            Reference.reachabilityFence(destination);
         }
     }
 
