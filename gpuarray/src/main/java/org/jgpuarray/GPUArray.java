@@ -837,11 +837,13 @@ public final class GPUArray implements AutoCloseable {
     // ---- linear algebra --------------------------------------------------------------------------
 
     /**
-     * The matrix product, NumPy's {@code matmul} for 1-D and 2-D float32/float64 operands, through
-     * {@link GpuContext#blas()}.
+     * The matrix product {@code this @ other}, NumPy's {@code matmul} for arrays of any dimensions (batch
+     * axes broadcast, 1-D operands promoted) and every real dtype (integer products wrap as NumPy's do),
+     * through {@link GpuContext#blas()}; see {@link org.jgpuarray.blas.Blas#matmul}.
      *
-     * @return a new array
-     * @throws IllegalArgumentException for other dtypes or dimensions, or shapes that do not align
+     * @param other the right operand; not modified (nor is this array)
+     * @return a new array of NumPy's result dtype
+     * @throws IllegalArgumentException for complex or 0-d operands, or shapes that do not align or broadcast
      */
     public GPUArray matmul(GPUArray other) {
         ensureOpen();
