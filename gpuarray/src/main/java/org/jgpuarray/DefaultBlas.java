@@ -91,12 +91,17 @@ final class DefaultBlas implements Blas {
 
     @Override
     public GPUArray matmul(GPUArray a, GPUArray b) {
+        return matmul(a, b, null);
+    }
+
+    @Override
+    public GPUArray matmul(GPUArray a, GPUArray b, GPUArray out) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         if (matmul == null) {
             matmul = new Matmul(libraries, provider, this);
         }
-        return matmul.multiply(a, b);
+        return matmul.multiply(a, b, out);
     }
 
     @Override

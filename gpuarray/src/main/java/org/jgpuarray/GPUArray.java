@@ -850,6 +850,21 @@ public final class GPUArray implements AutoCloseable {
         return context.blas().matmul(this, other);
     }
 
+    /**
+     * {@link #matmul(GPUArray)} written into {@code out} (NumPy's {@code out=}), which must have the result's
+     * shape and dtype.
+     *
+     * @param other the right operand; not modified (nor is this array)
+     * @param out   modified
+     * @return {@code out}
+     * @throws IllegalArgumentException as {@link #matmul(GPUArray)}, and for an {@code out} of another shape or
+     *                                  dtype
+     */
+    public GPUArray matmul(GPUArray other, GPUArray out) {
+        ensureOpen();
+        return context.blas().matmul(this, other, Objects.requireNonNull(out, "out"));
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------
 
     /** Frees the device memory (once no reshape of it is open either). Idempotent. */

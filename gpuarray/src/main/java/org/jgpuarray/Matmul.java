@@ -38,14 +38,16 @@ final class Matmul {
     }
 
     /**
-     * {@code a @ b}.
+     * {@code a @ b}, into a new array or into {@code out}.
      *
-     * @param a not modified
-     * @param b not modified
-     * @return a new array
-     * @throws IllegalArgumentException for complex operands, 0-d operands or shapes that do not match
+     * @param a   not modified
+     * @param b   not modified
+     * @param out null, or the array to write: of the result's shape and dtype; modified
+     * @return {@code out}, or a new array
+     * @throws IllegalArgumentException for complex or 0-d operands, shapes that do not match, or an
+     *                                  {@code out} of another shape or dtype, or a broadcast view
      */
-    GPUArray multiply(GPUArray a, GPUArray b) {
+    GPUArray multiply(GPUArray a, GPUArray b, GPUArray out) {
         libraries.check(a, "matmul operand 0");
         libraries.check(b, "matmul operand 1");
         for (GPUArray x : new GPUArray[] {a, b}) {
@@ -56,37 +58,66 @@ final class Matmul {
         }
         MatmulShapes shapes = MatmulShapes.of(a.shape(), b.shape());
         DType type = DType.promote(a.dtype(), b.dtype());
+        if (out != null) {
+            checkOut(out, shapes, type);
+            if (type == DType.BOOL || !out.geometry().isContiguous() || out.buffer() == a.buffer()
+                    || out.buffer() == b.buffer()) {
+                try (GPUArray result = multiply(a, b, null)) {
+                    out.assign(result);
+                }
+                return out;
+            }
+        }
         if (type == DType.BOOL) {
-            try (GPUArray counts = product(a, b, shapes, DType.INT32)) {
+            try (GPUArray a32 = a.astype(DType.INT32); GPUArray b32 = b.astype(DType.INT32);
+                 GPUArray counts = multiply(a32, b32, null)) {
                 return counts.ne(0L);
             }
         }
         LibraryChecks.requireFp64("matmul", type, libraries.fp64());
-        return product(a, b, shapes, type);
-    }
-
-    private GPUArray product(GPUArray a, GPUArray b, MatmulShapes shapes, DType type) {
-        if (type.isFloatingPoint() && shapes.batch().length == 0 && shapes.k() > 0 && (a.ndim() == 1 || b.ndim() == 1)) {
-            return vectorProduct(a, b, shapes, type);
-        }
-        GPUArray out = libraries.empty(type, shapes.result());
+        GPUArray target = out != null ? out : libraries.empty(type, shapes.result());
         try {
-            if (out.size() > 0 && shapes.k() == 0) {
-                out.fill(0);
-            } else if (out.size() > 0) {
-                try (Operand pa = Operand.of(a, type, true, shapes.batch());
-                     Operand pb = Operand.of(b, type, false, shapes.batch())) {
-                    gemm(type, pa, pb, out, shapes);
-                }
-            }
-            return out;
+            product(a, b, shapes, type, target);
+            return target;
         } catch (RuntimeException | Error e) {
-            out.close();
+            if (out == null) {
+                target.close();
+            }
             throw e;
         }
     }
 
-    private void gemm(DType type, Operand a, Operand b, GPUArray out, MatmulShapes s) {
+    private void checkOut(GPUArray out, MatmulShapes shapes, DType type) {
+        libraries.check(out, "matmul out");
+        if (!Arrays.equals(out.shape(), shapes.result())) {
+            throw new IllegalArgumentException("matmul: out has shape " + LibraryChecks.shape(out) + ", the result "
+                    + Shapes.format(shapes.result()));
+        }
+        if (out.dtype() != type) {
+            throw new IllegalArgumentException("matmul: out is " + out.dtype().numpyName() + ", the result "
+                    + type.numpyName());
+        }
+        if (out.geometry().overlaps()) {
+            throw new IllegalArgumentException("matmul: out of shape " + LibraryChecks.shape(out)
+                    + " is a broadcast view, whose elements cannot be written one by one");
+        }
+    }
+
+    /** Writes {@code a @ b} into {@code target}, a contiguous array of the result's shape and type. */
+    private void product(GPUArray a, GPUArray b, MatmulShapes shapes, DType type, GPUArray target) {
+        if (type.isFloatingPoint() && shapes.batch().length == 0 && shapes.k() > 0 && (a.ndim() == 1 || b.ndim() == 1)) {
+            vectorProduct(a, b, type, target);
+        } else if (target.size() > 0 && shapes.k() == 0) {
+            target.fill(0);
+        } else if (target.size() > 0) {
+            try (Operand pa = Operand.of(a, type, true, shapes.batch());
+                 Operand pb = Operand.of(b, type, false, shapes.batch())) {
+                gemm(type, pa, pb, target, shapes);
+            }
+        }
+    }
+
+    private void gemm(DType type, Operand a, Operand b, GPUArray target, MatmulShapes s) {
         long m = s.m();
         long n = s.n();
         long[] batch = s.batch();
@@ -95,36 +126,31 @@ final class Matmul {
         BlasProvider provider = type.isInteger() ? integers() : floats;
         DeviceBuffer bufferA = a.array.buffer();
         DeviceBuffer bufferB = b.array.buffer();
-        DeviceBuffer bufferC = out.buffer();
+        DeviceBuffer bufferC = target.buffer();
+        long offsetC = target.geometry().offset();
         LOG.log(System.Logger.Level.DEBUG, () -> "matmul " + type.numpyName() + " " + loop.calls() + " x "
                 + loop.callBatch() + " x (" + m + "x" + s.k() + " @ " + s.k() + "x" + n + ") via " + provider.implementation());
         loop.forEachCall(offsets -> provider.gemmStridedBatched(type.scalarType(), a.layout.transposed(),
                 b.layout.transposed(), m, n, s.k(), loop.callBatch(), 1,
                 new StridedMatrices(bufferA, a.layout.offset() + offsets[0], a.layout.ld(), loop.callStride(0)),
                 new StridedMatrices(bufferB, b.layout.offset() + offsets[1], b.layout.ld(), loop.callStride(1)), 0,
-                new StridedMatrices(bufferC, offsets[2], n, loop.callStride(2))));
+                new StridedMatrices(bufferC, offsetC + offsets[2], n, loop.callStride(2))));
     }
 
     /** Matrix times vector, vector times matrix and the dot product of floats, through GEMV and DOT. */
-    private GPUArray vectorProduct(GPUArray a, GPUArray b, MatmulShapes shapes, DType type) {
+    private void vectorProduct(GPUArray a, GPUArray b, DType type, GPUArray target) {
         GPUArray x = a.dtype() == type ? a : a.astype(type);
         try {
             GPUArray y = b.dtype() == type ? b : b.astype(type);
             try {
                 if (a.ndim() == 1 && b.ndim() == 1) {
-                    return blas.dot(x, y);
-                }
-                GPUArray out = libraries.empty(type, shapes.result());
-                try {
-                    if (a.ndim() == 2) {
-                        blas.gemv(Transpose.NONE, 1, x, y, 0, out);
-                    } else {
-                        blas.gemv(Transpose.TRANSPOSE, 1, y, x, 0, out);
+                    try (GPUArray dot = blas.dot(x, y)) {
+                        target.assign(dot);
                     }
-                    return out;
-                } catch (RuntimeException | Error e) {
-                    out.close();
-                    throw e;
+                } else if (a.ndim() == 2) {
+                    blas.gemv(Transpose.NONE, 1, x, y, 0, target);
+                } else {
+                    blas.gemv(Transpose.TRANSPOSE, 1, y, x, 0, target);
                 }
             } finally {
                 if (y != b) {

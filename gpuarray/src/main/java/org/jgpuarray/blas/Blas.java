@@ -56,6 +56,21 @@ public interface Blas {
     GPUArray matmul(GPUArray a, GPUArray b);
 
     /**
+     * {@link #matmul(GPUArray, GPUArray)} into {@code out}, NumPy's {@code matmul(a, b, out=out)}: out has
+     * the result's shape and dtype, and may be a view (it may even share memory with a or b: the product is
+     * then computed first and copied in).
+     *
+     * @param a   not modified
+     * @param b   not modified
+     * @param out modified; null for a new array
+     * @return {@code out}
+     * @throws IllegalArgumentException as {@link #matmul(GPUArray, GPUArray)}, and for an {@code out} of
+     *                                  another shape or dtype (the message names both), of another context,
+     *                                  or a broadcast view
+     */
+    GPUArray matmul(GPUArray a, GPUArray b, GPUArray out);
+
+    /**
      * {@code y = alpha * op(A) * x + beta * y}; A is rows x cols, x has cols (rows when transposed)
      * elements and y rows (cols).
      *

@@ -24,11 +24,12 @@ final class CpuBlasProvider implements BlasProvider {
         return "jgpuarray Java BLAS (blocked, " + CpuWorkers.parallelism() + " threads)";
     }
 
+    /** One matrix of a batch; an empty matrix's leading dimension of 0 becomes 1. */
     @Override
     public void gemm(ScalarType type, boolean transA, boolean transB, long m, long n, long k, double alpha,
                      DeviceBuffer a, long lda, DeviceBuffer b, long ldb, double beta, DeviceBuffer c, long ldc) {
-        gemmStridedBatched(type, transA, transB, m, n, k, 1, alpha, StridedMatrices.of(a, lda),
-                StridedMatrices.of(b, ldb), beta, StridedMatrices.of(c, ldc));
+        gemmStridedBatched(type, transA, transB, m, n, k, 1, alpha, StridedMatrices.of(a, Math.max(1, lda)),
+                StridedMatrices.of(b, Math.max(1, ldb)), beta, StridedMatrices.of(c, Math.max(1, ldc)));
     }
 
     @Override

@@ -49,11 +49,12 @@ final class PortableBlas implements BlasProvider {
                 + tiling.tileN() + " tiles, " + tiling.workM() + "x" + tiling.workN() + " per thread)";
     }
 
+    /** One matrix of a batch; an empty matrix's leading dimension of 0 becomes 1. */
     @Override
     public void gemm(ScalarType type, boolean transA, boolean transB, long m, long n, long k, double alpha,
                      DeviceBuffer a, long lda, DeviceBuffer b, long ldb, double beta, DeviceBuffer c, long ldc) {
-        gemmStridedBatched(type, transA, transB, m, n, k, 1, alpha, StridedMatrices.of(a, lda),
-                StridedMatrices.of(b, ldb), beta, StridedMatrices.of(c, ldc));
+        gemmStridedBatched(type, transA, transB, m, n, k, 1, alpha, StridedMatrices.of(a, Math.max(1, lda)),
+                StridedMatrices.of(b, Math.max(1, ldb)), beta, StridedMatrices.of(c, Math.max(1, ldc)));
     }
 
     /** One launch per {@value #MAX_GRID_Z} matrices of the batch, the batch index on the grid's third dimension. */
