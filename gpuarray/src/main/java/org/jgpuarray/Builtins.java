@@ -269,7 +269,7 @@ final class Builtins {
         return all;
     }
 
-    private static void launch(CompiledElementwise kernel, long n, Layout layout, Object... args) {
+    static void launch(CompiledElementwise kernel, long n, Layout layout, Object... args) {
         if (n <= 0) {
             return;
         }
@@ -307,7 +307,7 @@ final class Builtins {
         }
     }
 
-    private static void requireWritable(GPUArray target) {
+    static void requireWritable(GPUArray target) {
         if (target.geometry().overlaps()) {
             throw new IllegalArgumentException("cannot write into a broadcast view (shape "
                     + Shapes.format(target.shape()) + ", strides " + Arrays.toString(target.strides())

@@ -21,6 +21,18 @@ record Geometry(long[] shape, long[] strides, long offset) {
         strides = strides.clone();
     }
 
+    /** The extents: a copy, so that no caller can change an immutable geometry (or the array it describes). */
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** The strides in elements: a copy, as {@link #shape()}. */
+    @Override
+    public long[] strides() {
+        return strides.clone();
+    }
+
     /** C-order geometry of {@code shape} at offset 0. */
     static Geometry contiguous(long[] shape) {
         return new Geometry(shape, cStrides(shape), 0);

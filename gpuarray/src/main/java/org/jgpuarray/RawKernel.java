@@ -30,7 +30,7 @@ public final class RawKernel {
      */
     public void launch(long[] grid, long[] block, Object... args) {
         module.ensureOpen();
-        checkDimensions(grid, block);
+        checkDimensions(Objects.requireNonNull(grid, "grid"), Objects.requireNonNull(block, "block"));
         launch(LaunchConfig.of(grid, block), args);
     }
 
@@ -43,6 +43,7 @@ public final class RawKernel {
      */
     public void launch(LaunchConfig config, Object... args) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(args, "args");
         module.ensureOpen();
         function.launch(config.grid(), config.block(), config.sharedBytes(), bind(args));
     }
@@ -52,7 +53,8 @@ public final class RawKernel {
      * global size must be a multiple of the local size.
      */
     public void launchGlobal(long[] globalSize, long[] localSize, Object... args) {
-        checkDimensions(globalSize, localSize);
+        module.ensureOpen();
+        checkDimensions(Objects.requireNonNull(globalSize, "globalSize"), Objects.requireNonNull(localSize, "localSize"));
         long[] grid = new long[globalSize.length];
         for (int d = 0; d < grid.length; d++) {
             if (globalSize[d] % localSize[d] != 0) {

@@ -18,6 +18,8 @@ import org.jgpuarray.kernels.java.JavaSource;
  */
 final class JavaKernelCompiler {
     private static final List<String> OPTIONS = List.of("janino");
+    private static final String TOO_DEEP = "expressions or blocks nested too deeply for the CPU backend's"
+            + " translator (the Java stack overflowed); split the code into smaller expressions or helper functions";
 
     private JavaKernelCompiler() {
     }
@@ -36,6 +38,8 @@ final class JavaKernelCompiler {
         } catch (SnippetSyntaxException e) {
             throw new KernelCompilationException(kernelName, e.getMessage(), List.of("C-to-Java translation"),
                     e.part() + ":\n" + CSource.numberLines(e.snippet()), e);
+        } catch (StackOverflowError e) {
+            throw new KernelCompilationException(kernelName, TOO_DEEP, List.of("C-to-Java translation"), "", null);
         }
         try {
             SimpleCompiler compiler = new SimpleCompiler();
@@ -49,6 +53,8 @@ final class JavaKernelCompiler {
         } catch (CompileException e) {
             throw new KernelCompilationException(kernelName, e.getMessage(), OPTIONS,
                     CSource.numberLines(source.source()), e);
+        } catch (StackOverflowError e) {
+            throw new KernelCompilationException(kernelName, TOO_DEEP, OPTIONS, CSource.numberLines(source.source()), null);
         } catch (ReflectiveOperationException e) {
             throw new KernelCompilationException(kernelName, e.toString(), OPTIONS,
                     CSource.numberLines(source.source()), e);

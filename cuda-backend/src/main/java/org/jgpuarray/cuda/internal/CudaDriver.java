@@ -18,6 +18,7 @@ import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.gpu.CompilerThread;
 import org.jgpuarray.spi.gpu.GpuDriver;
 import org.jgpuarray.spi.gpu.GpuProgram;
 import org.jgpuarray.spi.gpu.LaunchLimits;
@@ -148,7 +149,8 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
 
     @Override
     public GpuProgram build(String name, String source, List<String> options) {
-        CudaBinary binary = compiler.compile(name, source, options, target);
+        // NVRTC needs no current context, so it can run on a compiler thread's large stack; loading cannot
+        CudaBinary binary = CompilerThread.call(() -> compiler.compile(name, source, options, target));
         return loader.load(binary, name, source, options);
     }
 

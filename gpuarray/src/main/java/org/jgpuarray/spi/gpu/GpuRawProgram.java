@@ -69,7 +69,8 @@ final class GpuRawProgram implements RawProgram {
                     throw new IllegalArgumentException("kernel '" + name() + "': " + device.dialect() + " kernels have"
                             + " no dynamic shared memory size; pass LocalMemory arguments for __local buffers");
                 }
-                device.limits().check(name(), g, b, 0, kernel);
+                // LocalMemory arguments count against the device's local memory: PoCL aborts the process on more
+                device.limits().check(name(), g, b, localBytes(args), kernel);
                 device.run(() -> kernel.launch(g, b, 0, args));
                 return;
             }
@@ -85,12 +86,15 @@ final class GpuRawProgram implements RawProgram {
         }
     }
 
-    /** The bytes of the LocalMemory arguments, which CUDA gets as dynamic shared memory. */
+    /**
+     * The bytes of the LocalMemory arguments (CUDA gets them as dynamic shared memory, OpenCL as __local
+     * parameters), saturating at Long.MAX_VALUE so that a sum past it fails the limit check, not addExact.
+     */
     private static long localBytes(Object[] args) {
         long bytes = 0;
         for (Object a : args) {
             if (a instanceof LocalMemory local) {
-                bytes = Math.addExact(bytes, local.bytes());
+                bytes = bytes > Long.MAX_VALUE - local.bytes() ? Long.MAX_VALUE : bytes + local.bytes();
             }
         }
         return bytes;
