@@ -798,22 +798,22 @@ public final class GPUArray implements AutoCloseable {
     /**
      * NumPy's {@code dot}: for two 1-D (or 0-d) arrays of equal size, the sum of products in their promoted
      * type, a 0-d array; when either operand is 2-D (and neither is 0-d), the matrix product
-     * {@link #matmul}, which needs float32 or float64 operands.
+     * {@link #matmul}.
      *
      * @param other not modified
      * @return a new array
-     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, bool operands,
-     *                                  or integer matrices
+     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, or two 1-D bool
+     *                                  operands
      */
     public GPUArray dot(GPUArray other) {
         ensureOpen();
         Objects.requireNonNull(other, "other").ensureOpen();
         if (ndim() > 2 || other.ndim() > 2) {
             throw new IllegalArgumentException("dot of arrays with more than 2 dimensions is not supported, got shapes "
-                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; use matmul on 2-D slices");
+                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; matmul multiplies stacks of matrices");
         }
         if ((ndim() == 2 && other.ndim() > 0) || (other.ndim() == 2 && ndim() > 0)) {
-            return matrixDot(other);
+            return matmul(other);
         }
         Builtins.requireSameShape("dot", this, other);
         DType type = DType.promote(dtype, other.dtype());
@@ -876,16 +876,6 @@ public final class GPUArray implements AutoCloseable {
     public GPUArray matmul(GPUArray other) {
         ensureOpen();
         return context.blas().matmul(this, Objects.requireNonNull(other, "other"));
-    }
-
-    /** {@code dot} with a 2-D operand: the matrix product, as NumPy's {@code dot} gives it. */
-    private GPUArray matrixDot(GPUArray other) {
-        if (!dtype.isFloatingPoint() || !other.dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("dot of shapes " + Shapes.format(shape()) + " and "
-                    + Shapes.format(other.shape()) + " is a matrix product (matmul), which needs float32 or float64"
-                    + " operands, got " + dtype.numpyName() + " and " + other.dtype.numpyName() + "; convert with astype");
-        }
-        return matmul(other);
     }
 
     // ---- indexing and assembly (implemented in Gather, MaskIndexing, Selection, Rearrangement) -----
