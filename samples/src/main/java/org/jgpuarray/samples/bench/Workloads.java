@@ -14,7 +14,7 @@ public final class Workloads {
 
     /**
      * The default limits of {@code --max-size}: GEMM and the int32 matmul up to 1024 x 1024, batched matmuls
-     * up to 256 matrices, FFT up to 2^22 points, so that the default run stays within a few minutes on a
+     * up to 64 matrices of 128 x 128, FFT up to 2^22 points, so that the default run stays within a few minutes on a
      * 2-core machine with the CPU and PoCL backends.
      */
     public static final String MAX_SIZE_DEFAULTS = "gemm=2^20,fft=2^22,bmm=2^20,bmm-loop=2^20,imatmul=2^20";
