@@ -70,10 +70,12 @@ final class Libraries implements AutoCloseable {
         if (blas.integerGemm()) {
             return blas;
         }
-        BlasProvider kernels = portable("integer matrix products").blas();
-        LOG.log(System.Logger.Level.DEBUG, "integer matrix products on " + device.info().name() + ": "
-                + kernels.implementation());
-        return kernels;
+        synchronized (lock) {
+            BlasProvider kernels = portable("integer matrix products").blas();
+            LOG.log(System.Logger.Level.DEBUG, "integer matrix products on " + device.info().name() + ": "
+                    + kernels.implementation());
+            return kernels;
+        }
     }
 
     /** FFTs on this device. */

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jgpuarray.blas.Blas;
@@ -16,7 +17,8 @@ import org.jgpuarray.spi.StridedMatrices;
  * broadcast batch axes), else copied in C order; the batch runs as strided-batched GEMM calls
  * ({@link MatmulBatchLoop}). Floats go to the device's BLAS, integers to a provider that multiplies them
  * (the CPU backend's Java GEMM, the portable kernels on GPUs). A matrix times a vector, and two vectors,
- * of floats without batch axes run as GEMV and DOT. Not thread-safe, like its context.
+ * of floats without batch axes run as GEMV and DOT. Thread-safe, like its context: each
+ * library call runs under the context's library lock.
  */
 final class Matmul {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
@@ -130,11 +132,14 @@ final class Matmul {
         long offsetC = target.geometry().offset();
         LOG.log(System.Logger.Level.DEBUG, () -> "matmul " + type.numpyName() + " " + loop.calls() + " x "
                 + loop.callBatch() + " x (" + m + "x" + s.k() + " @ " + s.k() + "x" + n + ") via " + provider.implementation());
-        loop.forEachCall(offsets -> provider.gemmStridedBatched(type.scalarType(), a.layout.transposed(),
-                b.layout.transposed(), m, n, s.k(), loop.callBatch(), 1,
+        libraries.run(() -> loop.forEachCall(offsets -> provider.gemmStridedBatched(type.scalarType(),
+                a.layout.transposed(), b.layout.transposed(), m, n, s.k(), loop.callBatch(), 1,
                 new StridedMatrices(bufferA, a.layout.offset() + offsets[0], a.layout.ld(), loop.callStride(0)),
                 new StridedMatrices(bufferB, b.layout.offset() + offsets[1], b.layout.ld(), loop.callStride(1)), 0,
-                new StridedMatrices(bufferC, offsetC + offsets[2], n, loop.callStride(2))));
+                new StridedMatrices(bufferC, offsetC + offsets[2], n, loop.callStride(2)))));
+        Reference.reachabilityFence(a.array); // the arrays own the buffers: keep them from the cleaner until here
+        Reference.reachabilityFence(b.array);
+        Reference.reachabilityFence(target);
     }
 
     /** Matrix times vector, vector times matrix and the dot product of floats, through GEMV and DOT. */
@@ -164,7 +169,7 @@ final class Matmul {
         }
     }
 
-    private BlasProvider integers() {
+    private synchronized BlasProvider integers() {
         if (integers == null) {
             integers = libraries.integerGemm(floats);
         }
