@@ -1,6 +1,11 @@
 package org.jgpuarray;
 
 import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Objects;
 import org.jgpuarray.internal.ArrayMemory;
 import org.jgpuarray.internal.SharedBuffer;
@@ -483,6 +488,48 @@ public final class GPUArray implements AutoCloseable {
             rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
         }
         return rows;
+    }
+
+    // ---- to java.nio buffers ---------------------------------------------------------------------
+
+    /**
+     * Writes the elements in C order, converted to float as {@link #toFloatArray()} converts them
+     * (complex64: interleaved real, imaginary pairs), into {@code dst} from its position. A direct buffer
+     * in native byte order is written straight from the device (no Java array in between); a heap buffer
+     * through its backing array; any other buffer through a temporary array.
+     *
+     * @param dst modified from its position; its position and limit are not moved
+     * @throws IllegalArgumentException when {@code dst} is read-only or has fewer values left (position to
+     *     limit) than the array has
+     */
+    public void copyTo(FloatBuffer dst) {
+        NioTransfers.copyTo(this, dtype == DType.COMPLEX64 ? dtype : DType.FLOAT32, dst);
+    }
+
+    /** Writes the elements converted to double into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(DoubleBuffer dst) {
+        NioTransfers.copyTo(this, dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64, dst);
+    }
+
+    /** Writes the elements converted to int (as {@link #astype}) into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(IntBuffer dst) {
+        NioTransfers.copyTo(this, DType.INT32, dst);
+    }
+
+    /** Writes the elements converted to long (as {@link #astype}) into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(LongBuffer dst) {
+        NioTransfers.copyTo(this, DType.INT64, dst);
+    }
+
+    /**
+     * The array's storage in C order as a new direct {@link ByteBuffer} in native byte order (position 0,
+     * limit {@link #nbytes()}): bool one byte per element (0 or 1), complex as real, imaginary pairs. The
+     * device writes it directly (no Java array in between).
+     *
+     * @throws IllegalStateException when the array has more than {@code Integer.MAX_VALUE - 8} bytes
+     */
+    public ByteBuffer toByteBuffer() {
+        return NioTransfers.toByteBuffer(this);
     }
 
     /** Rows and columns of this 2-D array, whose {@code valuesPerElement} values per element fit one Java array. */
