@@ -63,13 +63,13 @@ final class CpuDevice implements BackendDevice {
     @Override
     public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
         CpuBuffer d = (CpuBuffer) dst;
-        System.arraycopy(src.array(), srcOffset, d.array(), d.index(dstByteOffset), count);
+        src.copyTo(srcOffset, d.array(), d.index(dstByteOffset), count);
     }
 
     @Override
     public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
         CpuBuffer s = (CpuBuffer) src;
-        System.arraycopy(s.array(), s.index(srcByteOffset), dst.array(), dstOffset, count);
+        dst.copyFrom(s.array(), s.index(srcByteOffset), dstOffset, count);
     }
 
     @Override
@@ -77,6 +77,17 @@ final class CpuDevice implements BackendDevice {
         CpuBuffer s = (CpuBuffer) src;
         CpuBuffer d = (CpuBuffer) dst;
         System.arraycopy(s.array(), s.index(srcByteOffset), d.array(), d.index(dstByteOffset), s.components(bytes));
+    }
+
+    /** Between two CPU devices (contexts) the buffers are Java arrays of one heap: one array copy. */
+    @Override
+    public boolean copyToPeer(DeviceBuffer src, long srcByteOffset, BackendDevice target, DeviceBuffer dst,
+                              long dstByteOffset, long bytes) {
+        if (!(target instanceof CpuDevice)) {
+            return false;
+        }
+        copyOnDevice(src, srcByteOffset, dst, dstByteOffset, bytes);
+        return true;
     }
 
     @Override
