@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = {"Times workloads over sizes and backends against a plain single-threaded",
                 "Java loop and ND4J, checks every result, prints a summary table and writes",
                 "CSV, JSON and a PNG chart. Workloads: elementwise (c = a*x + b*y), reduce",
-                "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed))."})
+                "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed)); on request",
+                "reduce-axis0 and reduce-axis1 (column and row sums of a square matrix), reduce-middle",
+                "and reduce-middle-copy (the middle axis of a 3-D array, in place or through a copy)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

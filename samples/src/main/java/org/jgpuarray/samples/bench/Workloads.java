@@ -41,6 +41,9 @@ public final class Workloads {
                 new GemmWorkload(), new FftWorkload(), new RngWorkload())) {
             all.put(w.name(), w);
         }
+        for (Workload w : AxisReductionWorkload.all()) {
+            all.put(w.name(), w);
+        }
         return all;
     }
 
