@@ -261,40 +261,30 @@ public final class SegmentedReduction_sum_segmented_394f211ea95ea336 implements 
         final int sq_x$ = (int) jga_st0_x;
         final boolean unit$ = sq_x$ == 1;
         final float[] result$ = (float[]) out$;
-        final float[] acc$ = new float[64];
-        final float[] levels$ = new float[3072];
+        final float[] acc$ = new float[1024];
         final int inner$ = (int) n;
+        final float[] levels$ = new float[Math.max(1, 64 - Long.numberOfLeadingZeros((inner$ + 63) / 64)) * 1024];
         long o$ = from$;
         while (o$ < to$) {
             long orest$ = o$;
             final long oc0$ = orest$;
             final int b_x$ = (int) (jga_off_x + oc0$ * jga_st0_x);
-            final int width$ = (int) Math.min(Math.min(64, jga_shape0 - oc0$), to$ - o$);
+            final int width$ = (int) Math.min(Math.min(1024, jga_shape0 - oc0$), to$ - o$);
             int depth$ = 0;
             long blocks$ = 0;
-            long irest$ = 0;
-            int ic2$ = (int) (irest$ % Math.max(1, sh2$));
-            irest$ /= Math.max(1, sh2$);
-            int ic1$ = (int) irest$;
-            int p_x$ = b_x$ + ic1$ * s1_x$ + ic2$ * s2_x$;
             for (int start$ = 0; start$ < inner$; start$ += 64) {
                 final int stop$ = Math.min(inner$, start$ + 64);
                 for (int b$ = 0; b$ < width$; b$++) {
                     acc$[b$] = neutral$();
                 }
-                for (int j$ = start$; j$ < stop$; j$++) {
-                    final long i = j$;
-                    if (unit$) {
-                        for (int b$ = 0; b$ < width$; b$++) {
-                            final int jga_at_x = p_x$ + b$;
-                            acc$[b$] = reduce$(acc$[b$], x[(int) jga_at_x]);
-                        }
-                    } else {
-                        for (int b$ = 0; b$ < width$; b$++) {
-                            final int jga_at_x = p_x$ + b$ * sq_x$;
-                            acc$[b$] = reduce$(acc$[b$], x[(int) jga_at_x]);
-                        }
-                    }
+                long irest$ = start$;
+                int ic2$ = (int) (irest$ % Math.max(1, sh2$));
+                irest$ /= Math.max(1, sh2$);
+                int ic1$ = (int) irest$;
+                int p_x$ = b_x$ + ic1$ * s1_x$ + ic2$ * s2_x$;
+                int j$ = start$;
+                for (; j$ <= stop$ - 4; j$ += 4) {
+                    final int r0_x$ = p_x$;
                     p_x$ += s2_x$;
                     if (++ic2$ == sh2$) {
                         ic2$ = 0;
@@ -302,20 +292,132 @@ public final class SegmentedReduction_sum_segmented_394f211ea95ea336 implements 
                         p_x$ += s1_x$;
                         ic1$++;
                     }
+                    final int r1_x$ = p_x$;
+                    p_x$ += s2_x$;
+                    if (++ic2$ == sh2$) {
+                        ic2$ = 0;
+                        p_x$ -= sh2$ * s2_x$;
+                        p_x$ += s1_x$;
+                        ic1$++;
+                    }
+                    final int r2_x$ = p_x$;
+                    p_x$ += s2_x$;
+                    if (++ic2$ == sh2$) {
+                        ic2$ = 0;
+                        p_x$ -= sh2$ * s2_x$;
+                        p_x$ += s1_x$;
+                        ic1$++;
+                    }
+                    final int r3_x$ = p_x$;
+                    p_x$ += s2_x$;
+                    if (++ic2$ == sh2$) {
+                        ic2$ = 0;
+                        p_x$ -= sh2$ * s2_x$;
+                        p_x$ += s1_x$;
+                        ic1$++;
+                    }
+                    if (unit$) {
+                        for (int b$ = 0; b$ < width$; b$++) {
+                            float v0$;
+                            {
+                                final long i = j$ + 0;
+                                final int jga_at_x = r0_x$ + b$;
+                                v0$ = x[(int) jga_at_x];
+                            }
+                            float v1$;
+                            {
+                                final long i = j$ + 1;
+                                final int jga_at_x = r1_x$ + b$;
+                                v1$ = x[(int) jga_at_x];
+                            }
+                            float v2$;
+                            {
+                                final long i = j$ + 2;
+                                final int jga_at_x = r2_x$ + b$;
+                                v2$ = x[(int) jga_at_x];
+                            }
+                            float v3$;
+                            {
+                                final long i = j$ + 3;
+                                final int jga_at_x = r3_x$ + b$;
+                                v3$ = x[(int) jga_at_x];
+                            }
+                            acc$[b$] = reduce$(acc$[b$], reduce$(reduce$(v0$, v1$), reduce$(v2$, v3$)));
+                        }
+                    } else {
+                        for (int b$ = 0; b$ < width$; b$++) {
+                            float v0$;
+                            {
+                                final long i = j$ + 0;
+                                final int jga_at_x = r0_x$ + b$ * sq_x$;
+                                v0$ = x[(int) jga_at_x];
+                            }
+                            float v1$;
+                            {
+                                final long i = j$ + 1;
+                                final int jga_at_x = r1_x$ + b$ * sq_x$;
+                                v1$ = x[(int) jga_at_x];
+                            }
+                            float v2$;
+                            {
+                                final long i = j$ + 2;
+                                final int jga_at_x = r2_x$ + b$ * sq_x$;
+                                v2$ = x[(int) jga_at_x];
+                            }
+                            float v3$;
+                            {
+                                final long i = j$ + 3;
+                                final int jga_at_x = r3_x$ + b$ * sq_x$;
+                                v3$ = x[(int) jga_at_x];
+                            }
+                            acc$[b$] = reduce$(acc$[b$], reduce$(reduce$(v0$, v1$), reduce$(v2$, v3$)));
+                        }
+                    }
+                }
+                for (; j$ < stop$; j$++) {
+                    final int r0_x$ = p_x$;
+                    p_x$ += s2_x$;
+                    if (++ic2$ == sh2$) {
+                        ic2$ = 0;
+                        p_x$ -= sh2$ * s2_x$;
+                        p_x$ += s1_x$;
+                        ic1$++;
+                    }
+                    if (unit$) {
+                        for (int b$ = 0; b$ < width$; b$++) {
+                            float v0$;
+                            {
+                                final long i = j$ + 0;
+                                final int jga_at_x = r0_x$ + b$;
+                                v0$ = x[(int) jga_at_x];
+                            }
+                            acc$[b$] = reduce$(acc$[b$], v0$);
+                        }
+                    } else {
+                        for (int b$ = 0; b$ < width$; b$++) {
+                            float v0$;
+                            {
+                                final long i = j$ + 0;
+                                final int jga_at_x = r0_x$ + b$ * sq_x$;
+                                v0$ = x[(int) jga_at_x];
+                            }
+                            acc$[b$] = reduce$(acc$[b$], v0$);
+                        }
+                    }
                 }
                 for (long pairs$ = blocks$++; (pairs$ & 1) != 0; pairs$ >>>= 1) {
                     depth$--;
-                    for (int b$ = 0; b$ < width$; b$++) {
-                        acc$[b$] = reduce$(levels$[depth$ * 64 + b$], acc$[b$]);
+                    for (int c$ = 0; c$ < width$; c$++) {
+                        acc$[c$] = reduce$(levels$[depth$ * 1024 + c$], acc$[c$]);
                     }
                 }
-                System.arraycopy(acc$, 0, levels$, depth$ * 64, width$);
+                System.arraycopy(acc$, 0, levels$, depth$ * 1024, width$);
                 depth$++;
             }
             for (int b$ = 0; b$ < width$; b$++) {
                 float r$ = neutral$();
                 for (int k$ = 0; k$ < depth$; k$++) {
-                    r$ = reduce$(r$, levels$[k$ * 64 + b$]);
+                    r$ = reduce$(r$, levels$[k$ * 1024 + b$]);
                 }
                 result$[(int) o$ + b$] = r$;
             }

@@ -11,14 +11,20 @@ import org.jgpuarray.kernels.ReductionSpec;
  * outer coordinates, and each element's from its inner coordinates, affine in the element's index when there is
  * one inner dimension (so HotSpot can hoist the range checks), else kept by an odometer. As in
  * {@link ReductionWriter}, a segment is reduced in blocks of 64 elements by four accumulators and the blocks are
- * combined pairwise, so long float32 segments keep a tree reduction's accuracy. {@code reduceAcross} applies the
- * same scheme to tiles of {@value #TILE} neighbouring outputs, whose inner loop over the tile reads memory in
- * order when the outputs are neighbours (stride 1).
+ * combined pairwise, so long float32 segments keep a tree reduction's accuracy; a segment whose elements are
+ * neighbours (stride 1) gets a loop of its own, with plain subscripts. {@code reduceAcross} applies the same scheme
+ * to tiles of up to {@value #TILE} neighbouring outputs, whose inner loop over the tile reads memory in order when
+ * the outputs are neighbours (stride 1).
  */
 final class SegmentedReductionWriter {
-    /** Outputs that {@code reduceAcross} advances together. */
-    static final int TILE = 64;
+    /**
+     * Outputs that {@code reduceAcross} advances together: 4 KiB of float32 per inner position when they are
+     * neighbours, so that each inner position reads pages whole (narrow tiles stride through a page per element).
+     */
+    static final int TILE = 1024;
     private static final int LANES = 4;
+    /** Inner positions a tile's loop over its outputs takes at once. */
+    private static final int ROWS = 4;
     private static final int BLOCK = ReductionWriter.BLOCK;
     private static final int LEVELS = 48;
 
@@ -116,8 +122,9 @@ final class SegmentedReductionWriter {
         out.line("final boolean unit$ = " + String.join(" && ", unit) + ";");
         out.line("final " + t + "[] result$ = (" + t + "[]) out$;");
         out.line("final " + t + "[] acc$ = new " + t + "[" + TILE + "];");
-        out.line("final " + t + "[] levels$ = new " + t + "[" + LEVELS * TILE + "];");
         out.line("final int inner$ = (int) n;");
+        out.line("final " + t + "[] levels$ = new " + t + "[Math.max(1, 64 - Long.numberOfLeadingZeros((inner$ + "
+                + (BLOCK - 1) + ") / " + BLOCK + ")) * " + TILE + "];");
         out.line("long o$ = from$;");
         out.open("while (o$ < to$) {");
         outerBase("o$");
@@ -125,35 +132,26 @@ final class SegmentedReductionWriter {
                 + "$), to$ - o$);");
         out.line("int depth$ = 0;");
         out.line("long blocks$ = 0;");
-        if (space.ndim() - outer > 1) {
-            odometerStart("0");
-        }
         out.open("for (int start$ = 0; start$ < inner$; start$ += " + BLOCK + ") {");
         out.line("final int stop$ = Math.min(inner$, start$ + " + BLOCK + ");");
         out.open("for (int b$ = 0; b$ < width$; b$++) {");
         out.line("acc$[b$] = neutral$();");
         out.close("}");
-        out.open("for (int j$ = start$; j$ < stop$; j$++) {");
-        out.line("final long " + index + " = j$;");
-        if (space.ndim() - outer == 1) {
-            for (String a : space.arrays()) {
-                out.line("final int p_" + a + "$ = b_" + a + "$ + j$ * " + innerStride(a, outer) + ";");
-            }
+        boolean affine = space.ndim() - outer == 1;
+        if (!affine) {
+            odometerStart("start$");
         }
-        out.open("if (unit$) {");
-        tileLoop(false);
-        out.close("} else {");
-        out.indent();
-        tileLoop(true);
+        out.line("int j$ = start$;");
+        out.open("for (; j$ <= stop$ - " + ROWS + "; j$ += " + ROWS + ") {");
+        rows(ROWS, affine);
         out.close("}");
-        if (space.ndim() - outer > 1) {
-            advance(space.ndim() - 1);
-        }
+        out.open("for (; j$ < stop$; j$++) {");
+        rows(1, affine);
         out.close("}");
         out.open("for (long pairs$ = blocks$++; (pairs$ & 1) != 0; pairs$ >>>= 1) {");
         out.line("depth$--;");
-        out.open("for (int b$ = 0; b$ < width$; b$++) {");
-        out.line("acc$[b$] = reduce$(levels$[depth$ * " + TILE + " + b$], acc$[b$]);");
+        out.open("for (int c$ = 0; c$ < width$; c$++) {");
+        out.line("acc$[c$] = reduce$(levels$[depth$ * " + TILE + " + c$], acc$[c$]);");
         out.close("}");
         out.close("}");
         out.line("System.arraycopy(acc$, 0, levels$, depth$ * " + TILE + ", width$);");
@@ -171,15 +169,56 @@ final class SegmentedReductionWriter {
         out.close("}");
     }
 
-    /** The loop over a tile's outputs at one inner position: positions {@code p_x$} plus the output's offset. */
-    private void tileLoop(boolean strided) {
-        out.open("for (int b$ = 0; b$ < width$; b$++) {");
-        for (int k = 0; k < at.size(); k++) {
-            String a = space.arrays().get(k);
-            out.line("final int " + at.get(k) + " = p_" + a + "$ + " + (strided ? "b$ * sq_" + a + "$" : "b$") + ";");
+    /**
+     * Inner positions {@code j$} to {@code j$ + count - 1} into the accumulators of a tile's outputs: each row's
+     * first position {@code r<k>_x$}, then the loop over the outputs, which combines the rows' values before it
+     * updates {@code acc$[b$]} (one load and store of the accumulator per {@code count} elements; with unit strides
+     * every subscript is the loop index plus an invariant, so HotSpot hoists the range checks).
+     */
+    private void rows(int count, boolean affine) {
+        for (int r = 0; r < count; r++) {
+            for (String a : space.arrays()) {
+                String position = affine ? "b_" + a + "$ + (j$ + " + r + ") * " + innerStride(a, outer) : "p_" + a + "$";
+                out.line("final int r" + r + "_" + a + "$ = " + position + ";");
+            }
+            if (!affine) {
+                advance(space.ndim() - 1);
+            }
         }
-        out.line("acc$[b$] = reduce$(acc$[b$], " + mapped + ");");
+        out.open("if (unit$) {");
+        outputs(count, false);
+        out.close("} else {");
+        out.indent();
+        outputs(count, true);
         out.close("}");
+    }
+
+    private void outputs(int count, boolean strided) {
+        out.open("for (int b$ = 0; b$ < width$; b$++) {");
+        for (int r = 0; r < count; r++) {
+            out.line(t + " v" + r + "$;");
+            out.open("{");
+            out.line("final long " + index + " = j$ + " + r + ";");
+            for (int k = 0; k < at.size(); k++) {
+                String a = space.arrays().get(k);
+                out.line("final int " + at.get(k) + " = r" + r + "_" + a + "$ + " + (strided ? "b$ * sq_" + a + "$" : "b$")
+                        + ";");
+            }
+            out.line("v" + r + "$ = " + mapped + ";");
+            out.close("}");
+        }
+        String combined = pairwise(0, count);
+        out.line("acc$[b$] = reduce$(acc$[b$], " + combined + ");");
+        out.close("}");
+    }
+
+    /** {@code v<from>$} to {@code v<to - 1>$} combined as a balanced tree of {@code reduce$}. */
+    private static String pairwise(int from, int to) {
+        if (to - from == 1) {
+            return "v" + from + "$";
+        }
+        int middle = (from + to) / 2;
+        return "reduce$(" + pairwise(from, middle) + ", " + pairwise(middle, to) + ")";
     }
 
     /** Unpacks the arguments and the inner extents and strides as ints. */
@@ -222,9 +261,40 @@ final class SegmentedReductionWriter {
         out.line("long blocks$ = 0;");
         out.line("final int end$ = (int) (" + to + ");");
         boolean affine = space.ndim() - outer == 1;
-        if (!affine) {
+        if (affine) {
+            List<String> unit = new ArrayList<>();
+            for (String a : space.arrays()) {
+                unit.add(innerStride(a, outer) + " == 1");
+            }
+            out.open("if (" + String.join(" && ", unit) + ") {");
+            blocks(from, Stride.UNIT);
+            out.close("} else {");
+            out.indent();
+            blocks(from, Stride.ANY);
+            out.close("}");
+        } else {
             odometerStart(from);
+            blocks(from, Stride.ODOMETER);
         }
+        out.line("seg$ = neutral$();");
+        out.open("for (int k$ = 0; k$ < depth$; k$++) {");
+        out.line("seg$ = reduce$(seg$, levels$[k$]);");
+        out.close("}");
+        out.close("}");
+    }
+
+    /** How an element's position follows from its inner index {@code k$}. */
+    private enum Stride {
+        /** {@code b_x$ + k$}: every array steps by one (HotSpot hoists the range checks). */
+        UNIT,
+        /** {@code b_x$ + k$ * s_x$}. */
+        ANY,
+        /** Kept by the odometer {@code p_x$} (several inner dimensions). */
+        ODOMETER
+    }
+
+    /** The blocks of {@value #BLOCK} elements from {@code from} to {@code end$}, combined pairwise into {@code levels$}. */
+    private void blocks(String from, Stride stride) {
         out.open("for (int start$ = (int) (" + from + "); start$ < end$; start$ += " + BLOCK + ") {");
         out.line("final int stop$ = Math.min(end$, start$ + " + BLOCK + ");");
         for (int lane = 0; lane < LANES; lane++) {
@@ -233,11 +303,11 @@ final class SegmentedReductionWriter {
         out.line("int j$ = start$;");
         out.open("for (; j$ <= stop$ - " + LANES + "; j$ += " + LANES + ") {");
         for (int lane = 0; lane < LANES; lane++) {
-            element(lane, lane, affine);
+            element(lane, lane, stride);
         }
         out.close("}");
         out.open("for (; j$ < stop$; j$++) {");
-        element(0, 0, affine);
+        element(0, 0, stride);
         out.close("}");
         out.line(t + " block$ = reduce$(reduce$(acc0$, acc1$), reduce$(acc2$, acc3$));");
         out.open("for (long pairs$ = blocks$++; (pairs$ & 1) != 0; pairs$ >>>= 1) {");
@@ -245,25 +315,24 @@ final class SegmentedReductionWriter {
         out.close("}");
         out.line("levels$[depth$++] = block$;");
         out.close("}");
-        out.line("seg$ = neutral$();");
-        out.open("for (int k$ = 0; k$ < depth$; k$++) {");
-        out.line("seg$ = reduce$(seg$, levels$[k$]);");
-        out.close("}");
-        out.close("}");
     }
 
     /** One element into accumulator {@code lane}: inner position {@code j$ + offset}. */
-    private void element(int lane, int offset, boolean affine) {
+    private void element(int lane, int offset, Stride stride) {
         out.open("{");
         out.line("final int k$ = j$ + " + offset + ";");
         out.line("final long " + index + " = k$;");
         for (int k = 0; k < at.size(); k++) {
             String a = space.arrays().get(k);
-            out.line("final int " + at.get(k) + " = " + (affine ? "b_" + a + "$ + k$ * " + innerStride(a, outer)
-                    : "p_" + a + "$") + ";");
+            String position = switch (stride) {
+                case UNIT -> "b_" + a + "$ + k$";
+                case ANY -> "b_" + a + "$ + k$ * " + innerStride(a, outer);
+                case ODOMETER -> "p_" + a + "$";
+            };
+            out.line("final int " + at.get(k) + " = " + position + ";");
         }
         out.line("acc" + lane + "$ = reduce$(acc" + lane + "$, " + mapped + ");");
-        if (!affine) {
+        if (stride == Stride.ODOMETER) {
             advance(space.ndim() - 1);
         }
         out.close("}");
