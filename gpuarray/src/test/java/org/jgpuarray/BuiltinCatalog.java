@@ -86,6 +86,7 @@ public final class BuiltinCatalog {
                 put(specs, AxisSpecs.segmented(AxisSpecs.firstIndexOf(x), 1, 1, List.of("x", "m")));
             }
         }
+        IndexingCatalog.addTo(specs);
         return specs;
     }
 
