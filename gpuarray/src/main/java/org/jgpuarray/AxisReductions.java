@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,7 +102,9 @@ final class AxisReductions {
             values.add(a.buffer());
         }
         ReductionSpec spec = AxisSpecs.segmented(base, layout.outerDims(), layout.innerDims(), AxisSpecs.arrays(base));
-        return run(spec, layout, arrays.get(0).context(), values.toArray());
+        GPUArray result = run(spec, layout, arrays.get(0).context(), values.toArray());
+        Reference.reachabilityFence(arrays); // and so the arrays whose buffers the launch took
+        return result;
     }
 
     /** The layout of {@code arrays}, each broadcast to {@code r.shape()}. */

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ public final class ReductionKernel {
      */
     public GPUArray call(Object... args) {
         KernelArguments.Checked c = KernelArguments.check(context, spec.name(), spec.arguments(), args);
-        return run(c.firstSize(), c);
+        GPUArray result = run(c.firstSize(), c);
+        Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
+        return result;
     }
 
     /** Reduces over {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
@@ -45,7 +48,9 @@ public final class ReductionKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        return run(n, KernelArguments.check(context, spec.name(), spec.arguments(), args));
+        GPUArray result = run(n, KernelArguments.check(context, spec.name(), spec.arguments(), args));
+        Reference.reachabilityFence(args);
+        return result;
     }
 
     private GPUArray run(long n, KernelArguments.Checked c) {
@@ -88,7 +93,9 @@ public final class ReductionKernel {
      */
     public GPUArray callAlong(int[] axes, boolean keepdims, Object... args) {
         Along along = along(axes, keepdims, args);
-        return AxisReductions.run(along.spec(), along.layout(), context, along.values());
+        GPUArray result = AxisReductions.run(along.spec(), along.layout(), context, along.values());
+        Reference.reachabilityFence(args);
+        return result;
     }
 
     /**
@@ -101,7 +108,9 @@ public final class ReductionKernel {
     public GPUArray callAlong(GPUArray out, int[] axes, boolean keepdims, Object... args) {
         Objects.requireNonNull(out, "out").ensureOpen();
         Along along = along(axes, keepdims, args);
-        return AxisReductions.runInto(along.spec(), along.layout(), context, along.values(), out);
+        GPUArray result = AxisReductions.runInto(along.spec(), along.layout(), context, along.values(), out);
+        Reference.reachabilityFence(args);
+        return result;
     }
 
     /** A call along axes, checked and laid out. */

@@ -52,16 +52,17 @@ final class GpuScan implements CompiledScan {
         long tile = (long) block * items;
         if (segments > 1 && n < tile) {
             long[] grid = {device.geometry().elementwiseBlocks(segments, block), 1, 1};
-            rows.launch(grid, threads, 0, new Object[] {in, out, segments, n, inclusiveLevel ? 1 : 0});
+            device.launch(rows, grid, threads, 0, new Object[] {in, out, segments, n, inclusiveLevel ? 1 : 0});
             return;
         }
         long tileCount = LaunchGeometry.ceilDiv(n, tile);
         DeviceBuffer totals = device.scratch().get("scan-totals-" + level, segments * tileCount * elementBytes);
-        tiles.launch(new long[] {segments * tileCount, 1, 1}, threads, 0,
+        device.launch(tiles, new long[] {segments * tileCount, 1, 1}, threads, 0,
                 new Object[] {in, out, totals, n, inclusiveLevel ? 1 : 0});
         if (tileCount > 1) {
             scan(totals, totals, segments, tileCount, true, level + 1);
-            addOffsets.launch(new long[] {segments * (tileCount - 1), 1, 1}, threads, 0, new Object[] {out, totals, n});
+            device.launch(addOffsets, new long[] {segments * (tileCount - 1), 1, 1}, threads, 0,
+                    new Object[] {out, totals, n});
         }
     }
 }

@@ -59,15 +59,15 @@ final class GpuSegmentedReduction implements CompiledReduction {
         long[] threads = {block, 1, 1};
         device.run(() -> {
             if (parts == 1) {
-                segments.launch(grid(tiles), threads, 0, ArgumentBinder.bind(name, arguments, args, out, outer, count,
-                        1L, lanes));
+                device.launch(segments, grid(tiles), threads, 0,
+                        ArgumentBinder.bind(name, arguments, args, out, outer, count, 1L, lanes));
                 return;
             }
             DeviceBuffer partial = device.scratch().get("segment-partials", outer * parts * elementBytes);
-            segments.launch(grid(tiles * parts), threads, 0, ArgumentBinder.bind(name, arguments, args, partial, outer,
-                    count, parts, lanes));
+            device.launch(segments, grid(tiles * parts), threads, 0,
+                    ArgumentBinder.bind(name, arguments, args, partial, outer, count, parts, lanes));
             int partLanes = lanes(parts >= block);
-            partials.launch(grid(LaunchGeometry.ceilDiv(outer, partLanes)), threads, 0,
+            device.launch(partials, grid(LaunchGeometry.ceilDiv(outer, partLanes)), threads, 0,
                     new Object[] {partial, out, outer, parts, partLanes});
         });
     }
