@@ -44,6 +44,9 @@ public final class Workloads {
                 new BatchedMatmulWorkload(true), new IntMatmulWorkload())) {
             all.put(w.name(), w);
         }
+        for (Workload w : AxisReductionWorkload.all()) {
+            all.put(w.name(), w);
+        }
         return all;
     }
 
