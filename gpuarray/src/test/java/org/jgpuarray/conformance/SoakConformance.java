@@ -74,7 +74,11 @@ public abstract class SoakConformance extends ConformanceBase {
      */
     private static String runChild(List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"));
+                .toString(), "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
+                // G1 places an object of half a region or more in whole regions of its own, which no collection
+                // moves; with the 1 MiB regions of a 256 MiB heap every 1 MiB array is such an object, and the
+                // CPU backend's arrays could fragment the heap until no two adjacent regions are free
+                "-XX:G1HeapRegionSize=4m"));
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("jgpuarray."))
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SoakMain.class.getName()));
