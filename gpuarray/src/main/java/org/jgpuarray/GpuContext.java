@@ -338,6 +338,13 @@ public final class GpuContext implements AutoCloseable {
         return libraries().fft();
     }
 
+    // ---- sorting (for the package) --------------------------------------------------------------
+
+    /** The sort provider of this context's device (see {@code Sorting}). */
+    org.jgpuarray.spi.SortProvider sorter() {
+        return libraries().sort();
+    }
+
     private synchronized Libraries libraries() {
         ensureOpen();
         if (libraries == null) {

@@ -12,6 +12,7 @@ import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.FftProvider;
 import org.jgpuarray.spi.RandomProvider;
+import org.jgpuarray.spi.SortProvider;
 
 /**
  * The library layer of one context: picks, per library, the device's provider
@@ -28,6 +29,7 @@ final class Libraries implements AutoCloseable {
     private DefaultFft fft;
     private RandomProvider philox;
     private Optional<RandomProvider> vendorRandom;
+    private SortProvider sort;
 
     /**
      * @param host   the context whose arrays the libraries take
@@ -79,6 +81,15 @@ final class Libraries implements AutoCloseable {
             vendorRandom = offered(RandomProvider.class).filter(p -> !p.reproducesPhilox());
         }
         return vendorRandom;
+    }
+
+    /** Sorting on this device: the device's provider (the CPU backend's), else the portable radix sort. */
+    SortProvider sort() {
+        if (sort == null) {
+            sort = offered(SortProvider.class).orElseGet(() -> portable("sorting").sort());
+            LOG.log(System.Logger.Level.DEBUG, "sorting on " + device.info().name() + ": " + sort.implementation());
+        }
+        return sort;
     }
 
     /** A new output array of the context. */

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class PrecisionGenerator {
     /** The hand-written float64 classes whose float32 twins are generated. */
-    static final List<String> SOURCES = List.of("DoubleGemm", "DoubleFftPlan", "DoubleVectorOps");
+    static final List<String> SOURCES = List.of("DoubleGemm", "DoubleFftPlan", "DoubleVectorOps", "DoubleSortRows");
 
     /** Where the sources and their twins are, relative to the {@code gpuarray} module. */
     static final Path PACKAGE_DIR = Path.of("src", "main", "java", "org", "jgpuarray", "cpu", "lib");
@@ -36,6 +36,7 @@ final class PrecisionGenerator {
 
     /** What is rewritten; longer phrases first, so that "Double-precision" is not read as "Double". */
     private static final Map<String, String> WORDS = Map.of(
+            "doubleToRawLongBits", "floatToRawIntBits",
             "double-precision", "single-precision",
             "Double-precision", "Single-precision",
             "double", "float",
@@ -46,7 +47,7 @@ final class PrecisionGenerator {
             "COMPLEX128", "COMPLEX64");
 
     /** A word to rewrite, at the start of a word, with the keep-marker before it if there is one. */
-    private static final Pattern WORD = Pattern.compile("(/\\*\\*/)?\\b(double-precision|Double-precision"
+    private static final Pattern WORD = Pattern.compile("(/\\*\\*/)?\\b(doubleToRawLongBits|double-precision|Double-precision"
             + "|double|Double|float64|FLOAT64|complex128|COMPLEX128)");
 
     private static final Pattern BANNER = Pattern.compile("\\A(?://[^\\n]*\\n)+");
