@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The named workloads of {@code jgpuarray bench} and their default size limits. */
 public final class Workloads {
-    /** The workloads a bench runs when none is named: all of them. */
+    /** The workloads a bench runs when none is named: all of them but {@code sort} (name it to run it). */
     public static final List<String> DEFAULT = List.of("elementwise", "reduce", "dot", "gemm", "fft", "rng");
 
     /**
@@ -38,7 +38,7 @@ public final class Workloads {
     public static Map<String, Workload> all() {
         Map<String, Workload> all = new LinkedHashMap<>();
         for (Workload w : List.of(new ElementwiseWorkload(), ReductionWorkload.sum(), ReductionWorkload.dot(),
-                new GemmWorkload(), new FftWorkload(), new RngWorkload())) {
+                new GemmWorkload(), new FftWorkload(), new RngWorkload(), new SortWorkload())) {
             all.put(w.name(), w);
         }
         return all;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The checks accept the plain Java loop's answer and reject a corrupted one, for every workload. */
 class WorkloadCheckTest {
     @ParameterizedTest
-    @ValueSource(strings = {"elementwise", "reduce", "dot", "gemm", "fft", "rng"})
+    @ValueSource(strings = {"elementwise", "reduce", "dot", "gemm", "fft", "rng", "sort"})
     void javaLoopPassesAndACorruptedResultIsWrong(String name) {
         Workload w = Workloads.select(List.of(name)).get(0);
         for (long size : new long[] {1, 1000, 1 << 16}) {

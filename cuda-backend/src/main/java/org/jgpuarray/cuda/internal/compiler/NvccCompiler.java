@@ -125,8 +125,9 @@ public final class NvccCompiler implements CudaCompiler {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("jgpuarray-nvcc-");
-            Path input = dir.resolve(name + ".cu");
-            Path output = dir.resolve(name + (target.kind() == BinaryKind.CUBIN ? ".cubin" : ".ptx"));
+            String file = name.replaceAll("[^A-Za-z0-9_.-]", "_"); // the portable libraries name programs "sort/int32"
+            Path input = dir.resolve(file + ".cu");
+            Path output = dir.resolve(file + (target.kind() == BinaryKind.CUBIN ? ".cubin" : ".ptx"));
             Files.writeString(input, source, StandardCharsets.UTF_8);
             List<String> arguments = new ArrayList<>();
             arguments.add(target.kind() == BinaryKind.CUBIN ? "--cubin" : "--ptx");
