@@ -25,14 +25,18 @@ final class Uniques {
         Runs runs = runs(a);
         GpuContext ctx = a.context();
         long m = runs.values().size();
+        GPUArray counts = null;
         try (GPUArray starts = runs.starts()) {
-            GPUArray counts = ctx.empty(DType.INT64, m);
+            counts = ctx.empty(DType.INT64, m);
             if (m > 0) {
                 ctx.compiled(SortSpecs.runLengths()).launch(m, new Object[] {counts.buffer(), starts.buffer(), a.size()});
             }
             return new UniqueCounts(runs.values(), counts);
         } catch (RuntimeException | Error e) {
             runs.values().close();
+            if (counts != null) {
+                counts.close();
+            }
             throw e;
         }
     }
@@ -57,13 +61,17 @@ final class Uniques {
             long[] total = new long[1];
             ctx.backend().copyToHost(pos.buffer(), (n - 1) * DType.INT64.itemSize(), HostArray.of(total), 0, 1);
             GPUArray values = ctx.empty(t, total[0]);
+            GPUArray starts = null;
             try {
-                GPUArray starts = ctx.empty(DType.INT64, total[0]);
+                starts = ctx.empty(DType.INT64, total[0]);
                 ctx.compiled(SortSpecs.compactRuns(t)).launch(n, new Object[] {values.buffer(), starts.buffer(),
                         pos.buffer(), sorted.buffer()});
                 return new Runs(values, starts);
             } catch (RuntimeException | Error e) {
                 values.close();
+                if (starts != null) {
+                    starts.close();
+                }
                 throw e;
             }
         }

@@ -103,39 +103,64 @@ public final class SortKernels {
                 }
             }
 
+            /* Counter (digit d, thread t) of a tile is at slot(d * THREADS + t): one pad word after every 16, so that
+               threads walking 16 consecutive counters each hit different local memory banks. */
+            #define JGA_SORT_SLOT(f) ((f) + ((f) >> 4))
+            #define JGA_SORT_SLOTS JGA_SORT_SLOT(JGA_SORT_RADIX * JGA_SORT_THREADS)
+            /* The threads' sums, padded likewise, then the sums of 16 threads each. */
+            #define JGA_SORT_TOTALS (JGA_SORT_SLOT(JGA_SORT_THREADS) + JGA_SORT_THREADS / 16)
+
             /*
-             * Ranks the tile's items by digit: afterwards ranks[d * THREADS + t] is the number of items of the tile
-             * with a digit below d, plus those of digit d held by threads before t.
+             * Ranks the tile's items by digit: afterwards counter (d, t) is the number of items of the tile with a
+             * digit below d, plus those of digit d held by threads before t. Each thread counts its items and scans
+             * 16 consecutive counters in digit-major order; the threads' sums are scanned by 16 threads, 16 each,
+             * and their sums by one: few barriers, which CPU OpenCL devices run as loops over the work-items.
              */
             JGA_INLINE void jga_sort_rank_tile_${N}(const int *digit, JGA_LOCAL_PTR jga_uint *ranks,
                     JGA_LOCAL_PTR jga_uint *totals, const int lid)
             {
                 for (int d = 0; d < JGA_SORT_RADIX; d++) {
-                    ranks[d * JGA_SORT_THREADS + lid] = 0u;
+                    ranks[JGA_SORT_SLOT(d * JGA_SORT_THREADS + lid)] = 0u;
                 }
                 for (int j = 0; j < JGA_SORT_ITEMS; j++) {
                     if (digit[j] >= 0) {
-                        ranks[digit[j] * JGA_SORT_THREADS + lid] += 1u;
+                        ranks[JGA_SORT_SLOT(digit[j] * JGA_SORT_THREADS + lid)] += 1u;
                     }
                 }
                 JGA_BARRIER();
                 jga_uint sum = 0u;
                 for (int k = 0; k < JGA_SORT_RADIX; k++) {
-                    const jga_uint c = ranks[lid * JGA_SORT_RADIX + k];
-                    ranks[lid * JGA_SORT_RADIX + k] = sum;
+                    const int slot = JGA_SORT_SLOT(lid * JGA_SORT_RADIX + k);
+                    const jga_uint c = ranks[slot];
+                    ranks[slot] = sum;
                     sum += c;
                 }
-                totals[lid] = sum;
+                totals[JGA_SORT_SLOT(lid)] = sum;
                 JGA_BARRIER();
-                for (int offset = 1; offset < JGA_SORT_THREADS; offset <<= 1) {
-                    const jga_uint add = lid >= offset ? totals[lid - offset] : 0u;
-                    JGA_BARRIER();
-                    totals[lid] += add;
-                    JGA_BARRIER();
+                JGA_LOCAL_PTR jga_uint *groups = totals + JGA_SORT_SLOT(JGA_SORT_THREADS);
+                if (lid < JGA_SORT_THREADS / 16) {
+                    jga_uint run = 0u;
+                    for (int k = 0; k < 16; k++) {
+                        const int slot = JGA_SORT_SLOT(lid * 16 + k);
+                        const jga_uint c = totals[slot];
+                        totals[slot] = run;
+                        run += c;
+                    }
+                    groups[lid] = run;
                 }
-                const jga_uint before = totals[lid] - sum;
+                JGA_BARRIER();
+                if (lid == 0) {
+                    jga_uint run = 0u;
+                    for (int k = 0; k < JGA_SORT_THREADS / 16; k++) {
+                        const jga_uint c = groups[k];
+                        groups[k] = run;
+                        run += c;
+                    }
+                }
+                JGA_BARRIER();
+                const jga_uint before = totals[JGA_SORT_SLOT(lid)] + groups[lid / 16];
                 for (int k = 0; k < JGA_SORT_RADIX; k++) {
-                    ranks[lid * JGA_SORT_RADIX + k] += before;
+                    ranks[JGA_SORT_SLOT(lid * JGA_SORT_RADIX + k)] += before;
                 }
                 JGA_BARRIER();
             }
@@ -144,8 +169,8 @@ public final class SortKernels {
                     JGA_GLOBAL const jga_long *values, const int mode, const jga_long segmentLength,
                     const jga_long tilesPerSegment, const int shift, const jga_long cols, JGA_GLOBAL jga_long *counts)
             {
-                JGA_LOCAL jga_uint ranks[JGA_SORT_RADIX * JGA_SORT_THREADS];
-                JGA_LOCAL jga_uint totals[JGA_SORT_THREADS];
+                JGA_LOCAL jga_uint ranks[JGA_SORT_SLOTS];
+                JGA_LOCAL jga_uint totals[JGA_SORT_TOTALS];
                 const int lid = JGA_LID0;
                 const jga_long segment = JGA_GROUP0 / tilesPerSegment;
                 const jga_long tile = JGA_GROUP0 - segment * tilesPerSegment;
@@ -159,10 +184,10 @@ public final class SortKernels {
                         item, value, digit);
                 jga_sort_rank_tile_${N}(digit, ranks, totals, lid);
                 if (lid < JGA_SORT_RADIX) {
-                    const jga_uint next = lid + 1 < JGA_SORT_RADIX ? ranks[(lid + 1) * JGA_SORT_THREADS]
+                    const jga_uint next = lid + 1 < JGA_SORT_RADIX ? ranks[JGA_SORT_SLOT((lid + 1) * JGA_SORT_THREADS)]
                             : (jga_uint) (end - start);
                     counts[(segment * JGA_SORT_RADIX + lid) * tilesPerSegment + tile]
-                            = (jga_long) (next - ranks[lid * JGA_SORT_THREADS]);
+                            = (jga_long) (next - ranks[JGA_SORT_SLOT(lid * JGA_SORT_THREADS)]);
                 }
             }
 
@@ -172,8 +197,8 @@ public final class SortKernels {
                     JGA_GLOBAL const jga_long *offsets, JGA_GLOBAL jga_sort_item_${N} *keysOut,
                     JGA_GLOBAL jga_long *valuesOut)
             {
-                JGA_LOCAL jga_uint ranks[JGA_SORT_RADIX * JGA_SORT_THREADS];
-                JGA_LOCAL jga_uint totals[JGA_SORT_THREADS];
+                JGA_LOCAL jga_uint ranks[JGA_SORT_SLOTS];
+                JGA_LOCAL jga_uint totals[JGA_SORT_TOTALS];
                 JGA_LOCAL jga_long base[JGA_SORT_RADIX];
                 const int lid = JGA_LID0;
                 const jga_long segment = JGA_GROUP0 / tilesPerSegment;
@@ -189,15 +214,16 @@ public final class SortKernels {
                 jga_sort_rank_tile_${N}(digit, ranks, totals, lid);
                 if (lid < JGA_SORT_RADIX) {
                     base[lid] = offsets[(segment * JGA_SORT_RADIX + lid) * tilesPerSegment + tile]
-                            - (jga_long) ranks[lid * JGA_SORT_THREADS];
+                            - (jga_long) ranks[JGA_SORT_SLOT(lid * JGA_SORT_THREADS)];
                 }
                 JGA_BARRIER();
                 const int moveValues = mode & (JGA_SORT_VALUES_IN | JGA_SORT_VALUES_IOTA);
                 for (int j = 0; j < JGA_SORT_ITEMS; j++) {
                     const int d = digit[j];
                     if (d >= 0) {
-                        const jga_long to = base[d] + (jga_long) ranks[d * JGA_SORT_THREADS + lid];
-                        ranks[d * JGA_SORT_THREADS + lid] += 1u;
+                        const int slot = JGA_SORT_SLOT(d * JGA_SORT_THREADS + lid);
+                        const jga_long to = base[d] + (jga_long) ranks[slot];
+                        ranks[slot] += 1u;
                         if (mode & JGA_SORT_KEYS_OUT) {
                             keysOut[to] = item[j];
                         }
