@@ -4,7 +4,9 @@
  * cuBLAS provider without a GPU. Column-major BLAS computed on the fake driver's memory (host memory),
  * with cuBLAS's argument checks; every call is logged with its arguments (see fake_common.h). Scalars
  * and results must live where the pointer mode says (host or fake device memory), else the call fails
- * with CUBLAS_STATUS_INVALID_VALUE, so that a wrong pointer mode is caught.
+ * with CUBLAS_STATUS_INVALID_VALUE, so that a wrong pointer mode is caught. Handles are created and used
+ * with the primary context current, and retain it for good (fake_common.h); while the driver holds a
+ * sticky error, computing calls fail with CUBLAS_STATUS_EXECUTION_FAILED, as the real ones do.
  * Build: gcc -shared -fPIC -O1 -DFAKE_MAJOR=13 -DFAKE_MINOR=0 -DFAKE_PATCH=2 -Wl,-soname,libcublas.so.13
  *        -Wl,--version-script=<map> -o libcublas.so.13 fake_libcublas.c -ldl -lm
  */
@@ -14,6 +16,7 @@
 #define SUCCESS 0
 #define NOT_INITIALIZED 1
 #define INVALID_VALUE 7
+#define EXECUTION_FAILED 13
 #define MAGIC 0x0b1a5
 
 typedef struct { int magic; int id; int mode; void *stream; } fake_handle;
@@ -33,6 +36,8 @@ static int placed(fake_handle *h, const void *p, const char *call, const char *w
 
 int cublasCreate_v2(fake_handle **handle) {
     FAKE_INJECT("cublasCreate_v2");
+    FAKE_NEEDS_CONTEXT("cublasCreate_v2", NOT_INITIALIZED);
+    fake_runtime_retain();
     fake_handle *h = calloc(1, sizeof *h);
     h->magic = MAGIC;
     h->id = next_handle++;
@@ -84,6 +89,8 @@ int NAME(fake_handle *h, int ta, int tb, int m, int n, int k, const T *alpha, co
          int ldb, const T *beta, T *c, int ldc) {                                                               \
     FAKE_INJECT(#NAME);                                                                                         \
     if (!valid(h)) return NOT_INITIALIZED;                                                                      \
+    FAKE_NEEDS_CONTEXT(#NAME, NOT_INITIALIZED);                                                                 \
+    FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wa[64], wb[64], wc[64];                                                                                \
     fake_note("%s handle=%d stream=%ld mode=%d opA=%c opB=%c m=%d n=%d k=%d alpha=%g A=%s lda=%d B=%s ldb=%d "  \
               "beta=%g C=%s ldc=%d", #NAME, h->id, (long) (uintptr_t) h->stream, h->mode, op(ta), op(tb), m, n, \
@@ -114,6 +121,8 @@ int NAME(fake_handle *h, int trans, int m, int n, const T *alpha, const T *a, in
          const T *beta, T *y, int incy) {                                                                       \
     FAKE_INJECT(#NAME);                                                                                         \
     if (!valid(h)) return NOT_INITIALIZED;                                                                      \
+    FAKE_NEEDS_CONTEXT(#NAME, NOT_INITIALIZED);                                                                 \
+    FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wa[64], wx[64], wy[64];                                                                                \
     fake_note("%s handle=%d stream=%ld mode=%d op=%c m=%d n=%d alpha=%g A=%s lda=%d x=%s incx=%d beta=%g y=%s " \
               "incy=%d", #NAME, h->id, (long) (uintptr_t) h->stream, h->mode, op(trans), m, n, (double) *alpha, \
@@ -140,6 +149,8 @@ GEMV(cublasDgemv_v2, double)
 int NAME(fake_handle *h, int n, const T *alpha, const T *x, int incx, T *y, int incy) {                         \
     FAKE_INJECT(#NAME);                                                                                         \
     if (!valid(h)) return NOT_INITIALIZED;                                                                      \
+    FAKE_NEEDS_CONTEXT(#NAME, NOT_INITIALIZED);                                                                 \
+    FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wx[64], wy[64];                                                                                        \
     fake_note("%s handle=%d stream=%ld mode=%d n=%d alpha=%g x=%s incx=%d y=%s incy=%d", #NAME, h->id,          \
               (long) (uintptr_t) h->stream, h->mode, n, (double) *alpha, fake_where(x, wx, 64), incx,           \
@@ -157,6 +168,8 @@ AXPY(cublasDaxpy_v2, double)
 int NAME(fake_handle *h, int n, const T *x, int incx, const T *y, int incy, T *result) {                        \
     FAKE_INJECT(#NAME);                                                                                         \
     if (!valid(h)) return NOT_INITIALIZED;                                                                      \
+    FAKE_NEEDS_CONTEXT(#NAME, NOT_INITIALIZED);                                                                 \
+    FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wx[64], wy[64], wr[64];                                                                                \
     fake_note("%s handle=%d stream=%ld mode=%d n=%d x=%s incx=%d y=%s incy=%d result=%s", #NAME, h->id,         \
               (long) (uintptr_t) h->stream, h->mode, n, fake_where(x, wx, 64), incx, fake_where(y, wy, 64),     \
@@ -175,6 +188,8 @@ DOT(cublasDdot_v2, double)
 int NAME(fake_handle *h, int n, const T *x, int incx, T *result) {                                              \
     FAKE_INJECT(#NAME);                                                                                         \
     if (!valid(h)) return NOT_INITIALIZED;                                                                      \
+    FAKE_NEEDS_CONTEXT(#NAME, NOT_INITIALIZED);                                                                 \
+    FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wx[64], wr[64];                                                                                        \
     fake_note("%s handle=%d stream=%ld mode=%d n=%d x=%s incx=%d result=%s", #NAME, h->id,                      \
               (long) (uintptr_t) h->stream, h->mode, n, fake_where(x, wx, 64), incx, fake_where(result, wr, 64)); \

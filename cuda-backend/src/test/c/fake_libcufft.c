@@ -3,6 +3,8 @@
  * provider without a GPU. Plans of rank 1 or 2 with the basic (contiguous) layout are computed as naive
  * DFTs in double on the fake driver's memory, unnormalized as cuFFT's are; complex-to-real transforms
  * scribble over their input afterwards (cuFFT may overwrite it). Every call is logged (fake_common.h).
+ * Plans are made and run with the primary context current, and retain it for good; while the driver
+ * holds a sticky error, transforms fail with CUFFT_EXEC_FAILED.
  * Build: gcc -shared -fPIC -O1 -DFAKE_MAJOR=12 -DFAKE_MINOR=0 -DFAKE_PATCH=0 -Wl,-soname,libcufft.so.12
  *        -o libcufft.so.12 fake_libcufft.c -ldl -lm
  */
@@ -12,6 +14,8 @@
 #define SUCCESS 0
 #define INVALID_PLAN 1
 #define INVALID_TYPE 3
+#define EXEC_FAILED 6
+#define SETUP_FAILED 7
 #define INVALID_VALUE 4
 #define INVALID_SIZE 8
 #define NOT_IMPLEMENTED 14
@@ -41,6 +45,8 @@ int cufftGetVersion(int *version) {
 int cufftPlanMany(int *handle, int rank, int *n, int *inembed, int istride, int idist, int *onembed, int ostride,
                   int odist, int type, int batch) {
     FAKE_INJECT("cufftPlanMany");
+    FAKE_NEEDS_CONTEXT("cufftPlanMany", SETUP_FAILED);
+    fake_runtime_retain();
     char dims[64];
     snprintf(dims, sizeof dims, rank == 2 ? "%d,%d" : "%d", n[0], rank == 2 ? n[1] : 0);
     if (rank < 1 || rank > 3) return INVALID_VALUE;
@@ -116,6 +122,8 @@ static int run(const char *call, int handle, int type, const void *in, void *out
     fake_note("%s plan=%d in=%s out=%s direction=%d stream=%ld", call, handle, fake_where(in, wi, 64),
               fake_where(out, wo, 64), sign, p ? (long) (uintptr_t) p->stream : -1L);
     if (!p || p->type != type) return INVALID_PLAN;
+    FAKE_NEEDS_CONTEXT(call, EXEC_FAILED);
+    FAKE_STICKY_FAILS(call, EXEC_FAILED);
     int dbl = type == D2Z || type == Z2D || type == Z2Z;
     int n0 = p->n[0], n1 = p->n[1], total = n0 * n1, half1 = n1 / 2 + 1, half = n0 * half1;
     double *x = calloc(2 * (size_t) total, sizeof(double));

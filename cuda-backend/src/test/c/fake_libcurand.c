@@ -6,7 +6,9 @@
  *   uniform float = (word + 1) / 2^32; uniform double = (hi * 2^32 + lo + 1) / 2^64 of two words
  *   normal pairs  = Box-Muller of two uniforms (r = sqrt(-2 ln u1); r cos(2 pi u2), r sin(2 pi u2)),
  *                   refused for odd counts with CURAND_STATUS_LENGTH_NOT_MULTIPLE, as cuRAND does
- * Every call is logged (fake_common.h).
+ * Every call is logged (fake_common.h). Generators are created and used with the primary context
+ * current, and retain it for good; while the driver holds a sticky error, generating fails with
+ * CURAND_STATUS_PREEXISTING_FAILURE, as the real library does.
  * Build: gcc -shared -fPIC -O1 -DFAKE_MAJOR=10 -DFAKE_MINOR=4 -DFAKE_PATCH=0 -Wl,-soname,libcurand.so.10
  *        -o libcurand.so.10 fake_libcurand.c -ldl -lm
  */
@@ -17,6 +19,7 @@
 #define NOT_INITIALIZED 101
 #define LENGTH_NOT_MULTIPLE 105
 #define TYPE_ERROR 103
+#define PREEXISTING_FAILURE 202
 #define MAGIC 0x7a4d
 
 typedef struct { int magic; int id; int type; uint64_t seed; uint64_t offset; void *stream; } fake_generator;
@@ -56,6 +59,8 @@ int curandGetVersion(int *version) {
 
 int curandCreateGenerator(fake_generator **generator, int type) {
     FAKE_INJECT("curandCreateGenerator");
+    FAKE_NEEDS_CONTEXT("curandCreateGenerator", NOT_INITIALIZED);
+    fake_runtime_retain();
     fake_generator *g = calloc(1, sizeof *g);
     g->magic = MAGIC;
     g->id = next_generator++;
@@ -100,6 +105,8 @@ int curandSetStream(fake_generator *g, void *stream) {
 int curandGenerate(fake_generator *g, uint32_t *out, size_t n) {
     FAKE_INJECT("curandGenerate");
     if (!valid(g)) return NOT_INITIALIZED;
+    FAKE_NEEDS_CONTEXT("curandGenerate", NOT_INITIALIZED);
+    FAKE_STICKY_FAILS("curandGenerate", PREEXISTING_FAILURE);
     log_generate("curandGenerate", g, out, n);
     for (size_t i = 0; i < n; i++) out[i] = word(g->seed, g->offset + i);
     g->offset += n;
@@ -109,6 +116,8 @@ int curandGenerate(fake_generator *g, uint32_t *out, size_t n) {
 int curandGenerateUniform(fake_generator *g, float *out, size_t n) {
     FAKE_INJECT("curandGenerateUniform");
     if (!valid(g)) return NOT_INITIALIZED;
+    FAKE_NEEDS_CONTEXT("curandGenerateUniform", NOT_INITIALIZED);
+    FAKE_STICKY_FAILS("curandGenerateUniform", PREEXISTING_FAILURE);
     log_generate("curandGenerateUniform", g, out, n);
     for (size_t i = 0; i < n; i++) out[i] = (float) uniform1(g->seed, g->offset + i);
     g->offset += n;
@@ -118,6 +127,8 @@ int curandGenerateUniform(fake_generator *g, float *out, size_t n) {
 int curandGenerateUniformDouble(fake_generator *g, double *out, size_t n) {
     FAKE_INJECT("curandGenerateUniformDouble");
     if (!valid(g)) return NOT_INITIALIZED;
+    FAKE_NEEDS_CONTEXT("curandGenerateUniformDouble", NOT_INITIALIZED);
+    FAKE_STICKY_FAILS("curandGenerateUniformDouble", PREEXISTING_FAILURE);
     log_generate("curandGenerateUniformDouble", g, out, n);
     for (size_t i = 0; i < n; i++) out[i] = uniform2(g->seed, g->offset + 2 * i);
     g->offset += 2 * n;
@@ -127,6 +138,8 @@ int curandGenerateUniformDouble(fake_generator *g, double *out, size_t n) {
 int curandGenerateNormal(fake_generator *g, float *out, size_t n, float mean, float stddev) {
     FAKE_INJECT("curandGenerateNormal");
     if (!valid(g)) return NOT_INITIALIZED;
+    FAKE_NEEDS_CONTEXT("curandGenerateNormal", NOT_INITIALIZED);
+    FAKE_STICKY_FAILS("curandGenerateNormal", PREEXISTING_FAILURE);
     log_generate("curandGenerateNormal", g, out, n);
     if (n % 2) return LENGTH_NOT_MULTIPLE;
     for (size_t i = 0; i < n; i += 2) {
@@ -142,6 +155,8 @@ int curandGenerateNormal(fake_generator *g, float *out, size_t n, float mean, fl
 int curandGenerateNormalDouble(fake_generator *g, double *out, size_t n, double mean, double stddev) {
     FAKE_INJECT("curandGenerateNormalDouble");
     if (!valid(g)) return NOT_INITIALIZED;
+    FAKE_NEEDS_CONTEXT("curandGenerateNormalDouble", NOT_INITIALIZED);
+    FAKE_STICKY_FAILS("curandGenerateNormalDouble", PREEXISTING_FAILURE);
     log_generate("curandGenerateNormalDouble", g, out, n);
     if (n % 2) return LENGTH_NOT_MULTIPLE;
     for (size_t i = 0; i < n; i += 2) {

@@ -23,7 +23,7 @@ final class BuiltinSpecs {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T memo(Supplier<T> build, Object... key) {
+    static <T> T memo(Supplier<T> build, Object... key) {
         List<Object> k = List.of(key);
         Object spec = MEMO.get(k);
         if (spec == null) {
@@ -71,10 +71,38 @@ final class BuiltinSpecs {
         }, "unary", op, x, ndim);
     }
 
-    /** {@code out[i] = (T) x[i]}; to bool, nonzero becomes 1. Also the copy of views (same types). */
+    /**
+     * {@code out[i] = (T) x[i]}; to bool, nonzero becomes 1. Also the copy of views (same types). Floating
+     * point to integer follows one rule on every backend, Java's and OpenCL's {@code convert_int_sat}/
+     * {@code convert_long_sat}: truncation toward zero, out-of-range values and infinities saturated, NaN to 0
+     * (C leaves these undefined, and OpenCL devices give INT_MIN), written once here as a helper in portable C.
+     */
     static ElementwiseSpec astype(DType x, DType out, int ndim) {
-        return memo(() -> spec("astype_" + tag(x) + "_" + tag(out), declare(out, "out") + ", " + declare(x, "x"),
-                store(out, at("x", ndim), ndim), "", ndim, "out", "x"), "astype", x, out, ndim);
+        return memo(() -> {
+            String name = "astype_" + tag(x) + "_" + tag(out);
+            String arguments = declare(out, "out") + ", " + declare(x, "x");
+            if (x.isFloatingPoint() && out.isInteger()) {
+                return spec(name, arguments, at("out", ndim) + " = jga_saturate(" + at("x", ndim) + ")",
+                        saturatingConversion(x, out), ndim, "out", "x");
+            }
+            return spec(name, arguments, store(out, at("x", ndim), ndim), "", ndim, "out", "x");
+        }, "astype", x, out, ndim);
+    }
+
+    /** {@code jga_saturate(v)}: float32/float64 to int32/int64, truncating, saturating, NaN to 0. */
+    private static String saturatingConversion(DType from, DType to) {
+        String f = from.cName();
+        String suffix = from == DType.FLOAT32 ? "f" : "";
+        boolean int32 = to == DType.INT32;
+        String upper = (int32 ? "2147483648.0" : "9223372036854775808.0") + suffix;
+        // below the range: a float32 cannot hold -2^31 - 1, so compare with < -2^31; a float64 can
+        String lower = int32 && from == DType.FLOAT64 ? "v <= -2147483649.0"
+                : "v < -" + (int32 ? "2147483648.0" : "9223372036854775808.0") + suffix;
+        return to.cName() + " jga_saturate(" + f + " v)\n"
+                + "{\n"
+                + "    return v != v ? 0 : (v >= " + upper + " ? " + (int32 ? "INT_MAX" : "LLONG_MAX") + " : ("
+                + lower + " ? " + (int32 ? "INT_MIN" : "LLONG_MIN") + " : (" + to.cName() + ") v));\n"
+                + "}\n";
     }
 
     /** {@code out[i] = v}, with {@code v} of the array's type. */
@@ -141,7 +169,7 @@ final class BuiltinSpecs {
     }
 
     /** A spec whose arrays, when {@code ndim > 0}, are addressed through an index space of that many dimensions. */
-    private static ElementwiseSpec spec(String name, String arguments, String operation, String preamble, int ndim,
+    static ElementwiseSpec spec(String name, String arguments, String operation, String preamble, int ndim,
                                         String... arrays) {
         if (ndim == 0) {
             return new ElementwiseSpec(name, ArgumentList.parse(arguments), operation, preamble, "", "");
@@ -152,25 +180,25 @@ final class BuiltinSpecs {
     }
 
     /** Element {@code i} of an array: {@code x[i]} when flat, {@code x[jga_at_x]} in an index space. */
-    private static String at(String array, int ndim) {
+    static String at(String array, int ndim) {
         return ndim == 0 ? array + "[i]" : array + "[" + IndexSpace.at(array) + "]";
     }
 
-    private static String declare(DType type, String name) {
+    static String declare(DType type, String name) {
         return type.cName() + " *" + name;
     }
 
-    private static String cast(String value, DType from, DType to) {
+    static String cast(String value, DType from, DType to) {
         return from == to ? value : "((" + to.cName() + ") " + value + ")";
     }
 
-    private static String store(DType out, String expression, int ndim) {
+    static String store(DType out, String expression, int ndim) {
         String target = at("out", ndim);
         return out == DType.BOOL ? target + " = (" + expression + ") != 0"
                 : target + " = (" + out.cName() + ") (" + expression + ")";
     }
 
-    private static String tag(DType type) {
+    static String tag(DType type) {
         return type.numpyName();
     }
 

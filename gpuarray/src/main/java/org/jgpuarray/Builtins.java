@@ -80,6 +80,11 @@ final class Builtins {
 
     private static GPUArray convert(GPUArray x, DType type, Geometry target) {
         requireConvertible(x.dtype(), type);
+        if (type == x.dtype() && x.geometry().isContiguous() && target.isContiguous()) {
+            GPUArray out = x.context().empty(type, target);
+            copyBytes(x, out);
+            return out;
+        }
         if (type.isComplex()) {
             GPUArray out = x.context().empty(type, target);
             copyComponents(x.geometry(), target, x, out);
@@ -101,6 +106,10 @@ final class Builtins {
             try (GPUArray staged = source.copy()) {
                 assign(target, staged);
             }
+            return;
+        }
+        if (target.dtype() == source.dtype() && from.isContiguous() && target.geometry().isContiguous()) {
+            copyBytes(source, target);
             return;
         }
         if (target.dtype().isComplex()) {
@@ -135,6 +144,17 @@ final class Builtins {
         Layout layout = Layout.of(target.shape(), strides(target), offsets(target));
         CompiledElementwise kernel = out.context().compiled(BuiltinSpecs.fill(type, layout.ndimOrZero()));
         launch(kernel, Shapes.size(target.shape()), layout, out.buffer(), boxed);
+    }
+
+    /** Copies contiguous {@code from} into contiguous {@code to} of the same dtype and size: one device memcpy. */
+    private static void copyBytes(GPUArray from, GPUArray to) {
+        long bytes = to.size() * to.dtype().itemSize();
+        boolean itself = from.buffer() == to.buffer() && from.geometry().offset() == to.geometry().offset();
+        if (bytes > 0 && !itself) {
+            long item = to.dtype().itemSize();
+            to.context().backend().copyOnDevice(from.buffer(), from.geometry().offset() * item, to.buffer(),
+                    to.geometry().offset() * item, bytes);
+        }
     }
 
     /** Copies complex elements as pairs of real numbers, from {@code from} of x into {@code to} of out. */
@@ -249,7 +269,7 @@ final class Builtins {
         return all;
     }
 
-    private static void launch(CompiledElementwise kernel, long n, Layout layout, Object... args) {
+    static void launch(CompiledElementwise kernel, long n, Layout layout, Object... args) {
         if (n <= 0) {
             return;
         }
@@ -287,7 +307,7 @@ final class Builtins {
         }
     }
 
-    private static void requireWritable(GPUArray target) {
+    static void requireWritable(GPUArray target) {
         if (target.geometry().overlaps()) {
             throw new IllegalArgumentException("cannot write into a broadcast view (shape "
                     + Shapes.format(target.shape()) + ", strides " + Arrays.toString(target.strides())

@@ -86,6 +86,8 @@ public enum DType {
      * except that an int32 or int64 with a float32 gives float64.
      */
     public static DType promote(DType a, DType b) {
+        java.util.Objects.requireNonNull(a, "a");
+        java.util.Objects.requireNonNull(b, "b");
         requireReal(a);
         requireReal(b);
         if (a == b) {

@@ -192,6 +192,13 @@ final class DefaultFft implements Fft, AutoCloseable {
         Objects.requireNonNull(x, "x");
         libraries.check(x, op + " input");
         LibraryChecks.requireAtLeastDims(op, x, axes);
+        long[] shape = x.shape();
+        for (int d = shape.length - axes; d < shape.length; d++) {
+            if (shape[d] == 0) {
+                throw new IllegalArgumentException(op + ": a transformed axis has no points (shape "
+                        + LibraryChecks.shape(x) + "); as in NumPy, transforms need at least one point per axis");
+            }
+        }
     }
 
     private static long defaultLength(String op, GPUArray x) {

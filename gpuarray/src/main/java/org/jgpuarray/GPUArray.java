@@ -97,7 +97,7 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray get(Index... index) {
         ensureOpen();
-        return view(geometry.index(index));
+        return view(geometry.index(Objects.requireNonNull(index, "index")));
     }
 
     /** {@link #get(Index...)} with NumPy's syntax: {@code a.get("1:5, :, ::-2")}. */
@@ -157,7 +157,7 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray permute(int... order) {
         ensureOpen();
-        return view(geometry.permute(order));
+        return view(geometry.permute(Objects.requireNonNull(order, "order")));
     }
 
     /** Two axes exchanged, a view. */
@@ -181,13 +181,13 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray broadcastTo(long... shape) {
         ensureOpen();
-        return view(geometry.broadcastTo(Shapes.checked(shape)));
+        return view(geometry.broadcastTo(Shapes.checked(Objects.requireNonNull(shape, "shape"))));
     }
 
     /** Axes of extent 1 removed, a view: the given ones, or all when none are given. */
     public GPUArray squeeze(int... axes) {
         ensureOpen();
-        return view(geometry.squeeze(axes));
+        return view(geometry.squeeze(Objects.requireNonNull(axes, "axes")));
     }
 
     /** A new axis of extent 1 at {@code axis} (negative counts from the end), a view. */
@@ -196,15 +196,26 @@ public final class GPUArray implements AutoCloseable {
         return view(geometry.expandDims(axis));
     }
 
-    /** The main diagonal of a 2-D array, a 1-D view. */
+    /** The main diagonal of the matrices spanned by axes 0 and 1, a view; see {@link #diagonal(long, int, int)}. */
     public GPUArray diagonal() {
-        return diagonal(0);
+        return diagonal(0, 0, 1);
     }
 
-    /** The diagonal {@code k} above (below, when negative) the main one of a 2-D array, a 1-D view. */
+    /** The diagonal {@code k} above (below, when negative) the main one, of axes 0 and 1, a view. */
     public GPUArray diagonal(long k) {
+        return diagonal(k, 0, 1);
+    }
+
+    /**
+     * The diagonal {@code k} above (below, when negative) the main one of the matrices that {@code axis1}
+     * and {@code axis2} span, as NumPy's {@code diagonal}: a view without those two axes and with the
+     * diagonal as its last axis ((3, 4) gives (3,); (2, 3, 4) with axes 1, 2 gives (2, 3)).
+     *
+     * @throws IllegalArgumentException for fewer than two dimensions, an axis out of range, or one axis twice
+     */
+    public GPUArray diagonal(long k, int axis1, int axis2) {
         ensureOpen();
-        return view(geometry.diagonal(k));
+        return view(geometry.diagonal(k, axis1, axis2));
     }
 
     /**
@@ -245,13 +256,25 @@ public final class GPUArray implements AutoCloseable {
 
     // ---- copies and conversions ------------------------------------------------------------------
 
-    /** A copy converted to {@code type} (C casts: floats truncate toward zero; to bool, nonzero is true). */
+    /**
+     * A copy converted to {@code type}: floats to integers truncate toward zero, saturate out-of-range values
+     * and infinities and turn NaN into 0, on every backend (Java's rule, OpenCL's {@code convert_int_sat});
+     * integers narrow as C casts do (int64 to int32 keeps the low 32 bits); to bool, nonzero is true.
+     *
+     * @throws UnsupportedOperationException between complex and other dtypes
+     */
     public GPUArray astype(DType type) {
         ensureOpen();
         return Builtins.astype(this, Objects.requireNonNull(type, "type"));
     }
 
-    /** Sets every element to {@code value} (converted to the dtype). Modifies this array; returns it. */
+    /**
+     * Sets every element to {@code value} (converted to the dtype). Modifies this array; returns it. A
+     * complex array takes a real value (imaginary parts 0).
+     *
+     * @throws IllegalArgumentException when the value does not fit the dtype (a fraction for an integer
+     *                                  array, a number out of range), or for a broadcast view
+     */
     public GPUArray fill(Number value) {
         ensureOpen();
         Builtins.fill(this, value);
@@ -321,12 +344,12 @@ public final class GPUArray implements AutoCloseable {
         return (double[]) download(dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64).array();
     }
 
-    /** The elements converted to int (C casts). */
+    /** The elements converted to int, as {@link #astype} converts them (saturating, NaN to 0). */
     public int[] toIntArray() {
         return (int[]) download(DType.INT32).array();
     }
 
-    /** The elements converted to long (C casts). */
+    /** The elements converted to long, as {@link #astype} converts them (saturating, NaN to 0). */
     public long[] toLongArray() {
         return (long[]) download(DType.INT64).array();
     }
@@ -349,15 +372,117 @@ public final class GPUArray implements AutoCloseable {
      *                                       {@link #toDoubleArray()}, which give both parts)
      */
     public double item() {
+        requireOneElement("item");
+        return download(dtype).get(0);
+    }
+
+    private void requireOneElement(String op) {
         if (size != 1) {
-            throw new IllegalStateException("item() needs an array of one element, this one has shape "
+            throw new IllegalStateException(op + "() needs an array of one element, this one has shape "
                     + Shapes.format(shape()));
         }
         if (dtype.isComplex()) {
-            throw new UnsupportedOperationException("item() of a " + dtype.numpyName() + " array would drop the"
+            throw new UnsupportedOperationException(op + "() of a " + dtype.numpyName() + " array would drop the"
                     + " imaginary part; use toFloatArray() or toDoubleArray(), which give (real, imaginary)");
         }
-        return download(dtype).get(0);
+    }
+
+    /** The single element as a double: {@link #item()}, under the name that says its type. */
+    public double doubleItem() {
+        return item();
+    }
+
+    /**
+     * The single element of a 0-d (or one-element) array as a long: exact for int64, C's truncation toward
+     * zero for floats, 1 or 0 for bool.
+     *
+     * @throws IllegalStateException         when the array has more or fewer elements
+     * @throws UnsupportedOperationException for complex arrays
+     * @throws ArithmeticException           for a float that is NaN or outside the range of long
+     */
+    public long longItem() {
+        if (dtype.isFloatingPoint()) {
+            double value = item();
+            if (Double.isNaN(value) || value >= 0x1p63 || value < -0x1p63) {
+                throw new ArithmeticException("longItem(): " + value + " has no long value");
+            }
+            return (long) value;
+        }
+        requireOneElement("longItem");
+        return ((long[]) download(DType.INT64).array())[0];
+    }
+
+    /** The single element as a boolean (nonzero is true); see {@link #item()}. */
+    public boolean booleanItem() {
+        return item() != 0;
+    }
+
+    /**
+     * A 2-D array's rows, converted to float (C casts); complex64 rows hold interleaved (real, imaginary)
+     * pairs, as {@link #toFloatArray()}.
+     *
+     * @throws IllegalStateException unless the array is 2-D
+     */
+    public float[][] to2dFloatArray() {
+        int[] rc = rowsAndColumns("to2dFloatArray", dtype.isComplex() ? 2 : 1);
+        float[] flat = toFloatArray();
+        float[][] rows = new float[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows, converted to double; see {@link #toDoubleArray()}. */
+    public double[][] to2dDoubleArray() {
+        int[] rc = rowsAndColumns("to2dDoubleArray", dtype.isComplex() ? 2 : 1);
+        double[] flat = toDoubleArray();
+        double[][] rows = new double[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows, converted to int (C casts); see {@link #toIntArray()}. */
+    public int[][] to2dIntArray() {
+        int[] rc = rowsAndColumns("to2dIntArray", 1);
+        int[] flat = toIntArray();
+        int[][] rows = new int[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows, converted to long (C casts); see {@link #toLongArray()}. */
+    public long[][] to2dLongArray() {
+        int[] rc = rowsAndColumns("to2dLongArray", 1);
+        long[] flat = toLongArray();
+        long[][] rows = new long[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** A 2-D array's rows as booleans (nonzero is true). */
+    public boolean[][] to2dBooleanArray() {
+        int[] rc = rowsAndColumns("to2dBooleanArray", 1);
+        boolean[] flat = toBooleanArray();
+        boolean[][] rows = new boolean[rc[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * rc[1], (r + 1) * rc[1]);
+        }
+        return rows;
+    }
+
+    /** Rows and columns of this 2-D array, whose {@code valuesPerElement} values per element fit one Java array. */
+    private int[] rowsAndColumns(String op, int valuesPerElement) {
+        if (ndim() != 2) {
+            throw new IllegalStateException(op + "() needs a 2-D array, this one has shape " + Shapes.format(shape()));
+        }
+        return new int[] {(int) geometry.shape()[0], (int) geometry.shape()[1] * valuesPerElement};
     }
 
     private HostArray download(DType type) {
@@ -670,10 +795,26 @@ public final class GPUArray implements AutoCloseable {
         return Builtins.reduceUnordered(BuiltinSpecs.sum(dtype), this);
     }
 
-    /** The dot product of two 1-D arrays of equal size, in their promoted type; a 0-d array. */
+    /**
+     * NumPy's {@code dot}: for two 1-D (or 0-d) arrays of equal size, the sum of products in their promoted
+     * type, a 0-d array; when either operand is 2-D (and neither is 0-d), the matrix product
+     * {@link #matmul}, which needs float32 or float64 operands.
+     *
+     * @param other not modified
+     * @return a new array
+     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, bool operands,
+     *                                  or integer matrices
+     */
     public GPUArray dot(GPUArray other) {
         ensureOpen();
-        other.ensureOpen();
+        Objects.requireNonNull(other, "other").ensureOpen();
+        if (ndim() > 2 || other.ndim() > 2) {
+            throw new IllegalArgumentException("dot of arrays with more than 2 dimensions is not supported, got shapes "
+                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; use matmul on 2-D slices");
+        }
+        if ((ndim() == 2 && other.ndim() > 0) || (other.ndim() == 2 && ndim() > 0)) {
+            return matrixDot(other);
+        }
         Builtins.requireSameShape("dot", this, other);
         DType type = DType.promote(dtype, other.dtype());
         if (type == DType.BOOL) {
@@ -732,7 +873,231 @@ public final class GPUArray implements AutoCloseable {
      */
     public GPUArray matmul(GPUArray other) {
         ensureOpen();
-        return context.blas().matmul(this, other);
+        return context.blas().matmul(this, Objects.requireNonNull(other, "other"));
+    }
+
+    /** {@code dot} with a 2-D operand: the matrix product, as NumPy's {@code dot} gives it. */
+    private GPUArray matrixDot(GPUArray other) {
+        if (!dtype.isFloatingPoint() || !other.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("dot of shapes " + Shapes.format(shape()) + " and "
+                    + Shapes.format(other.shape()) + " is a matrix product (matmul), which needs float32 or float64"
+                    + " operands, got " + dtype.numpyName() + " and " + other.dtype.numpyName() + "; convert with astype");
+        }
+        return matmul(other);
+    }
+
+    // ---- indexing and assembly (implemented in Gather, MaskIndexing, Selection, Rearrangement) -----
+
+    /**
+     * NumPy's advanced indexing by an array: with a bool {@code index}, the elements the mask selects; with an
+     * int32 or int64 {@code index}, {@link #take(GPUArray, int) take(index, 0)}. A bool mask must have this array's shape or its leading dimensions; the result is a new array of shape
+     * {@code (count,) + shape[mask.ndim:]}, the selected elements in C order (a 1-D copy when the shapes are
+     * equal), built by a scan of the mask as PyOpenCL's {@code copy_if}. Neither array is modified.
+     *
+     * @throws IllegalArgumentException  for another index dtype or a mask whose shape does not match (both quoted)
+     * @throws IndexOutOfBoundsException for an integer index outside axis 0
+     */
+    public GPUArray get(GPUArray index) {
+        ensureOpen();
+        Objects.requireNonNull(index, "index").ensureOpen();
+        return index.dtype() == DType.BOOL ? MaskIndexing.select(this, index) : Gather.take(this, index, 0, null);
+    }
+
+    /**
+     * NumPy's {@code a[index] = values}: with a bool mask, the selected elements take {@code values} in C order
+     * (values broadcast to {@code (count,) + shape[mask.ndim:]}); with int32/int64 indices,
+     * {@code put(index, values, 0)}. Values are converted to this dtype. Modifies this array (index and values
+     * are not modified); returns it.
+     *
+     * @throws IllegalArgumentException  for shapes that do not match or broadcast, or another index dtype
+     * @throws IndexOutOfBoundsException for an integer index outside axis 0 (nothing is written then)
+     */
+    public GPUArray put(GPUArray index, GPUArray values) {
+        ensureOpen();
+        Objects.requireNonNull(index, "index").ensureOpen();
+        if (index.dtype() == DType.BOOL) {
+            MaskIndexing.assign(this, index, values);
+        } else {
+            Gather.put(this, index, values, 0);
+        }
+        return this;
+    }
+
+    /**
+     * NumPy's {@code a[index] = value} with a scalar: with a bool mask, every selected element; with int32/int64
+     * indices, every sub-array {@code put(index, value, 0)} addresses. Modifies this array; returns it.
+     *
+     * @throws IllegalArgumentException  for a mask whose shape does not match, or a value the dtype cannot hold
+     * @throws IndexOutOfBoundsException for an integer index outside axis 0 (nothing is written then)
+     */
+    public GPUArray put(GPUArray index, Number value) {
+        ensureOpen();
+        Objects.requireNonNull(index, "index").ensureOpen();
+        if (index.dtype() == DType.BOOL) {
+            MaskIndexing.fill(this, index, value);
+            return this;
+        }
+        return put(index, value, 0);
+    }
+
+    /**
+     * NumPy's {@code take}: the sub-arrays at {@code indices} along {@code axis}, a new array of shape
+     * {@code shape[:axis] + indices.shape + shape[axis+1:]}. Indices are int32 or int64 of any shape; negative
+     * ones count from the end. Neither array is modified.
+     *
+     * @throws IndexOutOfBoundsException naming the first index (in C order) outside the axis and the axis size;
+     *                                   checked on the device on every backend before anything is read
+     * @throws IllegalArgumentException  for another index dtype or an axis out of range
+     */
+    public GPUArray take(GPUArray indices, int axis) {
+        ensureOpen();
+        return Gather.take(this, indices, axis, null);
+    }
+
+    /**
+     * {@link #take(GPUArray, int)} into {@code out}, which must have the result's shape and this dtype (modified;
+     * returned).
+     */
+    public GPUArray take(GPUArray indices, int axis, GPUArray out) {
+        ensureOpen();
+        return Gather.take(this, indices, axis, Objects.requireNonNull(out, "out"));
+    }
+
+    /** {@link #take(GPUArray, int)} of the flattened array, as NumPy's {@code take} without an axis. */
+    public GPUArray take(GPUArray indices) {
+        try (GPUArray flat = ravel()) {
+            return flat.take(indices, 0);
+        }
+    }
+
+    /**
+     * NumPy's {@code a[(:,) * axis + (indices,)] = values}: {@code values} broadcast to the shape
+     * {@link #take(GPUArray, int)} would return, converted to this dtype, written at the indexed positions.
+     * With a repeated index, which of its values lands is unspecified (as in CuPy). Modifies this array
+     * (indices and values are not modified); returns it.
+     *
+     * @throws IndexOutOfBoundsException for an index outside the axis (checked first: nothing is written then)
+     * @throws IllegalArgumentException  when values do not broadcast (both shapes quoted), for another index
+     *                                   dtype, or for a broadcast view of this array
+     */
+    public GPUArray put(GPUArray indices, GPUArray values, int axis) {
+        ensureOpen();
+        Gather.put(this, indices, values, axis);
+        return this;
+    }
+
+    /** {@link #put(GPUArray, GPUArray, int)} with one scalar for every indexed element. Modifies this array; returns it. */
+    public GPUArray put(GPUArray indices, Number value, int axis) {
+        ensureOpen();
+        try (GPUArray v = context.full(dtype, Objects.requireNonNull(value, "value"))) {
+            Gather.put(this, indices, v, axis);
+        }
+        return this;
+    }
+
+    /**
+     * NumPy's {@code nonzero}: the coordinates of the nonzero elements (NaN counts as nonzero) in C order, one
+     * 1-D int64 array per dimension. Not modified.
+     *
+     * @throws IllegalArgumentException for a 0-d array (as NumPy 2)
+     */
+    public GPUArray[] nonzero() {
+        ensureOpen();
+        return MaskIndexing.nonzero(this);
+    }
+
+    /** NumPy's {@code count_nonzero}: how many elements are nonzero (NaN counts as nonzero). */
+    public long countNonzero() {
+        ensureOpen();
+        return MaskIndexing.countNonzero(this);
+    }
+
+    /**
+     * NumPy's {@code clip}: {@code minimum(maximum(this, lo), hi)} elementwise, a new array; a NaN element or
+     * bound gives NaN. Bounds are Java numbers typed as NEP 50 says, or null for none (not both).
+     *
+     * @throws IllegalArgumentException when both bounds are null, or for bool values
+     */
+    public GPUArray clip(Number lo, Number hi) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, null);
+    }
+
+    /**
+     * {@link #clip(Number, Number)} with array bounds, broadcast with this array (either may be null). None of
+     * the arrays is modified.
+     */
+    public GPUArray clip(GPUArray lo, GPUArray hi) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, null);
+    }
+
+    /** {@link #clip(Number, Number)} into {@code out} (the result's shape and dtype; modified), which is returned. */
+    public GPUArray clip(Number lo, Number hi, GPUArray out) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, Objects.requireNonNull(out, "out"));
+    }
+
+    /** {@link #clip(GPUArray, GPUArray)} into {@code out} (the result's shape and dtype; modified), which is returned. */
+    public GPUArray clip(GPUArray lo, GPUArray hi, GPUArray out) {
+        ensureOpen();
+        return Selection.clip(this, lo, hi, Objects.requireNonNull(out, "out"));
+    }
+
+    /** NumPy's {@code repeat}: each element repeated {@code repeats} times along {@code axis}, a new array. */
+    public GPUArray repeat(long repeats, int axis) {
+        ensureOpen();
+        return Rearrangement.repeat(this, repeats, axis);
+    }
+
+    /** {@link #repeat(long, int)} of the flattened array: a new 1-D array. */
+    public GPUArray repeat(long repeats) {
+        try (GPUArray flat = ravel()) {
+            return flat.repeat(repeats, 0);
+        }
+    }
+
+    /**
+     * NumPy's {@code repeat} with a count per element: element {@code k} along {@code axis} repeated
+     * {@code repeats[k]} times (not modified), a new array.
+     *
+     * @throws IllegalArgumentException when the number of counts differs from the axis extent, or a count is negative
+     */
+    public GPUArray repeat(long[] repeats, int axis) {
+        ensureOpen();
+        return Rearrangement.repeat(this, Objects.requireNonNull(repeats, "repeats"), axis);
+    }
+
+    /**
+     * NumPy's {@code tile}: this array repeated {@code reps[d]} times along each axis, a new array; shorter
+     * {@code reps} apply to the last axes, longer ones add leading axes.
+     */
+    public GPUArray tile(long... reps) {
+        ensureOpen();
+        return Rearrangement.tile(this, Objects.requireNonNull(reps, "reps"));
+    }
+
+    /**
+     * NumPy's {@code flip}: the elements in reverse order along {@code axes} (every axis when none are given),
+     * a view with negative steps that shares this array's memory.
+     *
+     * @throws IllegalArgumentException for an axis out of range or repeated
+     */
+    public GPUArray flip(int... axes) {
+        ensureOpen();
+        return Rearrangement.flip(this, Objects.requireNonNull(axes, "axes"));
+    }
+
+    /** NumPy's {@code roll}: elements shifted by {@code shift} along {@code axis}, wrapping around; a new array. */
+    public GPUArray roll(long shift, int axis) {
+        ensureOpen();
+        return Rearrangement.roll(this, shift, axis);
+    }
+
+    /** {@link #roll(long, int)} of the flattened array, in this shape: a new array. */
+    public GPUArray roll(long shift) {
+        ensureOpen();
+        return Rearrangement.roll(this, shift);
     }
 
     // ---- sorting and searching -------------------------------------------------------------------
@@ -829,10 +1194,26 @@ public final class GPUArray implements AutoCloseable {
         return memory.isClosed();
     }
 
+    /**
+     * The values as NumPy prints them, e.g. {@code array([[1. , 2.5], [3. , 4. ]], dtype=float32)}; arrays of
+     * more than 1000 elements are summarised to their first and last three items per axis with {@code ...},
+     * and only those leave the device. A closed array, or one whose device fails, prints its dtype and shape.
+     */
     @Override
     public String toString() {
+        if (!isClosed() && !context.isClosed()) {
+            try {
+                return ArrayFormatter.format(this);
+            } catch (RuntimeException e) {
+                return header(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return header("closed");
+    }
+
+    private String header(String state) {
         return "GPUArray(" + dtype.numpyName() + ", shape=" + Shapes.format(shape()) + ", " + context.backendName()
-                + (isClosed() ? ", closed" : "") + ")";
+                + ", " + state + ")";
     }
 
     // ---- for the package -------------------------------------------------------------------------
@@ -907,7 +1288,7 @@ public final class GPUArray implements AutoCloseable {
     }
 
     private long[] resolveShape(long[] requested) {
-        long[] s = requested.clone();
+        long[] s = Objects.requireNonNull(requested, "shape").clone();
         int unknown = -1;
         long known = 1;
         for (int k = 0; k < s.length; k++) {
@@ -915,8 +1296,11 @@ public final class GPUArray implements AutoCloseable {
                 unknown = k;
             } else if (s[k] < 0) {
                 throw new IllegalArgumentException("invalid shape " + Shapes.format(requested) + " for reshape");
+            } else if (s[k] != 0 && known > Long.MAX_VALUE / s[k]) {
+                throw new IllegalArgumentException("cannot reshape array of size " + size + " into shape "
+                        + Shapes.format(requested) + ": its size overflows a long");
             } else {
-                known = Math.multiplyExact(known, s[k]);
+                known *= s[k];
             }
         }
         if (unknown >= 0) {

@@ -21,6 +21,18 @@ record Geometry(long[] shape, long[] strides, long offset) {
         strides = strides.clone();
     }
 
+    /** The extents: a copy, so that no caller can change an immutable geometry (or the array it describes). */
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** The strides in elements: a copy, as {@link #shape()}. */
+    @Override
+    public long[] strides() {
+        return strides.clone();
+    }
+
     /** C-order geometry of {@code shape} at offset 0. */
     static Geometry contiguous(long[] shape) {
         return new Geometry(shape, cStrides(shape), 0);
@@ -266,19 +278,38 @@ record Geometry(long[] shape, long[] strides, long offset) {
     }
 
     /**
-     * The diagonal of a 2-D array with offset {@code k} (above the main diagonal when positive), 1-D.
+     * The diagonal with offset {@code k} (above the main diagonal when positive) of the matrices that axes
+     * {@code axis1} and {@code axis2} span, as NumPy's {@code diagonal}: those two axes are removed and the
+     * diagonal becomes the last axis.
      *
-     * @throws IllegalArgumentException for other dimensions
+     * @throws IllegalArgumentException for fewer than two axes, or the same axis twice
      */
-    Geometry diagonal(long k) {
-        if (shape.length != 2) {
-            throw new IllegalArgumentException("diagonal needs a 2-D array, got shape " + Shapes.format(shape));
+    Geometry diagonal(long k, int axis1, int axis2) {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException("diagonal needs at least 2 dimensions, got shape " + Shapes.format(shape));
         }
-        long rows = shape[0];
-        long cols = shape[1];
-        long start = k >= 0 ? Math.min(k, cols) * strides[1] : Math.min(-k, rows) * strides[0];
+        int a1 = normalizeAxis(axis1, shape.length);
+        int a2 = normalizeAxis(axis2, shape.length);
+        if (a1 == a2) {
+            throw new IllegalArgumentException("diagonal: axis1 and axis2 are both axis " + a1 + " of shape "
+                    + Shapes.format(shape));
+        }
+        long rows = shape[a1];
+        long cols = shape[a2];
+        long start = k >= 0 ? Math.min(k, cols) * strides[a2] : Math.min(-k, rows) * strides[a1];
         long length = k >= 0 ? Math.max(0, Math.min(rows, cols - k)) : Math.max(0, Math.min(rows + k, cols));
-        return new Geometry(new long[] {length}, new long[] {strides[0] + strides[1]}, offset + start);
+        long[] s = new long[shape.length - 1];
+        long[] t = new long[shape.length - 1];
+        for (int d = 0, e = 0; d < shape.length; d++) {
+            if (d != a1 && d != a2) {
+                s[e] = shape[d];
+                t[e] = strides[d];
+                e++;
+            }
+        }
+        s[s.length - 1] = length;
+        t[t.length - 1] = strides[a1] + strides[a2];
+        return new Geometry(s, t, length > 0 ? offset + start : offset);
     }
 
     /**

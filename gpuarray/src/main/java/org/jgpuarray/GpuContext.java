@@ -106,31 +106,104 @@ public final class GpuContext implements AutoCloseable {
 
     /** Copies {@code data} to the device; {@code shape} defaults to 1-D and must hold data.length elements. */
     public GPUArray toGpu(float[] data, long... shape) {
-        return upload(DType.FLOAT32, data, data.length, shape);
+        return upload(DType.FLOAT32, data, Objects.requireNonNull(data, "data").length, shape);
     }
 
     /** Copies {@code data} to the device as float64; see {@link #toGpu(float[], long...)}. */
     public GPUArray toGpu(double[] data, long... shape) {
-        return upload(DType.FLOAT64, data, data.length, shape);
+        return upload(DType.FLOAT64, data, Objects.requireNonNull(data, "data").length, shape);
     }
 
     /** Copies {@code data} to the device as int32; see {@link #toGpu(float[], long...)}. */
     public GPUArray toGpu(int[] data, long... shape) {
-        return upload(DType.INT32, data, data.length, shape);
+        return upload(DType.INT32, data, Objects.requireNonNull(data, "data").length, shape);
     }
 
     /** Copies {@code data} to the device as int64; see {@link #toGpu(float[], long...)}. */
     public GPUArray toGpu(long[] data, long... shape) {
-        return upload(DType.INT64, data, data.length, shape);
+        return upload(DType.INT64, data, Objects.requireNonNull(data, "data").length, shape);
     }
 
     /** Copies {@code data} to the device as bool; see {@link #toGpu(float[], long...)}. */
     public GPUArray toGpu(boolean[] data, long... shape) {
-        byte[] bytes = new byte[data.length];
+        byte[] bytes = new byte[Objects.requireNonNull(data, "data").length];
         for (int k = 0; k < data.length; k++) {
             bytes[k] = (byte) (data[k] ? 1 : 0);
         }
         return upload(DType.BOOL, bytes, data.length, shape);
+    }
+
+    /**
+     * Copies a matrix to the device as a 2-D float32 array of shape (rows, columns).
+     *
+     * @param rows equally long rows; not modified
+     * @throws IllegalArgumentException when rows differ in length (naming the first that does)
+     */
+    public GPUArray toGpu(float[][] rows) {
+        int columns = columns(rows);
+        float[] flat = new float[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D float64; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(double[][] rows) {
+        int columns = columns(rows);
+        double[] flat = new double[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D int32; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(int[][] rows) {
+        int columns = columns(rows);
+        int[] flat = new int[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D int64; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(long[][] rows) {
+        int columns = columns(rows);
+        long[] flat = new long[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** Copies a matrix to the device as 2-D bool; see {@link #toGpu(float[][])}. */
+    public GPUArray toGpu(boolean[][] rows) {
+        int columns = columns(rows);
+        boolean[] flat = new boolean[Math.multiplyExact(rows.length, columns)];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return toGpu(flat, rows.length, columns);
+    }
+
+    /** The common length of {@code rows} (arrays), 0 for no rows. */
+    private static int columns(Object[] rows) {
+        Objects.requireNonNull(rows, "rows");
+        int columns = -1;
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null) {
+                throw new NullPointerException("row " + r + " is null");
+            }
+            int length = java.lang.reflect.Array.getLength(rows[r]);
+            if (columns >= 0 && length != columns) {
+                throw new IllegalArgumentException("rows must be equally long: row 0 has " + columns
+                        + " values, row " + r + " has " + length);
+            }
+            columns = length;
+        }
+        return Math.max(columns, 0);
     }
 
     /**
@@ -140,6 +213,8 @@ public final class GpuContext implements AutoCloseable {
      * @param interleaved 2 * size values; not modified
      */
     public GPUArray toGpuComplex(DType dtype, Object interleaved, long... shape) {
+        Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(interleaved, "interleaved");
         if (!dtype.isComplex()) {
             throw new IllegalArgumentException("toGpuComplex needs complex64 or complex128, got " + dtype.numpyName());
         }
@@ -171,7 +246,7 @@ public final class GpuContext implements AutoCloseable {
     /** A new array with unspecified contents. */
     public GPUArray empty(DType dtype, long... shape) {
         Objects.requireNonNull(dtype, "dtype");
-        long[] s = Shapes.checked(shape);
+        long[] s = Shapes.checked(Objects.requireNonNull(shape, "shape"));
         return new GPUArray(this, dtype, s, allocate(dtype, Shapes.size(s)));
     }
 
@@ -185,7 +260,7 @@ public final class GpuContext implements AutoCloseable {
         return empty(dtype, shape).fill(0);
     }
 
-    /** A new array with every element {@code value}, converted to {@code dtype}. */
+    /** A new array with every element {@code value}, converted to {@code dtype} (complex: imaginary parts 0). */
     public GPUArray full(DType dtype, Number value, long... shape) {
         return empty(dtype, shape).fill(value);
     }
@@ -202,6 +277,7 @@ public final class GpuContext implements AutoCloseable {
      * @throws IllegalArgumentException when step is zero or a value is not finite
      */
     public GPUArray arange(DType dtype, double start, double stop, double step) {
+        Objects.requireNonNull(dtype, "dtype");
         if (step == 0 || !Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step)) {
             throw new IllegalArgumentException("arange needs finite start, stop and a nonzero step; got "
                     + start + ", " + stop + ", " + step);
@@ -235,11 +311,13 @@ public final class GpuContext implements AutoCloseable {
 
     /** A new array of the same dtype and shape, with unspecified contents. */
     public GPUArray emptyLike(GPUArray like) {
+        Objects.requireNonNull(like, "like");
         return empty(like.dtype(), like.shape());
     }
 
     /** A new array of zeros with the same dtype and shape. */
     public GPUArray zerosLike(GPUArray like) {
+        Objects.requireNonNull(like, "like");
         return zeros(like.dtype(), like.shape());
     }
 
@@ -310,6 +388,10 @@ public final class GpuContext implements AutoCloseable {
     public SourceModule sourceModule(String source, String... options) {
         ensureOpen();
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        for (String option : options) {
+            Objects.requireNonNull(option, "an element of options");
+        }
         return new SourceModule(this, device.compileProgram(SourceModule.nameOf(source), source, List.of(options)));
     }
 
@@ -375,11 +457,26 @@ public final class GpuContext implements AutoCloseable {
 
     /**
      * Starts timing device work; {@code stopNanos()} on the result waits for the work launched in
-     * between and returns its duration, measured with device events where the backend has them.
+     * between and returns its duration, measured with device events where the backend has them. A timer
+     * stopped after its context closed throws {@link IllegalStateException}.
      */
     public DeviceTimer startTimer() {
         ensureOpen();
-        return device.startTimer();
+        DeviceTimer timer = device.startTimer();
+        return new DeviceTimer() {
+            @Override
+            public long stopNanos() {
+                ensureOpen(); // a timer outliving its context must not touch the released events and queue
+                return timer.stopNanos();
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    timer.close();
+                }
+            }
+        };
     }
 
     /** Frees every array and kernel of this context and the device. Idempotent. */

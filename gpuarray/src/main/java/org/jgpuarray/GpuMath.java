@@ -176,11 +176,78 @@ public final class GpuMath {
 
     /** x<sup>y</sup> elementwise; shapes must match. */
     public static GPUArray pow(GPUArray x, GPUArray y) {
-        return x.pow(y);
+        return java.util.Objects.requireNonNull(x, "x").pow(java.util.Objects.requireNonNull(y, "y"));
     }
 
     /** x<sup>y</sup> for a scalar exponent. */
     public static GPUArray pow(GPUArray x, double y) {
-        return x.pow(y);
+        return java.util.Objects.requireNonNull(x, "x").pow(y);
+    }
+
+    // ---- selection (implemented in Selection) ---------------------------------------------------------
+
+    /**
+     * NumPy's {@code where}: {@code a} where {@code cond} is nonzero (true, or a nonzero number; NaN counts as
+     * nonzero), else {@code b}; the three broadcast by NumPy's rules and may be views. The result, a new array,
+     * has NumPy's common dtype of a and b. None of the arguments is modified.
+     *
+     * @throws IllegalArgumentException naming the shapes when they do not broadcast
+     */
+    public static GPUArray where(GPUArray cond, GPUArray a, GPUArray b) {
+        return Selection.select(false, cond, java.util.Objects.requireNonNull(a, "a"),
+                java.util.Objects.requireNonNull(b, "b"), null);
+    }
+
+    /**
+     * {@link #where(GPUArray, GPUArray, GPUArray)} into {@code out} (the broadcast shape and the result's dtype;
+     * modified), which is returned.
+     */
+    public static GPUArray where(GPUArray cond, GPUArray a, GPUArray b, GPUArray out) {
+        return Selection.select(false, cond, java.util.Objects.requireNonNull(a, "a"),
+                java.util.Objects.requireNonNull(b, "b"), java.util.Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * {@link #where(GPUArray, GPUArray, GPUArray)} with a scalar {@code b}, typed as NEP 50 says: a Java integer
+     * takes a's dtype, a Java floating-point value keeps a floating dtype and makes an integer one float64.
+     */
+    public static GPUArray where(GPUArray cond, GPUArray a, Number b) {
+        return Selection.select(false, cond, java.util.Objects.requireNonNull(a, "a"),
+                java.util.Objects.requireNonNull(b, "b"), null);
+    }
+
+    /** {@link #where(GPUArray, GPUArray, Number)} with the scalar first. */
+    public static GPUArray where(GPUArray cond, Number a, GPUArray b) {
+        return Selection.select(false, cond, java.util.Objects.requireNonNull(a, "a"),
+                java.util.Objects.requireNonNull(b, "b"), null);
+    }
+
+    /**
+     * {@link #where(GPUArray, GPUArray, GPUArray)} with two scalars: an array of cond's shape, int64 for two
+     * integers and float64 when either is floating-point (as NumPy with Python scalars).
+     */
+    public static GPUArray where(GPUArray cond, Number a, Number b) {
+        return Selection.select(false, cond, java.util.Objects.requireNonNull(a, "a"),
+                java.util.Objects.requireNonNull(b, "b"), null);
+    }
+
+    /**
+     * PyCUDA's {@code if_positive}: {@code then} where {@code criterion > 0} (NaN is not positive), else
+     * {@code otherwise}; broadcast as {@link #where(GPUArray, GPUArray, GPUArray)}. A new array; none of the
+     * arguments is modified.
+     */
+    public static GPUArray ifPositive(GPUArray criterion, GPUArray then, GPUArray otherwise) {
+        return Selection.select(true, criterion, java.util.Objects.requireNonNull(then, "then"),
+                java.util.Objects.requireNonNull(otherwise, "otherwise"), null);
+    }
+
+    /** NumPy's {@code clip} of {@code x}: {@link GPUArray#clip(Number, Number)}. */
+    public static GPUArray clip(GPUArray x, Number lo, Number hi) {
+        return java.util.Objects.requireNonNull(x, "x").clip(lo, hi);
+    }
+
+    /** NumPy's {@code clip} of {@code x} with array bounds: {@link GPUArray#clip(GPUArray, GPUArray)}. */
+    public static GPUArray clip(GPUArray x, GPUArray lo, GPUArray hi) {
+        return java.util.Objects.requireNonNull(x, "x").clip(lo, hi);
     }
 }

@@ -1,12 +1,15 @@
 package org.jgpuarray;
 
+import java.util.Objects;
 import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.spi.RawFunction;
 
 /**
  * One kernel of a {@link SourceModule}. Arguments are bound by their Java type: a {@link GPUArray}
  * passes its device pointer, {@code Float}/{@code Double}/{@code Integer}/{@code Long}/{@code Short}/
- * {@code Byte} pass that C type, {@link LocalMemory} reserves OpenCL local memory.
+ * {@code Byte} pass that C type, {@link LocalMemory} reserves OpenCL local memory (on CUDA it adds to the
+ * launch's dynamic shared memory). Launches check their sizes against the device's limits first: a size
+ * the device cannot run is an {@link IllegalArgumentException}, never a driver error.
  */
 public final class RawKernel {
     private final SourceModule module;
@@ -23,11 +26,26 @@ public final class RawKernel {
      *
      * @param grid  blocks per dimension, 1 to 3 entries
      * @param block threads per block, as many entries as grid
+     * @throws IllegalArgumentException for sizes beyond the device's limits, or arguments it cannot pass
      */
     public void launch(long[] grid, long[] block, Object... args) {
         module.ensureOpen();
-        checkDimensions(grid, block);
-        function.launch(grid.clone(), block.clone(), bind(args));
+        checkDimensions(Objects.requireNonNull(grid, "grid"), Objects.requireNonNull(block, "block"));
+        launch(LaunchConfig.of(grid, block), args);
+    }
+
+    /**
+     * Launches with a full configuration: grid, block and dynamic shared memory, PyCUDA's
+     * {@code func(args, block=..., grid=..., shared=...)}.
+     *
+     * @throws IllegalArgumentException for sizes beyond the device's limits (shared memory included), dynamic
+     *                                  shared memory on OpenCL, or arguments it cannot pass
+     */
+    public void launch(LaunchConfig config, Object... args) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(args, "args");
+        module.ensureOpen();
+        function.launch(config.grid(), config.block(), config.sharedBytes(), bind(args));
     }
 
     /**
@@ -35,7 +53,8 @@ public final class RawKernel {
      * global size must be a multiple of the local size.
      */
     public void launchGlobal(long[] globalSize, long[] localSize, Object... args) {
-        checkDimensions(globalSize, localSize);
+        module.ensureOpen();
+        checkDimensions(Objects.requireNonNull(globalSize, "globalSize"), Objects.requireNonNull(localSize, "localSize"));
         long[] grid = new long[globalSize.length];
         for (int d = 0; d < grid.length; d++) {
             if (globalSize[d] % localSize[d] != 0) {

@@ -1,5 +1,12 @@
 package org.jgpuarray;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
 /** Conversion of Java scalars into the boxed kernel values of a dtype. */
 final class Scalars {
     private Scalars() {
@@ -7,10 +14,14 @@ final class Scalars {
 
     /**
      * {@code value} as the boxed Java type of {@code type}: Float, Double, Integer, Long or Byte (bool).
+     * Floating-point targets round to nearest as Java's casts do; integer targets take only integral values
+     * in range. {@link BigInteger} and {@link BigDecimal} values are converted exactly or refused, never
+     * truncated.
      *
      * @param what names the value in error messages, e.g. "argument 1 'a' of kernel 'lin'"
-     * @throws IllegalArgumentException when the value does not fit: a fraction for an integer type, an
-     *                                  integer out of int32 range, a non-number
+     * @throws IllegalArgumentException when the value does not fit, naming it: a fraction for an integer
+     *                                  type, an integer out of range, a big number beyond a float type's
+     *                                  range, a non-number
      */
     static Object box(Object value, DType type, String what) {
         if (value instanceof Boolean b) {
@@ -21,8 +32,8 @@ final class Scalars {
                     + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         return switch (type) {
-            case FLOAT32 -> number.floatValue();
-            case FLOAT64 -> number.doubleValue();
+            case FLOAT32 -> (float) floating(number, type, what);
+            case FLOAT64 -> floating(number, type, what);
             case INT32 -> (int) integral(number, type, what);
             case INT64 -> integral(number, type, what);
             case BOOL -> (byte) (number.doubleValue() != 0 ? 1 : 0);
@@ -30,9 +41,22 @@ final class Scalars {
         };
     }
 
+    /** The value as a double; a big number that overflows the target float type is refused. */
+    private static double floating(Number number, DType type, String what) {
+        double d = type == DType.FLOAT32 ? number.floatValue() : number.doubleValue();
+        if (Double.isInfinite(d) && (number instanceof BigInteger || number instanceof BigDecimal)) {
+            throw new IllegalArgumentException(what + ": " + number + " is out of range for " + type.numpyName());
+        }
+        return d;
+    }
+
     private static long integral(Number number, DType type, String what) {
-        long v = number.longValue();
-        if (number instanceof Float || number instanceof Double) {
+        long v;
+        if (number instanceof BigInteger || number instanceof BigDecimal) {
+            v = exact(number, type, what);
+        } else if (isJavaInteger(number)) {
+            v = number.longValue();
+        } else {
             double d = number.doubleValue();
             if (d != Math.rint(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException(what + " is " + type.cName() + ", but got the fraction " + d);
@@ -40,10 +64,29 @@ final class Scalars {
             if (d < -0x1p63 || d >= 0x1p63) {
                 throw new IllegalArgumentException(what + ": " + d + " does not fit " + type.cName());
             }
+            v = (long) d;
         }
         if (type == DType.INT32 && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
             throw new IllegalArgumentException(what + ": " + v + " is out of range for int32");
         }
         return v;
+    }
+
+    private static boolean isJavaInteger(Number number) {
+        return number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte
+                || number instanceof AtomicInteger || number instanceof AtomicLong || number instanceof LongAdder
+                || number instanceof LongAccumulator;
+    }
+
+    /** A BigInteger or BigDecimal as a long, exactly, or an exception naming the value. */
+    private static long exact(Number number, DType type, String what) {
+        BigDecimal d = number instanceof BigDecimal b ? b : new BigDecimal((BigInteger) number);
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException e) {
+            boolean fraction = d.signum() != 0 && d.stripTrailingZeros().scale() > 0;
+            throw new IllegalArgumentException(what + " is " + type.cName() + ", but " + number
+                    + (fraction ? " has a fraction" : " is out of range for " + type.numpyName()));
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.jgpuarray;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.jgpuarray.kernels.Identifiers;
 import org.jgpuarray.kernels.ScanSpec;
@@ -46,7 +45,7 @@ public final class ScanKernel {
         check(out, "output");
         if (in.size() != out.size()) {
             throw new IllegalArgumentException("scan '" + spec.name() + "': input has shape "
-                    + Arrays.toString(in.shape()) + ", output " + Arrays.toString(out.shape()));
+                    + Shapes.format(in.shape()) + ", output " + Shapes.format(out.shape()) + "; their sizes differ");
         }
         if (in.size() == 0) {
             return out;

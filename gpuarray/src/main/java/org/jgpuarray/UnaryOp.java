@@ -8,6 +8,7 @@ enum UnaryOp {
 
     /** The result dtype: NEG and ABS keep the type; the math functions give floating point. */
     public DType resultType(DType in) {
+        DType.requireReal(in);
         if (this == NEG && in == DType.BOOL) {
             throw new IllegalArgumentException("negation of a bool array is not supported; use astype first");
         }

@@ -75,6 +75,7 @@ public final class BuiltinCatalog {
             Object fill = BuiltinSpecs.fill(DType.INT64, ndim);
             specs.put(name(fill), fill);
         }
+        IndexingCatalog.addTo(specs);
         return specs;
     }
 

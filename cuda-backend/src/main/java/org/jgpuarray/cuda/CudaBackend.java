@@ -24,8 +24,9 @@ import org.jgpuarray.device.BackendProbe;
  * The CUDA backend ({@code cuda}, priority 300): NVIDIA GPUs through JCuda's driver API, with kernels
  * compiled at run time by NVRTC (through JCuda, or bound directly by soname) or {@code nvcc}. Available
  * when {@code libcuda.so.1} loads, a device is present and a compiler is found; otherwise the probe
- * says which of these is missing, in one line. Devices offer cuBLAS, cuFFT and cuRAND where those load;
- * the probe's device properties {@code cublas}, {@code cufft} and {@code curand} say which did.
+ * says which of these is missing, in one line. Devices offer cuBLAS, cuFFT and cuRAND where those load,
+ * on their first use; the probe's device properties {@code cublas}, {@code cufft} and {@code curand} say
+ * which would load, without loading them (or what loaded, once one did). The probe creates no context.
  *
  * <p>Thread-safe. Constructing it touches no native library; the first {@link #probe()} does, once.
  */

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
+import org.jgpuarray.LaunchConfig;
 import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.SourceModule;
 import org.jgpuarray.cuda.compiler.RawRecipes;
@@ -120,6 +121,50 @@ class CudaDeviceTest {
         try (GPUArray x = ctx.toGpu(new int[] {1, 2, 3})) {
             assertArrayEquals(new int[] {1, 2, 3}, x.toIntArray(), "the context works after an allocation failure");
         }
+    }
+
+    /**
+     * PyCUDA's {@code shared=} on a real GPU: a block reverses its slice through {@code extern __shared__}
+     * memory, once within the default 48 KiB and once beyond it (the kernel is opted in first); more than the
+     * device allows is refused before launching.
+     */
+    @Test
+    void dynamicSharedMemoryBeyond48KiB() {
+        String reverse = "extern \"C\" __global__ void reverse(float *x, int perThread)\n"
+                + "{\n"
+                + "    extern __shared__ float s[];\n"
+                + "    int n = blockDim.x * perThread;\n"
+                + "    for (int k = threadIdx.x; k < n; k += blockDim.x) s[k] = x[blockIdx.x * n + k];\n"
+                + "    __syncthreads();\n"
+                + "    for (int k = threadIdx.x; k < n; k += blockDim.x) x[blockIdx.x * n + k] = s[n - 1 - k];\n"
+                + "}\n";
+        try (SourceModule m = ctx.sourceModule(reverse); GPUArray one = ctx.zeros(DType.FLOAT32, 1)) {
+            for (int perThread : new int[] {16, 96}) { // 256 threads: 16 KiB, then 96 KiB of shared memory
+                int n = 256 * perThread;
+                float[] x = random(2 * n, perThread);
+                try (GPUArray g = ctx.toGpu(x)) {
+                    m.function("reverse").launch(LaunchConfig.of(new long[] {2}, new long[] {256})
+                            .withSharedBytes((long) n * Float.BYTES), g, perThread);
+                    float[] back = g.toFloatArray();
+                    for (int k = 0; k < 2 * n; k++) {
+                        assertEquals(x[(k / n) * n + n - 1 - k % n], back[k], 0, perThread + " per thread, at " + k);
+                    }
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> m.function("reverse").launch(
+                    LaunchConfig.of(new long[] {1}, new long[] {1}).withSharedBytes(1L << 30), one, 1));
+        }
+    }
+
+    /** jgpuarray pushes and pops its context: nothing of it stays current on the calling thread. */
+    @Test
+    void leavesNoContextCurrent() {
+        try (GPUArray x = ctx.toGpu(new float[] {1, 2, 3})) {
+            x.sum().item();
+        }
+        jcuda.driver.CUcontext current = new jcuda.driver.CUcontext();
+        assertEquals(0, jcuda.driver.JCudaDriver.cuCtxGetCurrent(current));
+        assertEquals(new jcuda.driver.CUcontext(), current, "the thread's context stack is as it was");
     }
 
     private static float[] random(int n, long seed) {

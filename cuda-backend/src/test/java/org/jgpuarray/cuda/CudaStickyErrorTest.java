@@ -10,14 +10,16 @@ import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 import org.jgpuarray.SourceModule;
+import org.jgpuarray.blas.Transpose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A kernel that writes to an illegal address breaks its context for good: the next call reports
  * CUDA_ERROR_ILLEGAL_ADDRESS, later calls say the context is unusable, and a new context works once
- * the broken one is closed. Runs in a child JVM, so that the broken primary context cannot disturb
- * other tests; skipped without a GPU.
+ * the broken one is closed, also after cuBLAS ran (whose CUDA runtime retains the primary context: the
+ * device is reset when its last context closes), cuBLAS included. Runs in a child JVM, so that the broken
+ * primary context cannot disturb other tests; skipped without a GPU.
  */
 @Tag("cuda")
 @Tag("gpu")
@@ -36,6 +38,8 @@ class CudaStickyErrorTest {
         /** Exits 0 when every check passed. */
         public static void main(String[] args) {
             GpuContext ctx = GpuContext.create("cuda");
+            String blas = ctx.blas().implementation();
+            gemm(ctx); // cuBLAS's runtime now retains the primary context: closing alone would not recover it
             GPUArray x = ctx.zeros(DType.FLOAT32, 8);
             SourceModule m = ctx.sourceModule("extern \"C\" __global__ void fault(float *x)\n"
                     + "{ *((volatile float *) 8) = x[0]; }\n");
@@ -51,10 +55,21 @@ class CudaStickyErrorTest {
             try (GpuContext fresh = GpuContext.create("cuda"); GPUArray y = fresh.toGpu(new float[] {1, 2})) {
                 float[] doubled = y.mul(2.0).toFloatArray();
                 check(Arrays.equals(new float[] {2, 4}, doubled), "a new context computes: " + Arrays.toString(doubled));
+                gemm(fresh);
             }
-            System.out.println("OK sticky: " + first.getMessage().lines().findFirst().orElse("") + " / "
-                    + later.getMessage().lines().findFirst().orElse(""));
+            System.out.println("OK sticky (after " + blas + "): " + first.getMessage().lines().findFirst().orElse("")
+                    + " / " + later.getMessage().lines().findFirst().orElse(""));
             System.exit(0);
+        }
+
+        /** A 2x2 gemm through the context's BLAS (cuBLAS where it loads), checked. */
+        private static void gemm(GpuContext ctx) {
+            try (GPUArray a = ctx.toGpu(new float[] {1, 2, 3, 4}, 2, 2); GPUArray c = ctx.zeros(DType.FLOAT32, 2, 2)) {
+                ctx.blas().gemm(Transpose.NONE, Transpose.NONE, 1, a, a, 0, c);
+                float[] got = c.toFloatArray();
+                check(Arrays.equals(new float[] {7, 10, 15, 22}, got), ctx.blas().implementation() + " computes: "
+                        + Arrays.toString(got));
+            }
         }
 
         private static DeviceException expect(Runnable call) {

@@ -174,6 +174,11 @@ final class CpuDevice implements BackendDevice {
             body.get();
         } catch (ArithmeticException | IndexOutOfBoundsException | ClassCastException | NegativeArraySizeException e) {
             throw new DeviceException("CPU kernel '" + kernel + "'", -1, e.getClass().getSimpleName(), e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // a recursive helper of the snippet ran too deep; the stack is unwound by now, so the JVM is fine
+            throw new DeviceException("CPU kernel '" + kernel + "'", -1, "StackOverflowError", "recursion too deep:"
+                    + " a recursive helper function exhausted the Java thread's stack; bound its depth or make it a loop",
+                    null);
         }
     }
 }

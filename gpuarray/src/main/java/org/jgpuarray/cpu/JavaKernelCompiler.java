@@ -7,6 +7,7 @@ import org.codehaus.janino.SimpleCompiler;
 import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.SnippetSyntaxException;
 import org.jgpuarray.kernels.c.CSource;
+import org.jgpuarray.kernels.java.GeneratedKernelAccess;
 import org.jgpuarray.kernels.java.JavaElementwiseKernel;
 import org.jgpuarray.kernels.java.JavaSource;
 
@@ -17,6 +18,8 @@ import org.jgpuarray.kernels.java.JavaSource;
  */
 final class JavaKernelCompiler {
     private static final List<String> OPTIONS = List.of("janino");
+    private static final String TOO_DEEP = "expressions or blocks nested too deeply for the CPU backend's"
+            + " translator (the Java stack overflowed); split the code into smaller expressions or helper functions";
 
     private JavaKernelCompiler() {
     }
@@ -35,16 +38,23 @@ final class JavaKernelCompiler {
         } catch (SnippetSyntaxException e) {
             throw new KernelCompilationException(kernelName, e.getMessage(), List.of("C-to-Java translation"),
                     e.part() + ":\n" + CSource.numberLines(e.snippet()), e);
+        } catch (StackOverflowError e) {
+            throw new KernelCompilationException(kernelName, TOO_DEEP, List.of("C-to-Java translation"), "", null);
         }
         try {
             SimpleCompiler compiler = new SimpleCompiler();
             compiler.setParentClassLoader(JavaElementwiseKernel.class.getClassLoader());
             compiler.cook(source.source());
-            Class<?> kernelClass = compiler.getClassLoader().loadClass(source.className());
+            ClassLoader loader = compiler.getClassLoader();
+            // on the module path the generated class (in the loader's unnamed module) must reach its interface
+            GeneratedKernelAccess.exportTo(loader);
+            Class<?> kernelClass = loader.loadClass(source.className());
             return type.cast(kernelClass.getDeclaredConstructor().newInstance());
         } catch (CompileException e) {
             throw new KernelCompilationException(kernelName, e.getMessage(), OPTIONS,
                     CSource.numberLines(source.source()), e);
+        } catch (StackOverflowError e) {
+            throw new KernelCompilationException(kernelName, TOO_DEEP, OPTIONS, CSource.numberLines(source.source()), null);
         } catch (ReflectiveOperationException e) {
             throw new KernelCompilationException(kernelName, e.toString(), OPTIONS,
                     CSource.numberLines(source.source()), e);

@@ -13,8 +13,9 @@ public interface Backend {
     /**
      * The version of this interface and of everything it reaches ({@link BackendDevice}, the compiled-kernel
      * and library interfaces, the kernel specs). The core refuses a backend that declares another version.
+     * Version 3: {@link RawFunction#launch} takes the dynamic shared memory size.
      */
-    int SPI_VERSION = 2;
+    int SPI_VERSION = 3;
 
     /** The backend's name: {@code cpu}, {@code opencl}, {@code cuda}. Lower case. */
     String name();

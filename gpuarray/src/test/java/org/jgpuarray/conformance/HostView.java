@@ -96,6 +96,53 @@ final class HostView {
         return new HostView(buffer, target, t, offset);
     }
 
+    /** An axis of extent 1 inserted before axis {@code d} (NumPy's {@code newaxis}, {@code expand_dims}). */
+    HostView insertAxis(int d) {
+        long[] s = new long[shape.length + 1];
+        long[] t = new long[shape.length + 1];
+        for (int a = 0, b = 0; a < s.length; a++) {
+            if (a == d) {
+                s[a] = 1;
+            } else {
+                s[a] = shape[b];
+                t[a] = strides[b];
+                b++;
+            }
+        }
+        return new HostView(buffer, s, t, offset);
+    }
+
+    /** Every axis of extent 1 removed. */
+    HostView squeeze() {
+        int kept = 0;
+        for (long e : shape) {
+            kept += e == 1 ? 0 : 1;
+        }
+        long[] s = new long[kept];
+        long[] t = new long[kept];
+        for (int a = 0, b = 0; a < shape.length; a++) {
+            if (shape[a] != 1) {
+                s[b] = shape[a];
+                t[b] = strides[a];
+                b++;
+            }
+        }
+        return new HostView(buffer, s, t, offset);
+    }
+
+    /** The main diagonal of axes 0 and 1, as the last axis (NumPy's {@code diagonal()}). */
+    HostView diagonal() {
+        long[] s = new long[shape.length - 1];
+        long[] t = new long[shape.length - 1];
+        for (int a = 2; a < shape.length; a++) {
+            s[a - 2] = shape[a];
+            t[a - 2] = strides[a];
+        }
+        s[s.length - 1] = Math.min(shape[0], shape[1]);
+        t[t.length - 1] = strides[0] + strides[1];
+        return new HostView(buffer, s, t, offset);
+    }
+
     /** The elements in C order. */
     double[] values() {
         double[] out = new double[(int) size()];

@@ -159,6 +159,22 @@ public abstract class ViewConformance extends ConformanceBase {
             assertArrayEquals(new float[] {1, 6, 11}, d1.toFloatArray());
             assertArrayEquals(new float[] {4, 9}, dm.toFloatArray());
         }
+        try (GPUArray a = base(); GPUArray d = a.diagonal(1, 1, 2); GPUArray d0 = a.diagonal(0, -1, 0)) {
+            HostView h = host();
+            double[] expected = new double[4 * 5];
+            double[] expected0 = new double[5 * 4];
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 5; j++) {
+                    expected[i * 5 + j] = h.buffer[i * 30 + j * 6 + j + 1];
+                    expected0[j * 4 + i] = h.buffer[i * 30 + j * 6 + i];
+                }
+            }
+            assertArrayEquals(new long[] {4, 5}, d.shape(), "axes 1, 2 removed, the diagonal last");
+            assertArrayEquals(expected, widen(d.toFloatArray()), 0);
+            assertArrayEquals(new long[] {5, 4}, d0.shape());
+            assertArrayEquals(expected0, widen(d0.toFloatArray()), 0);
+            assertThrows(IllegalArgumentException.class, () -> a.diagonal(0, 1, -2));
+        }
     }
 
     @Test
@@ -249,7 +265,7 @@ public abstract class ViewConformance extends ConformanceBase {
         try (GPUArray a = base(); GPUArray v = a.get("::2, 1:, ::-3"); GPUArray s = GpuMath.sqrt(v);
              GPUArray d = v.astype(DType.FLOAT64); GPUArray total = v.sum(); GPUArray max = v.max();
              GPUArray min = v.min(); GPUArray mean = v.mean(); GPUArray t = a.transpose(); GPUArray tsum = t.sum();
-             GPUArray dot = v.dot(v); GPUArray cum = v.cumsum()) {
+             GPUArray line = v.get("1, 2"); GPUArray dot = line.dot(line); GPUArray cum = v.cumsum()) {
             double[] model = host().slice(0, null, null, 2).slice(1, 1L, null, 1).slice(2, null, null, -3).values();
             assertArrayEquals(Arrays.stream(model).map(Math::sqrt).toArray(), toDoubles(s.toFloatArray()), 1e-5);
             assertArrayEquals(model, d.toDoubleArray(), 0);
@@ -258,7 +274,8 @@ public abstract class ViewConformance extends ConformanceBase {
             assertEquals(Arrays.stream(model).min().orElseThrow(), min.item(), 0);
             assertEquals(Arrays.stream(model).average().orElseThrow(), mean.item(), 1e-4);
             assertEquals(7140, tsum.item(), 0, "a transposed contiguous array sums in place");
-            assertEquals(Arrays.stream(model).map(x -> x * x).sum(), dot.item(), 0);
+            // dot of 1-D views (v[1, 2] runs backwards); dot of N-D arrays is NumPy's, not a flat sum of products
+            assertEquals(model[12] * model[12] + model[13] * model[13], dot.item(), 0);
             double[] running = model.clone();
             for (int k = 1; k < running.length; k++) {
                 running[k] += running[k - 1];

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
+import org.jgpuarray.LaunchConfig;
 import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.RawKernel;
 import org.jgpuarray.SourceModule;
@@ -153,6 +154,10 @@ class RawProgramTest {
                     () -> program.function("sum").launch(new long[] {1}, new long[] {1 << 20}, x, x, x));
             assertTrue(badSize.getMessage().contains("block [1048576, 1, 1] is outside the device's limits"),
                     "checked before the driver sees it: " + badSize.getMessage());
+            IllegalArgumentException shared = assertThrows(IllegalArgumentException.class, () -> program.function("sum")
+                    .launch(LaunchConfig.of(new long[] {1}, new long[] {4}).withSharedBytes(64), x, x, x));
+            assertTrue(shared.getMessage().contains("LocalMemory"), "OpenCL takes LocalMemory arguments instead: "
+                    + shared.getMessage());
         }
     }
 

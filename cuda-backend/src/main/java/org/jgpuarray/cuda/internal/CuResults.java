@@ -2,6 +2,7 @@ package org.jgpuarray.cuda.internal;
 
 import java.util.Set;
 import jcuda.driver.CUresult;
+import jcuda.driver.JCudaDriver;
 
 /** Names and kinds of the driver API's {@code CUresult} codes. */
 final class CuResults {
@@ -11,20 +12,29 @@ final class CuResults {
     static final int NOT_FOUND = 500;
     /** CUDA_ERROR_UNSUPPORTED_PTX_VERSION: the PTX is newer than the driver. */
     static final int UNSUPPORTED_PTX_VERSION = 222;
-    /** Errors that leave the context unusable: every later call in it fails. */
-    private static final Set<Integer> STICKY = Set.of(
-            214, // CUDA_ERROR_ECC_UNCORRECTABLE
+    /**
+     * Errors after which, as cuda.h says of each, "the process must be terminated and relaunched" to keep
+     * using CUDA. jgpuarray resets the device's primary context when its last context closes, which may
+     * recover it; where it does not, only a new process will.
+     */
+    private static final Set<Integer> RESTART = Set.of(
+            226, // CUDA_ERROR_CONTAINED
             700, // CUDA_ERROR_ILLEGAL_ADDRESS
             702, // CUDA_ERROR_LAUNCH_TIMEOUT
-            709, // CUDA_ERROR_CONTEXT_IS_DESTROYED
-            710, // CUDA_ERROR_ASSERT
             714, // CUDA_ERROR_HARDWARE_STACK_ERROR
             715, // CUDA_ERROR_ILLEGAL_INSTRUCTION
             716, // CUDA_ERROR_MISALIGNED_ADDRESS
             717, // CUDA_ERROR_INVALID_ADDRESS_SPACE
             718, // CUDA_ERROR_INVALID_PC
             719, // CUDA_ERROR_LAUNCH_FAILED
-            999); // CUDA_ERROR_UNKNOWN
+            721, // CUDA_ERROR_TENSOR_MEMORY_LEAK
+            810); // CUDA_ERROR_MPS_CLIENT_TERMINATED
+    /** Errors that leave the context unusable: every later call in it fails. */
+    private static final Set<Integer> STICKY = union(RESTART, Set.of(
+            214, // CUDA_ERROR_ECC_UNCORRECTABLE
+            709, // CUDA_ERROR_CONTEXT_IS_DESTROYED
+            710, // CUDA_ERROR_ASSERT
+            999)); // CUDA_ERROR_UNKNOWN
     /** Errors of loading a module image (bad PTX, no code for this GPU, ...). */
     private static final Set<Integer> IMAGE = Set.of(
             200, // CUDA_ERROR_INVALID_IMAGE
@@ -38,15 +48,40 @@ final class CuResults {
     private CuResults() {
     }
 
-    /** The symbolic name, e.g. {@code CUDA_ERROR_ILLEGAL_ADDRESS}. */
+    /**
+     * The symbolic name, e.g. {@code CUDA_ERROR_ILLEGAL_ADDRESS}: JCuda's, else the driver's own
+     * ({@code cuGetErrorName}) for codes newer than JCuda, else {@code CUresult <code>}.
+     */
     static String name(int code) {
         String name = CUresult.stringFor(code);
-        return name == null || name.startsWith("INVALID CUresult") ? "CUresult " + code : name;
+        if (name != null && !name.startsWith("INVALID CUresult")) {
+            return name;
+        }
+        try {
+            String[] driverName = {null};
+            if (JCudaDriver.cuGetErrorName(code, driverName) == 0 && driverName[0] != null && !driverName[0].isBlank()) {
+                return driverName[0];
+            }
+        } catch (LinkageError | RuntimeException noDriver) {
+            // JCuda's driver binding did not load: the number has to do
+        }
+        return "CUresult " + code;
     }
 
     /** True for errors after which the context cannot be used any more. */
     static boolean isSticky(int code) {
         return STICKY.contains(code);
+    }
+
+    /** True for errors after which CUDA's documentation asks for a new process. */
+    static boolean needsRestart(int code) {
+        return RESTART.contains(code);
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** True for errors that say a module image could not be loaded. */

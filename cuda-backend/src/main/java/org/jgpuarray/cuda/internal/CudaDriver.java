@@ -2,8 +2,10 @@ package org.jgpuarray.cuda.internal;
 
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import jcuda.driver.CUstream;
 import org.jgpuarray.cuda.CudaFeatures;
@@ -16,6 +18,7 @@ import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.gpu.CompilerThread;
 import org.jgpuarray.spi.gpu.GpuDriver;
 import org.jgpuarray.spi.gpu.GpuProgram;
 import org.jgpuarray.spi.gpu.LaunchLimits;
@@ -24,8 +27,8 @@ import org.jgpuarray.spi.gpu.LaunchLimits;
  * A CUDA device opened for computing, the CUDA half of {@code GpuDevice}: the device's primary context,
  * memory from {@code cuMemAlloc}, programs compiled by the chosen compiler and loaded with the driver API,
  * launches in the legacy default stream (copies to the host wait for them). The vendor libraries (cuBLAS,
- * cuFFT, cuRAND) are offered as the core's providers, bound to the same stream. Each entry point makes
- * the context current on the calling thread.
+ * cuFFT, cuRAND) are offered as the core's providers, bound to the same stream, and loaded on their first
+ * use. Each entry point pushes the context on the calling thread and pops it again.
  */
 public final class CudaDriver implements GpuDriver, CudaFeatures {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
@@ -39,6 +42,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     private final LaunchLimits limits;
     private final int driverVersion;
     private final BiFunction<CudaDriver, BackendDevice, DeviceLibraries> libraryFactory;
+    private final Set<EventTimer.Events> timers = new HashSet<>();
     private DeviceLibraries libraries;
     private boolean closed;
 
@@ -125,12 +129,16 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     @Override
     public void synchronize() {
         context.enter();
-        context.check("cuCtxSynchronize", cuCtxSynchronize());
+        try {
+            context.check("cuCtxSynchronize", cuCtxSynchronize());
+        } finally {
+            context.exit();
+        }
     }
 
     @Override
     public DeviceTimer startTimer() {
-        return new EventTimer(context);
+        return EventTimer.start(context, timers);
     }
 
     /** The compiler and its version, the target, and the driver version: what a PTX or cubin depends on. */
@@ -141,7 +149,8 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
 
     @Override
     public GpuProgram build(String name, String source, List<String> options) {
-        CudaBinary binary = compiler.compile(name, source, options, target);
+        // NVRTC needs no current context, so it can run on a compiler thread's large stack; loading cannot
+        CudaBinary binary = CompilerThread.call(() -> compiler.compile(name, source, options, target));
         return loader.load(binary, name, source, options);
     }
 
@@ -195,7 +204,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         return DeviceMemory.STREAM;
     }
 
-    /** The primary context; {@link CudaContext#enter()} it before calling a library. */
+    /** The primary context: {@link CudaContext#enter()} before calling a library, {@link CudaContext#exit()} after. */
     public CudaContext context() {
         return context;
     }
@@ -223,7 +232,11 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         }
     }
 
-    /** Waits for the device where it can, frees every buffer, and releases the primary context. Idempotent. */
+    /**
+     * Destroys the events of timers still running, waits for the device where it can, frees every buffer,
+     * and releases the primary context (which resets the device when it is broken and this was the last
+     * context of it). Idempotent, never throws.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -231,15 +244,23 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         }
         closed = true;
         try {
+            EventTimer.destroyAll(timers);
             if (!context.isBroken()) {
                 context.enter();
-                cuCtxSynchronize();
+                try {
+                    context.check("cuCtxSynchronize", cuCtxSynchronize()); // a sticky error found here breaks it
+                } finally {
+                    context.exit();
+                }
             }
-            memory.freeAll();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "while closing " + info + ": " + e);
         } finally {
-            context.release();
+            try {
+                memory.freeAll();
+            } finally {
+                context.release();
+            }
         }
     }
 

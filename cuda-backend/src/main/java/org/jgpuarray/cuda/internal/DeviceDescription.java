@@ -14,12 +14,13 @@ import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MEMORY_CLOCK_R
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT;
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_TOTAL_CONSTANT_MEMORY;
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_WARP_SIZE;
-import static jcuda.driver.JCudaDriver.cuCtxGetCurrent;
-import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
+import static jcuda.driver.JCudaDriver.cuCtxPopCurrent;
+import static jcuda.driver.JCudaDriver.cuCtxPushCurrent;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDeviceGetAttribute;
 import static jcuda.driver.JCudaDriver.cuDeviceGetName;
 import static jcuda.driver.JCudaDriver.cuDeviceGetPCIBusId;
+import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxGetState;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import org.jgpuarray.device.DeviceInfo;
@@ -41,7 +43,7 @@ import org.jgpuarray.cuda.internal.compiler.GpuArch;
 
 /**
  * Describes a CUDA device from the driver API with the fields of PyCUDA's {@code Device}: name,
- * compute capability, total and free memory, multiprocessors, clocks, limits, caches, ECC, the driver
+ * compute capability, total (and, where a context exists, free) memory, multiprocessors, clocks, limits, caches, ECC, the driver
  * version, the compiler chosen for it, and whatever the caller adds (the vendor libraries found).
  */
 public final class DeviceDescription {
@@ -49,8 +51,8 @@ public final class DeviceDescription {
     }
 
     /**
-     * Reads every field of device {@code ordinal}. Free memory needs a context: the primary context is
-     * retained for the query and released again.
+     * Reads every field of device {@code ordinal} without creating a context: attributes and total memory need
+     * none; free memory is read only where the primary context exists already (it is left out otherwise).
      *
      * @param compiler      the compiler kernels will be built with
      * @param driverVersion {@code cuDriverGetVersion}'s number
@@ -139,22 +141,32 @@ public final class DeviceDescription {
         return cuDeviceGetAttribute(value, attribute, device) == 0 ? OptionalInt.of(value[0]) : OptionalInt.empty();
     }
 
-    private static java.util.OptionalLong freeMemory(CUdevice device) {
-        CUcontext previous = new CUcontext();
-        if (cuCtxGetCurrent(previous) != 0) {
-            previous = null;
+    /**
+     * Free memory, where the device's primary context exists already (retaining it then creates nothing);
+     * empty otherwise: the probe never creates a context on a GPU the user may not open.
+     */
+    private static OptionalLong freeMemory(CUdevice device) {
+        int[] flags = {0};
+        int[] active = {0};
+        if (cuDevicePrimaryCtxGetState(device, flags, active) != 0 || active[0] == 0) {
+            return OptionalLong.empty();
         }
         CUcontext context = new CUcontext();
         if (cuDevicePrimaryCtxRetain(context, device) != 0) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         try {
-            long[] free = {0};
-            long[] total = {0};
-            return cuCtxSetCurrent(context) == 0 && cuMemGetInfo(free, total) == 0
-                    ? java.util.OptionalLong.of(free[0]) : java.util.OptionalLong.empty();
+            if (cuCtxPushCurrent(context) != 0) {
+                return OptionalLong.empty();
+            }
+            try {
+                long[] free = {0};
+                long[] total = {0};
+                return cuMemGetInfo(free, total) == 0 ? OptionalLong.of(free[0]) : OptionalLong.empty();
+            } finally {
+                cuCtxPopCurrent(new CUcontext());
+            }
         } finally {
-            cuCtxSetCurrent(previous);
             cuDevicePrimaryCtxRelease(device);
         }
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import jcuda.driver.CUstream;
+import org.jgpuarray.device.DeviceException;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
 
@@ -22,6 +23,7 @@ import org.jgpuarray.spi.HostArray;
  * remembered, so that closing the device frees them all.
  */
 final class DeviceMemory {
+    private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
     /** The legacy default stream, in which every launch and copy of jgpuarray runs. */
     static final CUstream STREAM = null;
 
@@ -39,17 +41,22 @@ final class DeviceMemory {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative allocation: " + bytes + " bytes");
         }
-        context.enter();
         CudaPointer pointer = new CudaPointer();
-        context.checkAllocation("cuMemAlloc", cuMemAlloc(pointer, Math.max(bytes, 1)), bytes);
+        context.enter();
+        try {
+            context.checkAllocation("cuMemAlloc", cuMemAlloc(pointer, Math.max(bytes, 1)), bytes);
+        } finally {
+            context.exit();
+        }
         CudaBuffer buffer = new CudaBuffer(device, pointer, bytes);
         live.add(buffer);
         return buffer;
     }
 
     /**
-     * {@code cuMemFree}; a second release of the same buffer is ignored. In a context broken by a sticky
-     * error the free is put off until the device closes, so that closing arrays never throws.
+     * {@code cuMemFree}; a second release of the same buffer is ignored. Never throws, so that closing
+     * arrays never does: in a context broken by a sticky error the free is put off until the device closes,
+     * and a free that fails (where a sticky error surfaces, which marks the context broken) is logged.
      */
     void free(CudaBuffer buffer) {
         if (buffer.isReleased()) {
@@ -59,16 +66,43 @@ final class DeviceMemory {
         if (context.isBroken()) {
             return; // left in the live set: freeAll tries once more when the device closes
         }
-        live.remove(buffer);
-        context.enter();
-        context.check("cuMemFree", cuMemFree(buffer.pointer()));
+        try {
+            context.enter();
+        } catch (RuntimeException brokenOrReleased) {
+            return; // left in the live set, as above
+        }
+        try {
+            int result = cuMemFree(buffer.pointer());
+            if (result == 0 || !CuResults.isSticky(result)) {
+                live.remove(buffer);
+            }
+            if (result != 0) {
+                DeviceException e = context.failure("cuMemFree", result, ""); // marks the context broken when sticky
+                LOG.log(System.Logger.Level.DEBUG, () -> "freeing " + buffer + ": " + e.getMessage());
+            }
+        } finally {
+            context.exit();
+        }
     }
 
-    /** Frees every buffer still allocated; errors are ignored (the context may be broken). */
+    /**
+     * Frees every buffer still allocated, through this device's context even when it is broken (nothing
+     * else is current on a thread that closes it); errors are ignored.
+     */
     void freeAll() {
-        for (CudaBuffer buffer : new ArrayList<>(live)) {
-            buffer.markReleased();
-            cuMemFree(buffer.pointer());
+        if (live.isEmpty()) {
+            return;
+        }
+        boolean entered = context.enterToRelease();
+        try {
+            for (CudaBuffer buffer : new ArrayList<>(live)) {
+                buffer.markReleased();
+                cuMemFree(buffer.pointer());
+            }
+        } finally {
+            if (entered) {
+                context.exit();
+            }
         }
         live.clear();
     }
@@ -87,7 +121,11 @@ final class DeviceMemory {
             return;
         }
         context.enter();
-        context.check("cuMemcpyHtoD", cuMemcpyHtoD(target, host, bytes));
+        try {
+            context.check("cuMemcpyHtoD", cuMemcpyHtoD(target, host, bytes));
+        } finally {
+            context.exit();
+        }
     }
 
     void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray hostArray, int hostOffset, int count) {
@@ -95,12 +133,16 @@ final class DeviceMemory {
         long bytes = (long) count * hostArray.valueBytes();
         var host = pointer(hostArray, hostOffset, count);
         var source = s.at(srcByteOffset, bytes);
-        context.enter();
         if (bytes == 0) {
             device.synchronize();
             return;
         }
-        context.check("cuMemcpyDtoH", cuMemcpyDtoH(host, source, bytes));
+        context.enter();
+        try {
+            context.check("cuMemcpyDtoH", cuMemcpyDtoH(host, source, bytes));
+        } finally {
+            context.exit();
+        }
     }
 
     /** A pointer to value {@code offset} of a host array, after checking that {@code count} values exist there. */
@@ -116,7 +158,11 @@ final class DeviceMemory {
             return;
         }
         context.enter();
-        context.check("cuMemcpyDtoDAsync", cuMemcpyDtoDAsync(target, source, bytes, STREAM));
+        try {
+            context.check("cuMemcpyDtoDAsync", cuMemcpyDtoDAsync(target, source, bytes, STREAM));
+        } finally {
+            context.exit();
+        }
     }
 
     /** True for a live buffer of this device (the fast path of {@link #own}). */

@@ -100,14 +100,18 @@ final class LoadedModule implements GpuProgram {
         if (unloaded) {
             throw new IllegalStateException("the CUDA module holding '" + name + "' was released");
         }
-        context.enter();
         CUfunction function = new CUfunction();
-        int result = cuModuleGetFunction(function, module, name);
-        if (result == CuResults.NOT_FOUND) {
-            return Optional.empty();
+        context.enter();
+        try {
+            int result = cuModuleGetFunction(function, module, name);
+            if (result == CuResults.NOT_FOUND) {
+                return Optional.empty();
+            }
+            context.check("cuModuleGetFunction(" + name + ")", result);
+            return Optional.of(new CudaKernel(context, memory, function, name));
+        } finally {
+            context.exit();
         }
-        context.check("cuModuleGetFunction(" + name + ")", result);
-        return Optional.of(new CudaKernel(context, memory, function, name));
     }
 
     /** {@code cuModuleUnload}; idempotent, skipped when the context is broken. */
@@ -116,9 +120,12 @@ final class LoadedModule implements GpuProgram {
         if (!unloaded) {
             unloaded = true;
             kernels.clear();
-            if (!context.isBroken()) {
-                context.enter();
-                cuModuleUnload(module);
+            if (!context.isBroken() && context.enterToRelease()) {
+                try {
+                    cuModuleUnload(module);
+                } finally {
+                    context.exit();
+                }
             }
         }
     }

@@ -49,6 +49,14 @@ final class ModuleLoader {
      */
     LoadedModule load(CudaBinary binary, String name, String source, List<String> options) {
         context.enter();
+        try {
+            return loadEntered(binary, name, source, options);
+        } finally {
+            context.exit();
+        }
+    }
+
+    private LoadedModule loadEntered(CudaBinary binary, String name, String source, List<String> options) {
         JITOptions jit = new JITOptions();
         jit.putBytes(CU_JIT_INFO_LOG_BUFFER, new byte[LOG_BYTES]);
         jit.putInt(CU_JIT_INFO_LOG_BUFFER_SIZE_BYTES, LOG_BYTES);

@@ -216,4 +216,48 @@ public abstract class CompilerContract {
         });
         assertTrue(missing.isEmpty(), "PTX lacks " + missing);
     }
+
+    /** A preamble of C++ helpers: templates, functions in namespace and linkage blocks, member functions. */
+    static final String CPP_PREAMBLE = "template <typename T> T sq(T v) { return v * v; }\n"
+            + "namespace { float half(float v) { return v / 2; } }\n"
+            + "extern \"C\" { float twice(float v) { return 2 * v; } }\n"
+            + "struct Scale {\n  float by;\n  float apply(float v) const { return by * v; }\n};\n";
+
+    /**
+     * Every helper of a C++ preamble becomes device code: {@code __device__} after a template header, inside
+     * namespace and {@code extern "C"} blocks, on member functions (a host function called from the kernel,
+     * or {@code __device__ template}, would not compile).
+     */
+    @Test
+    void preambleTemplatesAndBlocksCompile() {
+        CSource program = CSourceGenerator.elementwise(new ElementwiseSpec("cpp_helpers",
+                org.jgpuarray.kernels.ArgumentList.parse("float *x"),
+                "Scale s = {3.0f}; x[i] = s.apply(sq(half(twice(x[i]))))", CPP_PREAMBLE, "", ""),
+                org.jgpuarray.kernels.Dialect.CUDA);
+        String ptx = compiler.compile("cpp_helpers", program.source(), List.of(), CompileTarget.ptx(ARCH)).ptxText();
+        assertDefinesKernels(ptx, program);
+    }
+
+    /** A raw program that includes a CUDA header (PyCUDA's examples do), with {@code __half} arithmetic. */
+    static final String HALF_PROGRAM = "#include <cuda_fp16.h>\n"
+            + "extern \"C\" __global__ void halve(__half *x)\n"
+            + "{ x[threadIdx.x] = __hmul(x[threadIdx.x], __float2half(0.5f)); }\n";
+
+    /**
+     * CUDA's headers resolve for every compiler: nvcc finds its own; NVRTC gets the include folder of the toolkit
+     * of its own version where one is installed, and otherwise fails with a message that says what to do.
+     */
+    @Test
+    void toolkitHeadersResolveOrTheErrorSaysWhatToDo() {
+        try {
+            String ptx = compiler.compile("halve", HALF_PROGRAM, List.of(), CompileTarget.ptx(ARCH)).ptxText();
+            assertTrue(ptx.contains(".entry halve("), "PTX lacks halve");
+        } catch (KernelCompilationException e) {
+            assertTrue(compiler.id().contains("nvrtc"), "nvcc has its own headers: " + e.getMessage());
+            assertTrue(e.getMessage().contains("CUDA_HOME") && e.getMessage().contains("nvcc")
+                    && e.getMessage().contains("CUDA " + compiler.version()), e.getMessage());
+            System.out.println(getClass().getSimpleName() + ": no headers for " + compiler.description() + ": "
+                    + e.log().lines().reduce((a, b) -> b).orElse(""));
+        }
+    }
 }

@@ -37,24 +37,29 @@ import org.jgpuarray.spi.HostArray;
  */
 public final class FakeDriverScenarios {
     private final Path log;
+    private final FakeLaunchScenarios launches;
+    private final FakeContextScenarios contexts;
 
-    private FakeDriverScenarios(Path log) {
+    private FakeDriverScenarios(FakeLog fake, Path log) {
         this.log = log;
+        this.launches = new FakeLaunchScenarios(fake);
+        this.contexts = new FakeContextScenarios(fake);
     }
 
     /** Entry point of the child JVM; the log file is the fake's FAKE_CUDA_LOG. */
     public static void main(String[] args) {
-        ScenarioRunner.runAllAndExit(new FakeDriverScenarios(Path.of(System.getenv("FAKE_CUDA_LOG"))).scenarios());
+        ScenarioRunner.runAllAndExit(new FakeDriverScenarios(FakeLog.fromEnvironment(),
+                Path.of(System.getenv("FAKE_CUDA_LOG"))).scenarios());
     }
 
     /** The scenario names, in order, for the parent's tests. */
     static List<String> names() {
-        return ScenarioRunner.names(new FakeDriverScenarios(null).scenarios());
+        return ScenarioRunner.names(new FakeDriverScenarios(null, null).scenarios());
     }
 
     private List<Scenario> scenarios() {
         return List.of(
-                scenario("probe", this::probe),
+                scenario("probe without a context", this::probe),
                 scenario("copies", this::copies),
                 scenario("device offsets and out of memory", this::deviceLevel),
                 scenario("elementwise launch", this::elementwise),
@@ -65,11 +70,25 @@ public final class FakeDriverScenarios {
                 scenario("timer", this::timer),
                 scenario("compile and JIT errors", this::errors),
                 scenario("sticky error", this::sticky),
+                scenario("launch limits", launches::limits),
+                scenario("dynamic shared memory", launches::sharedMemory),
+                scenario("generated kernels use no dynamic shared memory", launches::generatedKernelsUseStaticShared),
+                scenario("push and pop, never overwrite the thread's context", contexts::pushAndPop),
+                scenario("a failed enter leaks no retain", contexts::failedEnterLeaksNoRetain),
+                scenario("error names from the driver", contexts::errorNames),
+                scenario("CUDA_ERROR_CONTAINED is sticky", contexts::containedIsSticky),
+                scenario("a broken context closes cleanly from any thread", contexts::brokenContextClosesCleanly),
+                scenario("timers release their events", contexts::timersReleaseTheirEvents),
                 scenario("everything released", this::balance));
     }
 
-    private void probe() {
+    /** The probe reads every field without creating a context (none exists yet: free memory is left out). */
+    private void probe() throws IOException {
+        mark();
         BackendProbe probe = new CudaBackend().probe();
+        List<String> lines = lines();
+        check(lines.subList(mark, lines.size()).stream().noneMatch(l -> l.startsWith("retain") || l.contains("create")),
+                "the probe created no context: " + lines.subList(mark, lines.size()));
         check(probe.available(), "probe unavailable: " + probe.reason());
         DeviceInfo d = probe.devices().get(0);
         System.out.println("device: " + d + " " + d.properties());
@@ -78,7 +97,8 @@ public final class FakeDriverScenarios {
         check("12.9".equals(d.properties().get("computeCapability")), d.properties().toString());
         check("12.4".equals(d.properties().get("driverVersion")), d.properties().toString());
         check(String.valueOf(d.properties().get("compileTarget")).endsWith("PTX"), d.properties().toString());
-        check(d.properties().containsKey("freeMemoryBytes"), "free memory");
+        check(!d.properties().containsKey("freeMemoryBytes"), "no free memory without a context");
+        check(Long.valueOf(256L << 20).equals(d.properties().get("totalMemoryBytes")), "total memory without a context");
         for (String library : new String[] {"cublas", "cufft", "curand"}) {
             check(String.valueOf(d.properties().get(library)).startsWith("disabled by JGPUARRAY_CUDA_LIBRARIES=none"),
                     library + ": " + d.properties().get(library));
@@ -310,11 +330,16 @@ public final class FakeDriverScenarios {
     private int mark;
 
     private void mark() throws IOException {
-        mark = Files.readAllLines(log).size();
+        mark = lines().size();
+    }
+
+    /** The log's lines (none before the fake wrote any). */
+    private List<String> lines() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
     private List<String> launchesSinceMark() throws IOException {
-        List<String> lines = Files.readAllLines(log);
+        List<String> lines = lines();
         return lines.subList(mark, lines.size()).stream().filter(s -> s.startsWith("launch ")).toList();
     }
 
@@ -324,7 +349,7 @@ public final class FakeDriverScenarios {
     }
 
     private static Matcher expectLaunch(String line, String kernel, long grid, int block, String params) {
-        Matcher m = Pattern.compile("launch " + kernel + " grid=" + grid + ",1,1 block=" + block + ",\\d+,1 params="
+        Matcher m = Pattern.compile("launch " + kernel + " grid=" + grid + ",1,1 block=" + block + ",\\d+,1 shared=0 params="
                 + params).matcher(line);
         check(m.matches(), "expected launch of " + kernel + " grid " + grid + " block " + block + " params " + params
                 + "\n   got: " + line);

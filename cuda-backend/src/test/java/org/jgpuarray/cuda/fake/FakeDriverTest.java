@@ -59,6 +59,9 @@ class FakeDriverTest {
         Map<String, String> env = new HashMap<>();
         env.put("LD_LIBRARY_PATH", FakeNatives.libraryPath(lib));
         env.put("FAKE_CUDA_LOG", log.toString());
+        Path fail = FakeNatives.TARGET.resolve("driver-" + label + ".fail").toAbsolutePath();
+        Files.deleteIfExists(fail);
+        env.put("FAKE_CUDA_FAIL", fail.toString());
         env.put("FAKE_CUDA_CC", "129");
         env.put("JGPUARRAY_CACHE_DIR", FakeNatives.TARGET.resolve("cache-" + label).toAbsolutePath().toString());
         env.put(LibrarySwitch.VARIABLE, "none");

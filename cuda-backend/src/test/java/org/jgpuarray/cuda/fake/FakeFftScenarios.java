@@ -52,7 +52,8 @@ final class FakeFftScenarios {
             }
             check(log.since("cufftPlanMany").isEmpty(), "the plan is cached");
             log.expectOne("cufftExecC2C", "cufftExecC2C plan=" + id + " in=buf\\d+\\+0 out=buf\\d+\\+0 direction=1 stream=0");
-            log.expectOne("launch", "launch jga_cufft_scale_float32_[0-9a-f]{12} grid=\\d+,1,1 block=\\d+,\\d+,1 params=buf\\d+\\+0;0.125;48");
+            log.expectOne("launch", "launch jga_cufft_scale_float32_[0-9a-f]{12} grid=\\d+,1,1 block=\\d+,\\d+,1 "
+                    + "shared=0 params=buf\\d+\\+0;0.125;48");
         }
     }
 
@@ -94,10 +95,11 @@ final class FakeFftScenarios {
             log.expectOne("cufftExecZ2D", "cufftExecZ2D plan=\\d+ in=" + copy.group(1) + "\\+0 out=buf\\d+\\+0 "
                     + "direction=1 stream=0");
             List<String> launches = log.since("launch");
-            check(launches.size() == 2 && launches.get(0).matches("launch jga_cufft_hermitian_float64_[0-9a-f]{12} grid=\\d+,1,1 "
-                    + "block=\\d+,\\d+,1 params=" + copy.group(1) + "\\+0;1;4;3;2;4")
-                    && launches.get(1).matches("launch jga_cufft_scale_float64_[0-9a-f]{12} grid=\\d+,1,1 block=\\d+,\\d+,1 "
-                    + "params=buf\\d+\\+0;0.166667;12"), "symmetrize the scratch input, then scale: " + launches);
+            check(launches.size() == 2 && launches.get(0).matches("launch jga_cufft_hermitian_float64_[0-9a-f]{12} "
+                    + "grid=\\d+,1,1 block=\\d+,\\d+,1 shared=0 params=" + copy.group(1) + "\\+0;1;4;3;2;4")
+                    && launches.get(1).matches("launch jga_cufft_scale_float64_[0-9a-f]{12} grid=\\d+,1,1 "
+                    + "block=\\d+,\\d+,1 shared=0 params=buf\\d+\\+0;0.166667;12"),
+                    "symmetrize the scratch input, then scale: " + launches);
             check(log.sinceMark().indexOf("launch jga_cufft_hermitian") < log.sinceMark().indexOf("cufftExecZ2D"),
                     "the input is symmetrized before the transform");
         }

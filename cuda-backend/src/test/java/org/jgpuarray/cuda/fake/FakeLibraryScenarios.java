@@ -53,7 +53,7 @@ public final class FakeLibraryScenarios {
 
     private List<Scenario> scenarios() {
         List<Scenario> s = new ArrayList<>();
-        s.add(scenario("probe", () -> probe(jna)));
+        s.add(scenario("probe loads no library", () -> probe(jna)));
         s.add(scenario("cuBLAS handle", () -> blas().handle(jna ? JNA_CUBLAS : JCUBLAS)));
         s.add(scenario("gemm", () -> blas().gemm()));
         s.add(scenario("gemv", () -> blas().gemv()));
@@ -74,6 +74,10 @@ public final class FakeLibraryScenarios {
         }
         s.add(scenario("context closes", this::closeContext));
         s.add(scenario("a refused cuBLAS handle leaves the portable BLAS", () -> refusedHandle(log)));
+        s.add(scenario("sticky error after cuBLAS: reset, then a new context", () -> recovery().afterBlas()));
+        if (!jna) {
+            s.add(scenario("sticky error after cuRAND: reset, then a new context", () -> recovery().afterRandom()));
+        }
         s.add(scenario("everything released", () -> released(log)));
         return s;
     }
@@ -106,6 +110,10 @@ public final class FakeLibraryScenarios {
         return random;
     }
 
+    private FakeRecoveryScenarios recovery() {
+        return new FakeRecoveryScenarios(log);
+    }
+
     private void closeContext() {
         check(ctx != null, "no scenario opened the context");
         ctx.close();
@@ -115,20 +123,39 @@ public final class FakeLibraryScenarios {
         random = null;
     }
 
-    private static void probe(boolean jna) {
-        BackendProbe probe = new CudaBackend().probe();
-        check(probe.available(), "probe unavailable: " + probe.reason());
-        DeviceInfo d = probe.devices().get(0);
-        Map<String, Object> p = d.properties();
-        System.out.println("libraries: cublas=" + p.get("cublas") + "; cufft=" + p.get("cufft") + "; curand=" + p.get("curand"));
-        check((jna ? JNA_CUBLAS : JCUBLAS).equals(p.get("cublas")), "cublas property: " + p.get("cublas"));
+    /**
+     * The probe says which libraries would load without loading them (no fake library notes "loaded");
+     * the first use loads them, and a later probe reports what loaded.
+     */
+    private void probe(boolean jna) {
+        Map<String, Object> p = properties();
+        System.out.println("libraries: cublas=" + p.get("cublas") + "; cufft=" + p.get("cufft") + "; curand="
+                + p.get("curand"));
+        check(log.count("loaded .*") == 0, "the probe loaded "
+                + log.all().stream().filter(l -> l.startsWith("loaded")).toList());
+        String cublas = jna ? "libcublas.so.13" : "libcublas.so.12";
+        check(String.valueOf(p.get("cublas")).matches("found " + cublas.replace(".", "\\.")
+                + " at /\\S+; loaded on first use"), "cublas property: " + p.get("cublas"));
         if (jna) {
             check(String.valueOf(p.get("cufft")).startsWith("disabled by JGPUARRAY_CUDA_LIBRARIES=cublas-jna"),
                     "cufft property: " + p.get("cufft"));
         } else {
-            check(CUFFT.equals(p.get("cufft")), "cufft property (the newest soname wins): " + p.get("cufft"));
-            check(CURAND.equals(p.get("curand")), "curand property: " + p.get("curand"));
+            check(String.valueOf(p.get("cufft")).matches("found libcufft\\.so\\.12 at /\\S+; loaded on first use"),
+                    "cufft property (the newest soname wins): " + p.get("cufft"));
+            check(String.valueOf(p.get("curand")).matches("found libcurand\\.so\\.10 at /\\S+; loaded on first use"),
+                    "curand property: " + p.get("curand"));
         }
+        check(context().blas().implementation().equals(jna ? JNA_CUBLAS : JCUBLAS), context().blas().implementation());
+        check(log.count("loaded " + cublas) == 1, "the first use loads cuBLAS");
+        check((jna ? JNA_CUBLAS : JCUBLAS).equals(new CudaBackend().probe().devices().get(0).properties().get("cublas")),
+                "a probe after the first use reports what loaded");
+    }
+
+    private static Map<String, Object> properties() {
+        BackendProbe probe = new CudaBackend().probe();
+        check(probe.available(), "probe unavailable: " + probe.reason());
+        DeviceInfo d = probe.devices().get(0);
+        return d.properties();
     }
 
     private static void portable(GpuContext ctx) {
@@ -152,7 +179,7 @@ public final class FakeLibraryScenarios {
                 "cuRAND generators destroyed");
         check(log.count("alloc .*") == log.count("free .*"), "every allocation freed: " + log.count("alloc .*")
                 + " allocations, " + log.count("free .*") + " frees");
-        check(log.count("release refs=0") >= 1 && log.count("retain.*") == log.count("release.*"),
-                "primary context released");
+        check(log.count("runtime retain refs=\\d+") == 1, "the libraries' runtime retained the primary context once");
+        check(log.count("retain refs=\\d+") == log.count("release refs=\\d+"), "every retain of jgpuarray released");
     }
 }

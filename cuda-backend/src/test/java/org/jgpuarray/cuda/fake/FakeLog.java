@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +29,10 @@ final class FakeLog {
         return new FakeLog(Path.of(System.getenv("FAKE_CUDA_LOG")), Path.of(System.getenv("FAKE_CUDA_FAIL")));
     }
 
-    /** Every line so far. */
+    /** Every line so far (none before the fakes wrote any). */
     List<String> all() {
         try {
-            return Files.readAllLines(log);
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,16 +73,19 @@ final class FakeLog {
         return m;
     }
 
-    /** Makes {@code function} return {@code status} until {@link #clearFailure()}. */
+    /**
+     * Makes {@code function} return {@code status} until {@link #clearFailure()}; other injected failures stay
+     * (the first one injected for a function wins).
+     */
     void inject(String function, int status) {
         try {
-            Files.writeString(fail, function + " " + status + "\n");
+            Files.writeString(fail, function + " " + status + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Stops injecting. */
+    /** Stops injecting every failure. */
     void clearFailure() {
         try {
             Files.deleteIfExists(fail);

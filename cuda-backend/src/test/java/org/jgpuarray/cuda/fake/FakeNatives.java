@@ -55,7 +55,8 @@ final class FakeNatives {
         Path map = dir.resolve(soname + ".map");
         Files.writeString(map, soname + " { global: " + prefix + "*; local: *; };\n");
         build(cc, source, dir.resolve(soname), List.of("-DFAKE_MAJOR=" + version[0], "-DFAKE_MINOR=" + version[1],
-                "-DFAKE_PATCH=" + version[2], "-Wl,-soname," + soname, "-Wl,--version-script=" + map.toAbsolutePath()));
+                "-DFAKE_PATCH=" + version[2], "-DFAKE_SONAME=\"" + soname + "\"", "-Wl,-soname," + soname,
+                "-Wl,--version-script=" + map.toAbsolutePath()));
     }
 
     /** An absolute folder under {@link #TARGET}, created. */

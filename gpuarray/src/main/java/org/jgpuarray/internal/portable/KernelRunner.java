@@ -73,17 +73,17 @@ final class KernelRunner implements AutoCloseable {
     /** Launches a 1-D grid-stride kernel over {@code work} items with blocks of {@link #BLOCK}. */
     void launch1d(RawFunction f, long work, Object... args) {
         long groups = Math.max(1, Math.min(maxGroups, (work + BLOCK - 1) / BLOCK));
-        f.launch(new long[] {groups}, new long[] {BLOCK}, args);
+        f.launch(new long[] {groups}, new long[] {BLOCK}, 0, args);
     }
 
     /** Launches exactly {@code groups} blocks of {@code block} threads (1-D). */
     void launchGroups(RawFunction f, long groups, int block, Object... args) {
-        f.launch(new long[] {groups}, new long[] {block}, args);
+        f.launch(new long[] {groups}, new long[] {block}, 0, args);
     }
 
     /** Launches a 2-D grid. */
     void launch2d(RawFunction f, long[] grid, long[] block, Object... args) {
-        f.launch(grid, block, args);
+        f.launch(grid, block, 0, args);
     }
 
     /** Groups a reduction's first stage uses for n items: at most {@code cap}. */

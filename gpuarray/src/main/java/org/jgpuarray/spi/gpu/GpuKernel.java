@@ -9,6 +9,14 @@ public interface GpuKernel {
     int maxBlockSize();
 
     /**
+     * The shared (local) memory the kernel declares itself, which counts against the per-block limit
+     * together with the dynamic shared memory of a launch; 0 (the default) where the backend does not say.
+     */
+    default long staticSharedBytes() {
+        return 0;
+    }
+
+    /**
      * Enqueues the kernel. The caller ({@link GpuDevice}) has checked the sizes against the device's
      * {@link LaunchLimits} and the kernel's {@link #maxBlockSize()}.
      *

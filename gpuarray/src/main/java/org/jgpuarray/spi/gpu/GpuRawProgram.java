@@ -1,7 +1,6 @@
 package org.jgpuarray.spi.gpu;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.kernels.Dialect;
@@ -11,7 +10,8 @@ import org.jgpuarray.spi.RawProgram;
 /**
  * A program of hand-written CUDA or OpenCL source: its kernels launched with explicit sizes, checked
  * against the device's limits before the launch. On CUDA a {@link LocalMemory} argument is not a parameter
- * but dynamic shared memory ({@code extern __shared__}), so its bytes are added to the launch's shared size.
+ * but dynamic shared memory ({@code extern __shared__}), so its bytes are added to the launch's shared size;
+ * OpenCL has no dynamic shared size besides its {@link LocalMemory} arguments.
  * The program itself belongs to the device's cache; releasing this handle only ends its use.
  */
 final class GpuRawProgram implements RawProgram {
@@ -51,7 +51,7 @@ final class GpuRawProgram implements RawProgram {
         }
 
         @Override
-        public void launch(long[] grid, long[] block, Object[] args) {
+        public void launch(long[] grid, long[] block, long sharedBytes, Object[] args) {
             if (released) {
                 throw new IllegalStateException("program '" + name + "' was released");
             }
@@ -59,31 +59,45 @@ final class GpuRawProgram implements RawProgram {
                 throw new IllegalArgumentException("kernel '" + name() + "' needs 1 to 3 grid and block dimensions, as"
                         + " many of each; got " + grid.length + " and " + block.length);
             }
+            if (sharedBytes < 0) {
+                throw new IllegalArgumentException("kernel '" + name() + "': negative shared memory size " + sharedBytes);
+            }
             long[] g = pad(grid);
             long[] b = pad(block);
-            Object[] params = args;
-            long shared = 0;
-            if (device.dialect() == Dialect.CUDA) {
-                List<Object> kept = new ArrayList<>();
-                for (Object a : args) {
-                    if (a instanceof LocalMemory local) {
-                        shared += local.bytes();
-                    } else {
-                        kept.add(a);
-                    }
+            if (device.dialect() != Dialect.CUDA) {
+                if (sharedBytes != 0) {
+                    throw new IllegalArgumentException("kernel '" + name() + "': " + device.dialect() + " kernels have"
+                            + " no dynamic shared memory size; pass LocalMemory arguments for __local buffers");
                 }
-                params = kept.toArray();
+                // LocalMemory arguments count against the device's local memory: PoCL aborts the process on more
+                device.limits().check(name(), g, b, localBytes(args), kernel);
+                device.run(() -> kernel.launch(g, b, 0, args));
+                return;
             }
-            device.limits().check(name(), g, b, shared, kernel.maxBlockSize());
-            Object[] launched = params;
-            long sharedBytes = shared;
-            device.run(() -> kernel.launch(g, b, sharedBytes, launched));
+            long shared = sharedBytes + localBytes(args);
+            Object[] params = Arrays.stream(args).filter(a -> !(a instanceof LocalMemory)).toArray();
+            device.limits().check(name(), g, b, shared, kernel);
+            device.run(() -> kernel.launch(g, b, shared, params));
         }
 
         @Override
         public String name() {
             return kernel.name();
         }
+    }
+
+    /**
+     * The bytes of the LocalMemory arguments (CUDA gets them as dynamic shared memory, OpenCL as __local
+     * parameters), saturating at Long.MAX_VALUE so that a sum past it fails the limit check, not addExact.
+     */
+    private static long localBytes(Object[] args) {
+        long bytes = 0;
+        for (Object a : args) {
+            if (a instanceof LocalMemory local) {
+                bytes = bytes > Long.MAX_VALUE - local.bytes() ? Long.MAX_VALUE : bytes + local.bytes();
+            }
+        }
+        return bytes;
     }
 
     private static long[] pad(long[] sizes) {

@@ -35,13 +35,14 @@ public record LaunchLimits(long[] maxGrid, long[] maxBlock, long maxThreadsPerBl
     /**
      * Checks a launch against the limits.
      *
-     * @param kernel    the kernel's name, for the message
-     * @param grid      three entries
-     * @param block     three entries
-     * @param kernelMax the kernel's own {@link GpuKernel#maxBlockSize()}
+     * @param kernel      the kernel's name, for the message
+     * @param grid        three entries
+     * @param block       three entries
+     * @param sharedBytes the launch's dynamic shared memory
+     * @param k           the kernel: its {@link GpuKernel#maxBlockSize()} and {@link GpuKernel#staticSharedBytes()}
      * @throws IllegalArgumentException naming the size that does not fit and the limit
      */
-    public void check(String kernel, long[] grid, long[] block, long sharedBytes, int kernelMax) {
+    public void check(String kernel, long[] grid, long[] block, long sharedBytes, GpuKernel k) {
         long threads = 1;
         for (int d = 0; d < 3; d++) {
             if (grid[d] < 1 || grid[d] > maxGrid[d]) {
@@ -54,14 +55,16 @@ public record LaunchLimits(long[] maxGrid, long[] maxBlock, long maxThreadsPerBl
             }
             threads *= block[d];
         }
-        long most = Math.min(maxThreadsPerBlock, kernelMax);
+        long most = Math.min(maxThreadsPerBlock, k.maxBlockSize());
         if (threads > most) {
             throw new IllegalArgumentException("kernel '" + kernel + "' can run at most " + most
                     + " threads per block on this device, asked for " + threads + " (block " + Arrays.toString(block) + ")");
         }
-        if (sharedBytes < 0 || sharedBytes > maxSharedBytes) {
+        long fixed = k.staticSharedBytes();
+        if (sharedBytes < 0 || sharedBytes + fixed > maxSharedBytes) {
             throw new IllegalArgumentException("kernel '" + kernel + "': " + sharedBytes
-                    + " bytes of dynamic shared memory per block, the device allows at most " + maxSharedBytes);
+                    + " bytes of dynamic shared memory per block" + (fixed > 0 ? " beside its " + fixed + " static ones" : "")
+                    + ", the device allows at most " + maxSharedBytes + " in all");
         }
     }
 }

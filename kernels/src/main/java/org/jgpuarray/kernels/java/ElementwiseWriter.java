@@ -49,16 +49,13 @@ final class ElementwiseWriter {
         loopPart.statements(prep);
         out.line("final int end$ = (int) to$;");
         if (space.present()) {
-            Odometer odometer = new Odometer(space, positions, out);
-            odometer.start();
-            out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
-            odometer.advanceUnlessFirst();
+            new Odometer(space, positions, out).loop(index.javaName(), body -> loopPart.statements(operation));
         } else {
             out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
+            out.line("final long " + index.javaName() + " = i$;");
+            loopPart.statements(operation);
+            out.close("}");
         }
-        out.line("final long " + index.javaName() + " = i$;");
-        loopPart.statements(operation);
-        out.close("}");
         loopPart.statements(after);
         out.close("}");
         return new JavaSource(className, writer.finish(t));

@@ -30,4 +30,50 @@ class CudaPreambleTest {
         assertEquals("", CudaPreamble.qualify(""));
         assertEquals("#define SQ(x) ((x)*(x))\n", CudaPreamble.qualify("#define SQ(x) ((x)*(x))\n"));
     }
+
+    @Test
+    void qualifiesTemplatesAfterTheirHeader() {
+        assertEquals("template <typename T> __device__ T sq(T x) { return x * x; }\n"
+                        + "template <typename T, int N = (2 > 1)> __device__ T pow_n(T x);\n"
+                        + "template <> __device__ float sq<float>(float x) { return x * x; }\n",
+                CudaPreamble.qualify("template <typename T> T sq(T x) { return x * x; }\n"
+                        + "template <typename T, int N = (2 > 1)> T pow_n(T x);\n"
+                        + "template <> float sq<float>(float x) { return x * x; }\n"));
+    }
+
+    @Test
+    void qualifiesInsideNamespacesAndLinkageBlocks() {
+        assertEquals("namespace {\n__device__ float half(float x) { return x / 2; }\n}\n"
+                        + "namespace jga::detail { __device__ int one() { return 1; } }\n"
+                        + "extern \"C\" {\n__device__ float twice(float x) { return 2 * x; }\n"
+                        + "__device__ float thrice(float x);\n}\n"
+                        + "extern \"C\" __device__ float four(float x) { return 4 * x; }\n",
+                CudaPreamble.qualify("namespace {\nfloat half(float x) { return x / 2; }\n}\n"
+                        + "namespace jga::detail { int one() { return 1; } }\n"
+                        + "extern \"C\" {\nfloat twice(float x) { return 2 * x; }\n"
+                        + "float thrice(float x);\n}\n"
+                        + "extern \"C\" float four(float x) { return 4 * x; }\n"));
+    }
+
+    @Test
+    void qualifiesMemberFunctions() {
+        assertEquals("template <typename T> struct Pair {\n  T a, b;\n  __device__ Pair(T x, T y) : a(x), b(y) {}\n"
+                        + "public:\n  __device__ T sum() const { return a + b; }\n"
+                        + "  __device__ bool operator==(const Pair &o) const { return a == o.a; }\n};\n"
+                        + "typedef struct { float v; __device__ float get() { return v; } } Box;\n",
+                CudaPreamble.qualify("template <typename T> struct Pair {\n  T a, b;\n  Pair(T x, T y) : a(x), b(y) {}\n"
+                        + "public:\n  T sum() const { return a + b; }\n"
+                        + "  bool operator==(const Pair &o) const { return a == o.a; }\n};\n"
+                        + "typedef struct { float v; float get() { return v; } } Box;\n"));
+    }
+
+    @Test
+    void leavesVariablesEnumsLiteralsAndBodiesAlone() {
+        String preamble = "enum Mode { A, B };\n"
+                + "__constant__ float table[2] = {1, 2};\n"
+                + "static_assert(sizeof(float) == 4, \"float\");\n"
+                + "__device__ const char *name() { return \"}{ int f(int x);\"; }\n"
+                + "struct Pair make(void);\n";
+        assertEquals(preamble, CudaPreamble.qualify(preamble));
+    }
 }

@@ -1,6 +1,7 @@
 package org.jgpuarray.kernels.java;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,31 @@ class IndexSpaceTest {
             k.run(args, n, cut1, cut2);
             k.run(args, n, cut2, n);
             assertArrayEquals(expected, out, "ranges split at " + cut1 + " and " + cut2);
+        }
+    }
+
+    @Test
+    void flatOperandsIndexedByIWalkInStepWithStridedOnes() {
+        // x is addressed through the space (reversed, then unit stride); flat reads by i must see the same i
+        IndexSpace space = new IndexSpace(2, List.of("x"));
+        JavaElementwiseKernel k = Compiled.elementwise(new ElementwiseSpec("strided_and_flat",
+                ArgumentList.parse("float *x, float *flat, float *out, " + space.declaration()),
+                "out[i] = x[jga_at_x] * 1000 + flat[i]", "", "", "", space));
+        int n = 12;
+        float[] x = new float[n];
+        float[] flat = new float[n];
+        for (int e = 0; e < n; e++) {
+            x[e] = e;
+            flat[e] = 100 + e;
+        }
+        for (long inner : new long[] {-1, 1}) {
+            float[] out = new float[n];
+            long offset = inner < 0 ? 3 : 0;
+            k.run(new Object[] {x, flat, out, 3L, 4L, offset, 4L, inner}, n, 0, n);
+            for (int e = 0; e < n; e++) {
+                float xe = x[(int) (offset + (e / 4) * 4 + (e % 4) * inner)];
+                assertEquals(xe * 1000 + flat[e], out[e], "element " + e + ", inner stride " + inner);
+            }
         }
     }
 

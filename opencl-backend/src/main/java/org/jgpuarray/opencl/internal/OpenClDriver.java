@@ -11,10 +11,13 @@ import java.util.Optional;
 import org.jgpuarray.device.BackendUnavailableException;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceTimer;
+import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.kernels.Dialect;
+import org.jgpuarray.kernels.c.CSource;
 import org.jgpuarray.opencl.OpenClFeatures;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.gpu.CompilerThread;
 import org.jgpuarray.spi.gpu.GpuDriver;
 import org.jgpuarray.spi.gpu.GpuProgram;
 import org.jgpuarray.spi.gpu.LaunchLimits;
@@ -136,7 +139,13 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
 
     @Override
     public GpuProgram build(String name, String source, List<String> options) {
-        return new ClProgram(ClPrograms.fromSource(context, device, name, source, options), device, memory, queue);
+        RecursionGuard.cycle(source).ifPresent(cycle -> {
+            throw new KernelCompilationException(name, "recursion is not allowed in OpenCL C (OpenCL C 1.2,"
+                    + " section 6.9), and some OpenCL implementations (PoCL) crash the process on it: " + cycle
+                    + "; write the helper as a loop", options, CSource.numberLines(source), null);
+        });
+        return new ClProgram(CompilerThread.call(() -> ClPrograms.fromSource(context, device, name, source, options)),
+                device, memory, queue);
     }
 
     /** Loads a binary; a PoCL binary that PoCL would abort on is refused before PoCL sees it. */
@@ -147,7 +156,7 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
             LOG.log(System.Logger.Level.INFO, "refusing the cached PoCL binary of '" + name + "': " + problem.get());
             return Optional.empty();
         }
-        return ClPrograms.fromBinary(context, device, name, binary, options)
+        return CompilerThread.call(() -> ClPrograms.fromBinary(context, device, name, binary, options))
                 .map(p -> new ClProgram(p, device, memory, queue));
     }
 

@@ -3,12 +3,12 @@ package org.jgpuarray.samples.recipes;
 import java.util.List;
 import java.util.Optional;
 
-/** The recipes in the book's order. */
+/** The recipes in the book's order, then the idioms that array indexing made possible. */
 public final class Recipes {
     private static final List<Recipe> ALL = List.of(new DeviceInfoRecipe(), new DoubleMatrixRecipe(),
             new MatrixMultiplyRecipe(), new GpuArrayDoublingRecipe(), new LinearCombinationRecipe(),
             new DotProductRecipe(), new GemmRecipe(), new VectorSumRecipe(), new ElementwiseSumRecipe(),
-            new GpuVsCpuRecipe());
+            new GpuVsCpuRecipe(), new CopyIfRecipe());
 
     private Recipes() {
     }

@@ -1,7 +1,10 @@
 package org.jgpuarray.cuda.internal.compiler;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jcuda.nvrtc.JNvrtc;
 import jcuda.nvrtc.nvrtcProgram;
 import jcuda.nvrtc.nvrtcResult;
@@ -12,8 +15,8 @@ import jcuda.nvrtc.nvrtcResult;
  * is checked here so that the program log is read before anything is thrown.
  */
 public final class JcudaNvrtcCompiler extends NvrtcCompiler<nvrtcProgram> {
-    private JcudaNvrtcCompiler(CudaVersion version, List<GpuArch> archs) {
-        super(version, archs);
+    private JcudaNvrtcCompiler(CudaVersion version, List<GpuArch> archs, Optional<Path> headers) {
+        super(version, archs, headers);
     }
 
     private static CompilerCandidate located;
@@ -48,7 +51,11 @@ public final class JcudaNvrtcCompiler extends NvrtcCompiler<nvrtcProgram> {
                     archs = archsOf(numbers);
                 }
             }
-            return CompilerCandidate.found(new JcudaNvrtcCompiler(new CudaVersion(major[0], minor[0]), archs));
+            CudaVersion version = new CudaVersion(major[0], minor[0]);
+            List<Path> roots = new ArrayList<>();
+            ToolkitHeaders.loadedFrom("libnvrtc.so").ifPresent(roots::add);
+            roots.addAll(CompilerSelection.cudaHomes(System::getenv));
+            return CompilerCandidate.found(new JcudaNvrtcCompiler(version, archs, ToolkitHeaders.find(version, roots)));
         } catch (LinkageError | RuntimeException e) {
             return CompilerCandidate.absent("jcuda-nvrtc", NativeLoadErrors.missing(e, "libnvrtc.so.12")
                     ? "JCuda's NVRTC binding needs libnvrtc.so.12, which is not installed"
@@ -63,7 +70,7 @@ public final class JcudaNvrtcCompiler extends NvrtcCompiler<nvrtcProgram> {
 
     @Override
     public String description() {
-        return "NVRTC " + version() + " (JCuda JNvrtc, libnvrtc.so.12)";
+        return "NVRTC " + version() + " (JCuda JNvrtc, libnvrtc.so.12" + headersDescription() + ")";
     }
 
     @Override

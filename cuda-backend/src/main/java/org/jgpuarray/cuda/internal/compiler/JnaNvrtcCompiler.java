@@ -9,14 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * NVRTC of any major version, bound directly through JNA by soname: {@code libnvrtc.so.13}, then
  * {@code .so.12}, then {@code .so.11.2} (the soname of CUDA 11.2 to 11.8, as Debian's
  * {@code libnvrtc11.2} package installs it). Each soname is looked up by the dynamic loader
  * ({@code LD_LIBRARY_PATH}, the ldconfig cache) and then in the {@code lib64} folders of
- * {@code CUDA_HOME}, {@code CUDA_PATH} and {@code /usr/local/cuda}. Thread-safe: NVRTC programs are
- * independent.
+ * {@code CUDA_HOME}, {@code CUDA_PATH} and {@code /usr/local/cuda}. CUDA's headers of NVRTC's version are
+ * looked for where the library was loaded from, then under those folders ({@link ToolkitHeaders}).
+ * Thread-safe: NVRTC programs are independent.
  */
 public final class JnaNvrtcCompiler extends NvrtcCompiler<Pointer> {
     /** The sonames tried, newest first. */
@@ -25,8 +27,9 @@ public final class JnaNvrtcCompiler extends NvrtcCompiler<Pointer> {
     private final NvrtcLibrary nvrtc;
     private final String library;
 
-    private JnaNvrtcCompiler(NvrtcLibrary nvrtc, String library, CudaVersion version, List<GpuArch> archs) {
-        super(version, archs);
+    private JnaNvrtcCompiler(NvrtcLibrary nvrtc, String library, CudaVersion version, List<GpuArch> archs,
+                             Optional<Path> headers) {
+        super(version, archs, headers);
         this.nvrtc = nvrtc;
         this.library = library;
     }
@@ -44,7 +47,7 @@ public final class JnaNvrtcCompiler extends NvrtcCompiler<Pointer> {
             for (String name : candidates(soname, cudaHomes)) {
                 try {
                     NvrtcLibrary lib = Native.load(name, NvrtcLibrary.class);
-                    return CompilerCandidate.found(bind(lib, name));
+                    return CompilerCandidate.found(bind(lib, name, cudaHomes));
                 } catch (LinkageError | RuntimeException e) {
                     tried.add(name);
                 }
@@ -68,14 +71,23 @@ public final class JnaNvrtcCompiler extends NvrtcCompiler<Pointer> {
         return names;
     }
 
-    private static JnaNvrtcCompiler bind(NvrtcLibrary lib, String name) {
+    private static JnaNvrtcCompiler bind(NvrtcLibrary lib, String name, List<Path> cudaHomes) {
         IntByReference major = new IntByReference();
         IntByReference minor = new IntByReference();
         int result = lib.nvrtcVersion(major, minor);
         if (result != SUCCESS) {
             throw new IllegalStateException("nvrtcVersion failed in " + name + ": " + result);
         }
-        return new JnaNvrtcCompiler(lib, name, new CudaVersion(major.getValue(), minor.getValue()), archs(lib));
+        CudaVersion version = new CudaVersion(major.getValue(), minor.getValue());
+        List<Path> roots = new ArrayList<>();
+        Path file = Path.of(name);
+        if (file.isAbsolute() && file.getParent() != null && file.getParent().getParent() != null) {
+            roots.add(file.getParent().getParent());
+        } else {
+            ToolkitHeaders.loadedFrom("libnvrtc.so").ifPresent(roots::add);
+        }
+        roots.addAll(cudaHomes);
+        return new JnaNvrtcCompiler(lib, name, version, archs(lib), ToolkitHeaders.find(version, roots));
     }
 
     private static List<GpuArch> archs(NvrtcLibrary lib) {
@@ -103,7 +115,7 @@ public final class JnaNvrtcCompiler extends NvrtcCompiler<Pointer> {
 
     @Override
     public String description() {
-        return "NVRTC " + version() + " (" + library + " through JNA)";
+        return "NVRTC " + version() + " (" + library + " through JNA" + headersDescription() + ")";
     }
 
     @Override

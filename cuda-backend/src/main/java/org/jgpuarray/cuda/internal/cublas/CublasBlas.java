@@ -7,7 +7,9 @@ import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_DEVIC
 import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_HOST;
 
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.jgpuarray.device.UnsupportedCapabilityException;
+import org.jgpuarray.cuda.internal.CudaContext;
 import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.CudaPointer;
 import org.jgpuarray.kernels.ScalarType;
@@ -21,7 +23,9 @@ import org.jgpuarray.spi.HostArray;
  * column-major cuBLAS as the transposed problem: {@code C = op(A) op(B)} is {@code gemm(opB, opA, n, m,
  * k, B, ldb, A, lda, C, ldc)}, and {@code gemv} flips the transpose and swaps the matrix dimensions.
  * {@code dot} and {@code nrm2} write into device memory in {@code CUBLAS_POINTER_MODE_DEVICE}, so they
- * do not wait for the device. Sizes are cuBLAS's 32-bit ints. Used from the device's thread only.
+ * do not wait for the device. Sizes are cuBLAS's 32-bit ints. Every call pushes the device's context and pops it
+ * again; a failed status whose cause is a sticky driver error marks the context broken. Used from the device's
+ * thread only.
  */
 public final class CublasBlas implements BlasProvider, AutoCloseable {
     private final CudaDriver device;
@@ -42,15 +46,19 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
      */
     public static CublasBlas open(CudaDriver device, CublasBinding binding) {
         device.context().enter();
-        CublasHandle handle = binding.create();
         try {
-            NAMES.check("cublasSetStream_v2", handle.setStream(device.stream()), "the device's stream");
-            NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_HOST), "host");
-        } catch (RuntimeException e) {
-            handle.destroy();
-            throw e;
+            CublasHandle handle = binding.create();
+            try {
+                NAMES.check("cublasSetStream_v2", handle.setStream(device.stream()), "the device's stream");
+                NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_HOST), "host");
+            } catch (RuntimeException e) {
+                handle.destroy();
+                throw e;
+            }
+            return new CublasBlas(device, handle, binding.implementation());
+        } finally {
+            device.context().exit();
         }
-        return new CublasBlas(device, handle, binding.implementation());
     }
 
     @Override
@@ -61,13 +69,15 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
     @Override
     public void gemm(ScalarType type, boolean transA, boolean transB, long m, long n, long k, double alpha,
                      DeviceBuffer a, long lda, DeviceBuffer b, long ldb, double beta, DeviceBuffer c, long ldc) {
-        CudaPointer pa = enter(a, "gemm operand A");
+        CudaPointer pa = operand(a, "gemm operand A");
         CudaPointer pb = device.pointer(b, "gemm operand B");
         CudaPointer pc = device.pointer(c, "gemm output C");
-        int status = handle.gemm(type, transB ? OP_T : OP_N, transA ? OP_T : OP_N, size("n", n), size("m", m),
-                size("k", k), alpha, pb, ld(ldb), pa, ld(lda), beta, pc, ld(ldc));
-        NAMES.check(name("gemm", type), status, "row-major " + m + "x" + n + "x" + k + (transA ? ", A^T" : "")
-                + (transB ? ", B^T" : "") + ", lda " + lda + ", ldb " + ldb + ", ldc " + ldc);
+        int rows = size("m", m);
+        int cols = size("n", n);
+        int inner = size("k", k);
+        run(name("gemm", type), () -> handle.gemm(type, transB ? OP_T : OP_N, transA ? OP_T : OP_N, cols, rows, inner,
+                alpha, pb, ld(ldb), pa, ld(lda), beta, pc, ld(ldc)), () -> "row-major " + m + "x" + n + "x" + k
+                + (transA ? ", A^T" : "") + (transB ? ", B^T" : "") + ", lda " + lda + ", ldb " + ldb + ", ldc " + ldc);
     }
 
     /** Where x is empty, {@code y = beta y} is a gemm with k = 0, which scales C as the reference BLAS does. */
@@ -80,25 +90,26 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
             gemm(type, false, false, yn, 1, 0, alpha, a, 1, x, 1, beta, y, 1);
             return;
         }
-        CudaPointer pa = enter(a, "gemv matrix A");
+        CudaPointer pa = operand(a, "gemv matrix A");
         CudaPointer px = device.pointer(x, "gemv vector x");
         CudaPointer py = device.pointer(y, "gemv output y");
-        int status = handle.gemv(type, trans ? OP_N : OP_T, size("cols", cols), size("rows", rows), alpha, pa, ld(lda),
-                px, beta, py);
-        NAMES.check(name("gemv", type), status, "row-major " + rows + "x" + cols + (trans ? " transposed" : "")
-                + ", lda " + lda);
+        int m = size("cols", cols);
+        int n = size("rows", rows);
+        run(name("gemv", type), () -> handle.gemv(type, trans ? OP_N : OP_T, m, n, alpha, pa, ld(lda), px, beta, py),
+                () -> "row-major " + rows + "x" + cols + (trans ? " transposed" : "") + ", lda " + lda);
     }
 
     @Override
     public void axpy(ScalarType type, long n, double alpha, DeviceBuffer x, DeviceBuffer y) {
-        CudaPointer px = enter(x, "axpy vector x");
+        CudaPointer px = operand(x, "axpy vector x");
         CudaPointer py = device.pointer(y, "axpy vector y");
-        NAMES.check(name("axpy", type), handle.axpy(type, size("n", n), alpha, px, py), "n " + n);
+        int size = size("n", n);
+        run(name("axpy", type), () -> handle.axpy(type, size, alpha, px, py), () -> "n " + n);
     }
 
     @Override
     public void dot(ScalarType type, long n, DeviceBuffer x, DeviceBuffer y, DeviceBuffer result) {
-        CudaPointer px = enter(x, "dot vector x");
+        CudaPointer px = operand(x, "dot vector x");
         CudaPointer py = device.pointer(y, "dot vector y");
         CudaPointer pr = device.pointer(result, "dot result");
         if (n == 0) {
@@ -106,19 +117,19 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
             return;
         }
         int size = size("n", n);
-        inDevicePointerMode(name("dot", type), () -> handle.dot(type, size, px, py, pr), "n " + n);
+        run(name("dot", type), () -> inDevicePointerMode(() -> handle.dot(type, size, px, py, pr)), () -> "n " + n);
     }
 
     @Override
     public void nrm2(ScalarType type, long n, DeviceBuffer x, DeviceBuffer result) {
-        CudaPointer px = enter(x, "nrm2 vector x");
+        CudaPointer px = operand(x, "nrm2 vector x");
         CudaPointer pr = device.pointer(result, "nrm2 result");
         if (n == 0) {
             zero(type, result);
             return;
         }
         int size = size("n", n);
-        inDevicePointerMode(name("nrm2", type), () -> handle.nrm2(type, size, px, pr), "n " + n);
+        run(name("nrm2", type), () -> inDevicePointerMode(() -> handle.nrm2(type, size, px, pr)), () -> "n " + n);
     }
 
     /** Destroys the handle; idempotent, never throws. */
@@ -126,19 +137,49 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            handle.destroy();
+            boolean entered = false;
+            try {
+                device.context().enter();
+                entered = true;
+            } catch (RuntimeException brokenOrReleased) {
+                // destroy anyway: cuBLAS frees its host-side state
+            }
+            try {
+                handle.destroy();
+            } finally {
+                if (entered) {
+                    device.context().exit();
+                }
+            }
         }
     }
 
-    private CudaPointer enter(DeviceBuffer first, String role) {
+    private CudaPointer operand(DeviceBuffer first, String role) {
         if (closed) {
             throw new IllegalStateException("the cuBLAS handle of this device is destroyed");
         }
-        device.context().enter();
         return device.pointer(first, role);
     }
 
-    private void inDevicePointerMode(String call, IntSupplier op, String detail) {
+    /**
+     * Makes one cuBLAS call with the device's context entered; a failed status becomes a DeviceException
+     * (which says so when the driver finds the context broken).
+     */
+    private void run(String call, IntSupplier op, Supplier<String> detail) {
+        CudaContext context = device.context();
+        context.enter();
+        try {
+            int status = op.getAsInt();
+            if (status != 0) {
+                throw context.libraryFailure(call, status, NAMES.name(status), detail.get());
+            }
+        } finally {
+            context.exit();
+        }
+    }
+
+    /** Runs {@code op} in {@code CUBLAS_POINTER_MODE_DEVICE}; returns its status. */
+    private int inDevicePointerMode(IntSupplier op) {
         NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_DEVICE), "device");
         int status;
         try {
@@ -146,7 +187,7 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
         } finally {
             NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_HOST), "host");
         }
-        NAMES.check(call, status, detail);
+        return status;
     }
 
     private void zero(ScalarType type, DeviceBuffer result) {

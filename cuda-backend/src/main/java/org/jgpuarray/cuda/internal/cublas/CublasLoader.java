@@ -13,6 +13,8 @@ import org.jgpuarray.cuda.internal.binding.SonameSearch;
 public final class CublasLoader {
     /** The sonames tried through JNA, newest first. */
     public static final List<String> SONAMES = List.of("libcublas.so.13", "libcublas.so.12", "libcublas.so.11");
+    /** The soname JCublas2's natives link, tried first where JCublas2 is allowed. */
+    public static final String JCUBLAS2_SONAME = Jcublas2Binding.SONAME;
 
     private CublasLoader() {
     }

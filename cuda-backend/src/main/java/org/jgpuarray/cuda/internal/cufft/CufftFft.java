@@ -56,21 +56,25 @@ public final class CufftFft implements FftProvider, AutoCloseable {
         }
         int[] dims = dims(shape);
         CufftTransform transform = CufftTransform.of(shape.kind(), shape.precision());
-        device.context().enter();
         int[] handle = {0};
-        CufftResults.NAMES.check("cufftPlanMany", binding.library().cufftPlanMany(handle, dims.length, dims, null, 1,
-                (int) transform.inputDistance(shape), null, 1, (int) transform.outputDistance(shape),
-                transform.code(), (int) shape.batch()), shape.toString());
-        CufftPlan plan = new CufftPlan(this, handle[0], shape, transform);
-        live.add(plan);
+        device.context().enter();
         try {
-            CufftResults.NAMES.check("cufftSetStream",
-                    binding.library().cufftSetStream(handle[0], JnaBinding.stream(device.stream())), shape.toString());
-        } catch (RuntimeException e) {
-            plan.release();
-            throw e;
+            CufftResults.NAMES.check("cufftPlanMany", binding.library().cufftPlanMany(handle, dims.length, dims, null, 1,
+                    (int) transform.inputDistance(shape), null, 1, (int) transform.outputDistance(shape),
+                    transform.code(), (int) shape.batch()), shape.toString());
+            CufftPlan plan = new CufftPlan(this, handle[0], shape, transform);
+            live.add(plan);
+            try {
+                CufftResults.NAMES.check("cufftSetStream",
+                        binding.library().cufftSetStream(handle[0], JnaBinding.stream(device.stream())), shape.toString());
+            } catch (RuntimeException e) {
+                plan.release();
+                throw e;
+            }
+            return plan;
+        } finally {
+            device.context().exit();
         }
-        return plan;
     }
 
     /** Destroys every plan still alive; idempotent, never throws. */
@@ -97,12 +101,20 @@ public final class CufftFft implements FftProvider, AutoCloseable {
     /** {@code cufftDestroy}, errors ignored (the context may be broken). */
     void destroy(CufftPlan plan) {
         if (live.remove(plan)) {
+            boolean entered = false;
             try {
                 device.context().enter();
+                entered = true;
             } catch (RuntimeException brokenOrReleased) {
                 // destroy anyway: cuFFT frees its host-side state
             }
-            binding.library().cufftDestroy(plan.handle());
+            try {
+                binding.library().cufftDestroy(plan.handle());
+            } finally {
+                if (entered) {
+                    device.context().exit();
+                }
+            }
         }
     }
 

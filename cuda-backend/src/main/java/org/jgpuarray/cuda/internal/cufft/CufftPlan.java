@@ -1,5 +1,6 @@
 package org.jgpuarray.cuda.internal.cufft;
 
+import org.jgpuarray.cuda.internal.CudaContext;
 import org.jgpuarray.cuda.internal.binding.JnaBinding;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.FftPlan;
@@ -43,7 +44,6 @@ final class CufftPlan implements FftPlan {
             throw new IllegalArgumentException(transform + " transforms are " + (inverse ? "forward" : "inverse")
                     + " only: " + shape);
         }
-        owner.device().context().enter();
         if (transform.isComplexToReal()) {
             long[] dims = shape.dims();
             owner.kernels().symmetrize(shape.precision(), in, shape.batch(), dims.length == 2 ? dims[0] : 1,
@@ -51,8 +51,17 @@ final class CufftPlan implements FftPlan {
         }
         var pin = JnaBinding.device(owner.device().pointer(in, "FFT input"));
         var pout = JnaBinding.device(owner.device().pointer(out, "FFT output"));
-        int status = transform.execute(owner.library(), handle, pin, pout, inverse);
-        CufftResults.NAMES.check(transform.exec(), status, shape + (inverse ? " inverse" : " forward"));
+        CudaContext context = owner.device().context();
+        context.enter();
+        try {
+            int status = transform.execute(owner.library(), handle, pin, pout, inverse);
+            if (status != 0) {
+                throw context.libraryFailure(transform.exec(), status, CufftResults.NAMES.name(status),
+                        shape + (inverse ? " inverse" : " forward"));
+            }
+        } finally {
+            context.exit();
+        }
         if (scale != 1.0) {
             owner.kernels().scale(shape.precision(), out, transform.outputReals(shape), scale);
         }

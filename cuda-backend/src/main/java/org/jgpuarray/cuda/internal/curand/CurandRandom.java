@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jgpuarray.cuda.internal.CudaContext;
 import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.binding.JnaBinding;
 import org.jgpuarray.kernels.ScalarType;
@@ -47,20 +48,24 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
      * @throws org.jgpuarray.device.DeviceException when cuRAND refuses
      */
     public static CurandRandom open(CudaDriver device, CurandBinding binding) {
-        device.context().enter();
         CurandLibrary lib = binding.library();
-        PointerByReference created = new PointerByReference();
-        NAMES.check("curandCreateGenerator", lib.curandCreateGenerator(created, CurandStatus.RNG_PSEUDO_PHILOX4_32_10),
-                "CURAND_RNG_PSEUDO_PHILOX4_32_10");
-        Pointer generator = created.getValue();
+        device.context().enter();
         try {
-            NAMES.check("curandSetStream", lib.curandSetStream(generator, JnaBinding.stream(device.stream())),
-                    "the device's stream");
-        } catch (RuntimeException e) {
-            lib.curandDestroyGenerator(generator);
-            throw e;
+            PointerByReference created = new PointerByReference();
+            NAMES.check("curandCreateGenerator", lib.curandCreateGenerator(created,
+                    CurandStatus.RNG_PSEUDO_PHILOX4_32_10), "CURAND_RNG_PSEUDO_PHILOX4_32_10");
+            Pointer generator = created.getValue();
+            try {
+                NAMES.check("curandSetStream", lib.curandSetStream(generator, JnaBinding.stream(device.stream())),
+                        "the device's stream");
+            } catch (RuntimeException e) {
+                lib.curandDestroyGenerator(generator);
+                throw e;
+            }
+            return new CurandRandom(device, binding, generator);
+        } finally {
+            device.context().exit();
         }
-        return new CurandRandom(device, binding, generator);
     }
 
     @Override
@@ -76,18 +81,22 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
     @Override
     public void bits(long seed, long offset, DeviceBuffer out, long count) {
         Pointer p = output(out, "bits");
-        position(seed, words(offset));
-        NAMES.check("curandGenerate", lib.curandGenerate(generator, p, count), count + " words");
+        entered(() -> {
+            position(seed, words(offset));
+            check("curandGenerate", lib.curandGenerate(generator, p, count), count + " words");
+        });
     }
 
     @Override
     public void uniform(ScalarType type, long seed, long offset, DeviceBuffer out, long count) {
         Pointer p = output(out, "uniform");
-        position(seed, words(offset));
         boolean dbl = type == ScalarType.FLOAT64;
-        NAMES.check(dbl ? "curandGenerateUniformDouble" : "curandGenerateUniform",
-                dbl ? lib.curandGenerateUniformDouble(generator, p, count) : lib.curandGenerateUniform(generator, p, count),
-                count + " values");
+        entered(() -> {
+            position(seed, words(offset));
+            check(dbl ? "curandGenerateUniformDouble" : "curandGenerateUniform", dbl
+                    ? lib.curandGenerateUniformDouble(generator, p, count) : lib.curandGenerateUniform(generator, p, count),
+                    count + " values");
+        });
     }
 
     @Override
@@ -96,13 +105,18 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
         long even = count & ~1L;
         long start = words(offset);
         if (even > 0) {
-            position(seed, start);
-            generateNormal(type, p, even, mean, std);
+            entered(() -> {
+                position(seed, start);
+                generateNormal(type, p, even, mean, std);
+            });
         }
         if (even < count) {
             DeviceBuffer tail = tails.computeIfAbsent(type, t -> device.allocate(2L * t.byteSize()));
-            position(seed, start + even * (type == ScalarType.FLOAT64 ? 2 : 1));
-            generateNormal(type, JnaBinding.device(device.pointer(tail, "normal tail")), 2, mean, std);
+            Pointer t = JnaBinding.device(device.pointer(tail, "normal tail"));
+            entered(() -> {
+                position(seed, start + even * (type == ScalarType.FLOAT64 ? 2 : 1));
+                generateNormal(type, t, 2, mean, std);
+            });
             device.copy(tail, 0, out, even * type.byteSize(), type.byteSize());
         }
     }
@@ -114,7 +128,20 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
             return;
         }
         closed = true;
-        lib.curandDestroyGenerator(generator);
+        boolean entered = false;
+        try {
+            device.context().enter();
+            entered = true;
+        } catch (RuntimeException brokenOrReleased) {
+            // destroy anyway: cuRAND frees its host-side state
+        }
+        try {
+            lib.curandDestroyGenerator(generator);
+        } finally {
+            if (entered) {
+                device.context().exit();
+            }
+        }
         for (DeviceBuffer tail : tails.values()) {
             try {
                 tail.release();
@@ -129,25 +156,42 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the cuRAND generator of this device is destroyed");
         }
-        device.context().enter();
         return JnaBinding.device(device.pointer(out, op + " output"));
+    }
+
+    /** Runs cuRAND calls with the device's context pushed, popping it afterwards. */
+    private void entered(Runnable calls) {
+        CudaContext context = device.context();
+        context.enter();
+        try {
+            calls.run();
+        } finally {
+            context.exit();
+        }
+    }
+
+    /** A failed status as a DeviceException, which says so when the driver finds the context broken. */
+    private void check(String call, int status, String detail) {
+        if (status != 0) {
+            throw device.context().libraryFailure(call, status, NAMES.name(status), detail);
+        }
     }
 
     private void position(long seed, long words) {
         if (!seeded || seed != this.seed) {
-            NAMES.check("curandSetPseudoRandomGeneratorSeed", lib.curandSetPseudoRandomGeneratorSeed(generator, seed),
+            check("curandSetPseudoRandomGeneratorSeed", lib.curandSetPseudoRandomGeneratorSeed(generator, seed),
                     "seed " + seed);
             this.seed = seed;
             seeded = true;
         }
-        NAMES.check("curandSetGeneratorOffset", lib.curandSetGeneratorOffset(generator, words), "offset " + words);
+        check("curandSetGeneratorOffset", lib.curandSetGeneratorOffset(generator, words), "offset " + words);
     }
 
     private void generateNormal(ScalarType type, Pointer p, long n, double mean, double std) {
         boolean dbl = type == ScalarType.FLOAT64;
         int status = dbl ? lib.curandGenerateNormalDouble(generator, p, n, mean, std)
                 : lib.curandGenerateNormal(generator, p, n, (float) mean, (float) std);
-        NAMES.check(dbl ? "curandGenerateNormalDouble" : "curandGenerateNormal", status, n + " values");
+        check(dbl ? "curandGenerateNormalDouble" : "curandGenerateNormal", status, n + " values");
     }
 
     /** The core's offset (128-bit counter blocks) in 32-bit words, cuRAND's unit. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import org.jgpuarray.cuda.internal.binding.LibraryFiles;
 import org.jgpuarray.cuda.internal.binding.LibrarySwitch;
 import org.jgpuarray.cuda.internal.binding.NativeBinding;
 import org.jgpuarray.cuda.internal.compiler.CompilerSelection;
@@ -20,7 +22,8 @@ import org.jgpuarray.cuda.internal.curand.CurandLoader;
  * cuBLAS, cuFFT and cuRAND as loaded in this process: each is looked for once, on first request, as
  * {@code JGPUARRAY_CUDA_LIBRARIES} allows, in the dynamic loader's path and then under
  * {@code CUDA_HOME}, {@code CUDA_PATH} and {@code /usr/local/cuda}; the outcome is logged once at DEBUG.
- * Loading never throws. Thread-safe.
+ * Loading never throws. The device probe does not load them: {@link #properties()} reports what would load.
+ * Thread-safe.
  */
 public final class VendorLibraries {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
@@ -60,16 +63,44 @@ public final class VendorLibraries {
     }
 
     /**
-     * The device properties that say what loaded: {@code cublas}, {@code cufft} and {@code curand}, each
-     * the implementation (e.g. {@code cuFFT 12.0.0 (JNA, libcufft.so.12)}) or {@code not found: <reason>}
-     * (or {@code disabled by ...}). Loads the libraries if that was not done yet.
+     * The device properties that say what loads, without loading anything: {@code cublas}, {@code cufft} and
+     * {@code curand}, each the implementation where the library was loaded already (e.g.
+     * {@code cuFFT 12.0.0 (JNA, libcufft.so.12)}), else {@code found <soname> at <path>; loaded on first use}
+     * for the file the first use will try first, {@code not found: <reason>} or {@code disabled by ...}.
      */
-    public static Map<String, Object> properties() {
+    public static synchronized Map<String, Object> properties() {
+        LibrarySwitch allowed = LibrarySwitch.fromEnvironment();
+        LibraryFiles files = LibraryFiles.ofThisProcess();
+        List<Path> roots = roots();
+        List<String> cublasNames = new ArrayList<>(CublasLoader.SONAMES);
+        if (allowed.allowsJcublas2()) {
+            cublasNames.remove(CublasLoader.JCUBLAS2_SONAME);
+            cublasNames.add(0, CublasLoader.JCUBLAS2_SONAME); // JCublas2 is tried first
+        }
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("cublas", describe(cublas(), CublasBinding::implementation));
-        p.put("cufft", describe(cufft(), CufftBinding::implementation));
-        p.put("curand", describe(curand(), CurandBinding::implementation));
+        p.put("cublas", cublas != null ? describe(cublas, CublasBinding::implementation)
+                : unloaded(allowed.allowsJna("cublas") || allowed.allowsJcublas2(), allowed, files, cublasNames, roots));
+        p.put("cufft", cufft != null ? describe(cufft, CufftBinding::implementation)
+                : unloaded(allowed.allowsJna("cufft"), allowed, files, CufftLoader.SONAMES, roots));
+        p.put("curand", curand != null ? describe(curand, CurandBinding::implementation)
+                : unloaded(allowed.allowsJna("curand"), allowed, files, CurandLoader.SONAMES, roots));
         return p;
+    }
+
+    /** What a library not loaded yet would be loaded from. */
+    static String unloaded(boolean enabled, LibrarySwitch allowed, LibraryFiles files, List<String> sonames,
+                           List<Path> roots) {
+        if (!enabled) {
+            return allowed.refusal();
+        }
+        for (String soname : sonames) {
+            Optional<Path> file = files.locate(soname, roots);
+            if (file.isPresent()) {
+                return "found " + soname + " at " + file.get() + "; loaded on first use";
+            }
+        }
+        return "not found: no " + String.join(", ", sonames) + " on the loader's path or under "
+                + String.join(", ", roots.stream().map(Path::toString).toList());
     }
 
     /** The property text of one outcome. */
