@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "Java loop and ND4J, checks every result, prints a summary table and writes",
                 "CSV, JSON and a PNG chart. Workloads: elementwise (c = a*x + b*y), reduce",
                 "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed)), and",
-                "on request sort (GPUArray.sort against Arrays.parallelSort)."})
+                "on request sort (GPUArray.sort against Arrays.sort and Arrays.parallelSort)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -6,10 +6,10 @@ import org.jgpuarray.GPUArray;
 import org.jgpuarray.GpuContext;
 
 /**
- * A sorted copy of {@code size} uniform float32 numbers: {@code GPUArray.sort()} against the JDK's
- * {@code Arrays.parallelSort} of a copy of a {@code float[]} (on all cores, so E is not an efficiency here but
- * S_java is the ratio to the JDK's sort in the same run). Rated at 8 bytes per element, the least a sort
- * moves (read once, write once); the result is compared with the JDK's sorted array value for value.
+ * A sorted copy of {@code size} uniform float32 numbers: {@code GPUArray.sort()} against the JDK's sorts of a
+ * copy of a {@code float[]} in the same run, {@code Arrays.sort} (one thread, the java column) and
+ * {@code Arrays.parallelSort} (all cores, the all-core Java column). Rated at 8 bytes per element, the least a
+ * sort moves (read once, write once); every result is compared with the JDK's sorted array value for value.
  */
 public final class SortWorkload implements Workload {
     @Override
@@ -19,7 +19,7 @@ public final class SortWorkload implements Workload {
 
     @Override
     public String description() {
-        return "sorted copy of float32 (GPUArray.sort; java = Arrays.parallelSort of a copy, all cores)";
+        return "sorted copy of float32 (GPUArray.sort; java = Arrays.sort, jpar = Arrays.parallelSort of a copy)";
     }
 
     @Override
@@ -33,8 +33,13 @@ public final class SortWorkload implements Workload {
     }
 
     @Override
+    public boolean hasParallelJava() {
+        return true;
+    }
+
+    @Override
     public Optional<String> nd4jSkipReason() {
-        return Optional.of("the peer of this workload is the JDK's Arrays.parallelSort (the java column)");
+        return Optional.of("the peers of this workload are the JDK's Arrays.sort and Arrays.parallelSort");
     }
 
     @Override
@@ -54,6 +59,13 @@ public final class SortWorkload implements Workload {
 
         @Override
         public float[] runJava() {
+            float[] copy = x.clone();
+            Arrays.sort(copy);
+            return copy;
+        }
+
+        @Override
+        public float[] runParallelJava() {
             float[] copy = x.clone();
             Arrays.parallelSort(copy);
             return copy;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -106,8 +107,11 @@ class WorkloadCheckTest {
         assertTrue(e.getMessage().contains("elementwise") && e.getMessage().contains("rng"), e.getMessage());
     }
 
+    /** sort is named only: its single-threaded Arrays.sort reference alone takes seconds at 2^24. */
     @Test
-    void everyWorkloadRunsByDefault() {
-        assertEquals(List.copyOf(Workloads.all().keySet()), Workloads.DEFAULT);
+    void everyWorkloadButSortRunsByDefault() {
+        List<String> named = new ArrayList<>(Workloads.all().keySet());
+        assertTrue(named.remove("sort"), named::toString);
+        assertEquals(named, Workloads.DEFAULT);
     }
 }
