@@ -1,12 +1,16 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.blas.Blas;
 import org.jgpuarray.blas.Transpose;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
 
-/** {@link Blas} over one {@link BlasProvider}: checks arguments, then calls the provider row-major. */
+/**
+ * {@link Blas} over one {@link BlasProvider}: checks arguments, then calls the provider row-major, one call
+ * at a time per context ({@link Libraries#call}). Thread-safe.
+ */
 final class DefaultBlas implements Blas {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
 
@@ -53,8 +57,13 @@ final class DefaultBlas implements Blas {
         DeviceBuffer bc = output("gemm", c, a, b);
         if (m > 0 && n > 0) {
             trace("gemm");
-            provider.gemm(a.dtype().scalarType(), transA.transposed(), transB.transposed(), m, n, k, alpha,
-                    libraries.buffer(a, "A"), sa[1], libraries.buffer(b, "B"), sb[1], beta, bc, n);
+            DeviceBuffer ba = libraries.buffer(a, "A");
+            DeviceBuffer bb = libraries.buffer(b, "B");
+            libraries.run(() -> provider.gemm(a.dtype().scalarType(), transA.transposed(), transB.transposed(), m, n,
+                    k, alpha, ba, sa[1], bb, sb[1], beta, bc, n));
+            Reference.reachabilityFence(a); // the arrays own the buffers: keep them from the cleaner until here
+            Reference.reachabilityFence(b);
+            Reference.reachabilityFence(c);
         }
     }
 
@@ -164,8 +173,13 @@ final class DefaultBlas implements Blas {
         DeviceBuffer by = output("gemv", y, a, x);
         if (yn > 0) {
             trace("gemv");
-            provider.gemv(a.dtype().scalarType(), trans.transposed(), rows, cols, alpha, libraries.buffer(a, "A"),
-                    cols, libraries.buffer(x, "x"), beta, by);
+            DeviceBuffer ba = libraries.buffer(a, "A");
+            DeviceBuffer bx = libraries.buffer(x, "x");
+            libraries.run(() -> provider.gemv(a.dtype().scalarType(), trans.transposed(), rows, cols, alpha, ba, cols,
+                    bx, beta, by));
+            Reference.reachabilityFence(a);
+            Reference.reachabilityFence(x);
+            Reference.reachabilityFence(y);
         }
     }
 
@@ -182,7 +196,11 @@ final class DefaultBlas implements Blas {
         }
         if (x.size() > 0) {
             trace("axpy");
-            provider.axpy(x.dtype().scalarType(), x.size(), alpha, libraries.buffer(x, "x"), libraries.buffer(y, "y"));
+            DeviceBuffer bx = libraries.buffer(x, "x");
+            DeviceBuffer by = libraries.buffer(y, "y");
+            libraries.run(() -> provider.axpy(x.dtype().scalarType(), x.size(), alpha, bx, by));
+            Reference.reachabilityFence(x);
+            Reference.reachabilityFence(y);
         }
     }
 
@@ -197,8 +215,12 @@ final class DefaultBlas implements Blas {
         }
         GPUArray result = libraries.empty(x.dtype());
         trace("dot");
-        provider.dot(x.dtype().scalarType(), x.size(), libraries.buffer(x, "x"), libraries.buffer(y, "y"),
-                libraries.buffer(result, "result"));
+        DeviceBuffer bx = libraries.buffer(x, "x");
+        DeviceBuffer by = libraries.buffer(y, "y");
+        DeviceBuffer br = libraries.buffer(result, "result");
+        libraries.run(() -> provider.dot(x.dtype().scalarType(), x.size(), bx, by, br));
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(y);
         return result;
     }
 
@@ -212,7 +234,10 @@ final class DefaultBlas implements Blas {
         }
         GPUArray result = libraries.empty(x.dtype());
         trace("nrm2");
-        provider.nrm2(x.dtype().scalarType(), x.size(), libraries.buffer(x, "x"), libraries.buffer(result, "result"));
+        DeviceBuffer bx = libraries.buffer(x, "x");
+        DeviceBuffer br = libraries.buffer(result, "result");
+        libraries.run(() -> provider.nrm2(x.dtype().scalarType(), x.size(), bx, br));
+        Reference.reachabilityFence(x);
         return result;
     }
 

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.internal.ArrayMemory;
 import org.jgpuarray.internal.SharedBuffer;
@@ -16,7 +17,13 @@ import org.jgpuarray.spi.HostArray;
  *
  * <p>Close arrays you no longer need ({@link #close()}), or let the garbage collector free them; a buffer is
  * freed when the last array viewing it is closed. Any use after close throws {@link IllegalStateException}.
- * Not thread-safe, like its context.
+ *
+ * <p>Threads: an array may be used from any thread, and from several at once, as its context may (see
+ * {@link GpuContext}): operations that only read it (arithmetic, reductions, copies to the host) may run
+ * concurrently. Like a Java array, it does not order writes: a thread that writes an array ({@link #set},
+ * {@link #fill}, a kernel's output) while another reads or writes it races with it. Closing an array
+ * while another thread still uses it is such a write: that thread gets an {@link IllegalStateException}
+ * or, if its call got the memory first, completes.
  */
 public final class GPUArray implements AutoCloseable {
     private final GpuContext context;
@@ -329,6 +336,7 @@ public final class GPUArray implements AutoCloseable {
                 assign(staged);
             }
         }
+        Reference.reachabilityFence(this);
         return this;
     }
 
@@ -504,6 +512,7 @@ public final class GPUArray implements AutoCloseable {
         if (size > 0) {
             context.backend().copyToHost(buffer(), 0, host, 0, host.length());
         }
+        Reference.reachabilityFence(this); // as in every method that passes buffer() to the device
         return host;
     }
 
@@ -1218,7 +1227,11 @@ public final class GPUArray implements AutoCloseable {
 
     // ---- for the package -------------------------------------------------------------------------
 
-    /** The buffer this array views; its elements lie where {@link #geometry()} says. */
+    /**
+     * The buffer this array views; its elements lie where {@link #geometry()} says. For a call into the
+     * device: the caller keeps this array reachable until the call returns ({@link Reference#reachabilityFence},
+     * or a later use), so that the cleaner cannot free the buffer during the call.
+     */
     DeviceBuffer buffer() {
         return shared().buffer();
     }

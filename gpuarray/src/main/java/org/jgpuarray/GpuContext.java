@@ -13,8 +13,10 @@ import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.fft.Fft;
 import org.jgpuarray.internal.BackendRegistry;
+import org.jgpuarray.internal.MemoryPressure;
 import org.jgpuarray.internal.ReleaseQueue;
 import org.jgpuarray.internal.SharedBuffer;
+import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScanSpec;
@@ -34,20 +36,51 @@ import org.jgpuarray.device.UnsupportedCapabilityException;
  * {@link #create()} (the best backend: CUDA, then OpenCL, then the CPU) or {@link #create(String)},
  * and close it when done; closing frees every array of the context.
  *
- * <p>Not thread-safe: use a context and its arrays from one thread at a time. Arrays that are never
- * closed are freed after the garbage collector finds them unreachable.
+ * <h2>Threads</h2>
+ * A context is safe to share between threads, and its arrays, kernels and libraries may be used from any
+ * thread, as a CUDA context made current per call: every backend serialises what its device API needs.
+ * On CUDA and OpenCL each call into the driver runs under the device's lock (a reduction or scan, several
+ * launches, holds it throughout), and each library call (BLAS, FFT, random numbers) runs under this
+ * context's library lock and then the device's, since library handles are not thread-safe. Host-side work
+ * (argument checks, kernel generation and compilation caches, allocation bookkeeping) runs in parallel.
+ * On the CPU backend kernels of different threads run at once, each on all cores. Threads that share a
+ * context take turns on its device; for parallel work, give each thread its own context (a context per
+ * thread costs a command queue or a context reference, and its own compiled kernels).
+ *
+ * <p>What is not synchronised is the data: two threads that write the same array, or one writing what
+ * another reads, race as they would on a Java array; order such uses yourself. Work of one context runs
+ * in the order its calls entered the device, so a result read on one thread after another thread's call
+ * returned sees that call's effect.
+ *
+ * <p>{@link #close()} may run while other threads use the context: it waits for the device call in
+ * progress, then frees everything; later calls, and the remaining steps of operations under way, throw
+ * {@link IllegalStateException}. Nothing crashes.
+ *
+ * <h2>Memory</h2>
+ * Close arrays when done ({@code try}-with-resources), or leave them to the garbage collector: an
+ * unreachable array's memory is freed at a later allocation of its context. The device memory of such
+ * arrays stays bounded: when the context's live memory has grown by a budget (a sixteenth of the
+ * device's memory, between 16 and 64 MiB, widened while the program keeps what it allocates) the
+ * allocating thread hints one garbage collection and at once releases the arrays it found unreachable
+ * (no waiting, no loop). Queued device work is bounded too (a few hundred commands or 32 MiB of freed
+ * buffers, see {@code GpuDevice}), so a loop that launches without ever synchronising does not run ahead
+ * of the device without limit. An allocation that finds the device full collects unreachable arrays once
+ * and retries once before it throws {@link OutOfDeviceMemoryException}.
  */
 public final class GpuContext implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
 
     private final BackendDevice device;
     private final ReleaseQueue deferredReleases = new ReleaseQueue();
+    private final MemoryPressure pressure;
     private final Map<Object, Object> compiled = new ConcurrentHashMap<>();
     private Libraries libraries;
-    private boolean closed;
+    private volatile boolean closed;
 
     private GpuContext(BackendDevice device) {
         this.device = device;
+        // the CPU backend's buffers are Java arrays: the collector sees them without hints
+        this.pressure = new MemoryPressure(device.info().globalMemoryBytes(), device.dialect() != Dialect.JAVA);
         LOG.log(System.Logger.Level.DEBUG, "opened " + device.info());
     }
 
@@ -428,7 +461,7 @@ public final class GpuContext implements AutoCloseable {
     }
 
     private synchronized Libraries libraries() {
-        ensureOpen();
+        ensureOpen(); // under the lock that close() takes: no libraries are made for a closed context
         if (libraries == null) {
             libraries = new Libraries(new Host(), device);
         }
@@ -479,16 +512,28 @@ public final class GpuContext implements AutoCloseable {
         };
     }
 
-    /** Frees every array and kernel of this context and the device. Idempotent. */
+    /**
+     * Frees every array and kernel of this context and the device. Idempotent. Other threads may be using
+     * the context: close waits for the library call and the device call in progress, and their later calls
+     * throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
-        if (!closed) {
+        Libraries opened;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
+            opened = libraries;
+        }
+        try {
+            if (opened != null) {
+                opened.close();
+            }
+        } finally {
             deferredReleases.clear();
             compiled.clear();
-            if (libraries != null) {
-                libraries.close();
-            }
             device.close();
         }
     }
@@ -524,32 +569,23 @@ public final class GpuContext implements AutoCloseable {
         ensureOpen();
         deferredReleases.drain();
         long elements = Math.max(count, 1); // an empty array still gets a valid (one-element) buffer
+        pressure.beforeAllocation(deferredReleases);
         DeviceBuffer buffer;
         try {
             buffer = device.allocate(dtype.scalarType(), elements);
         } catch (OutOfDeviceMemoryException e) {
-            LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting garbage arrays and retrying");
-            collectForgottenArrays();
+            LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting unreachable arrays and retrying once");
+            pressure.afterFailedAllocation(deferredReleases);
             buffer = device.allocate(dtype.scalarType(), elements);
         }
+        pressure.allocated(buffer.byteSize());
         return new SharedBuffer(buffer, this::free);
     }
 
-    /** Lets the garbage collector find unreachable arrays, then frees their buffers here. */
-    private void collectForgottenArrays() {
-        System.gc();
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        deferredReleases.drain();
-    }
-
+    /** Frees a buffer no array refers to any more; on any thread (see {@link BackendDevice#free}). */
     private void free(DeviceBuffer buffer) {
-        if (!closed) {
-            buffer.release();
-        }
+        pressure.released(buffer.byteSize());
+        device.free(buffer);
     }
 
     CompiledElementwise compiled(ElementwiseSpec spec) {

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Identifiers;
@@ -32,7 +33,9 @@ public final class ReductionKernel {
      */
     public GPUArray call(Object... args) {
         KernelArguments.Checked c = KernelArguments.check(context, spec.name(), spec.arguments(), args);
-        return run(c.firstSize(), c);
+        GPUArray result = run(c.firstSize(), c);
+        Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
+        return result;
     }
 
     /** Reduces over {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
@@ -40,7 +43,9 @@ public final class ReductionKernel {
         if (n < 0) {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
-        return run(n, KernelArguments.check(context, spec.name(), spec.arguments(), args));
+        GPUArray result = run(n, KernelArguments.check(context, spec.name(), spec.arguments(), args));
+        Reference.reachabilityFence(args);
+        return result;
     }
 
     private GPUArray run(long n, KernelArguments.Checked c) {

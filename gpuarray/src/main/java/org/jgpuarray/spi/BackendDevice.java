@@ -2,6 +2,7 @@ package org.jgpuarray.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.kernels.Dialect;
@@ -16,6 +17,11 @@ import org.jgpuarray.kernels.ScanSpec;
  * jgpuarray's exceptions ({@code org.jgpuarray.device}).
  *
  * <p>Offsets into buffers are in bytes, into host arrays in values (see {@link HostArray}).
+ *
+ * <p>Threads: the core calls a device from any thread, and from several at once (a {@code GpuContext} may
+ * be shared). An implementation serialises whatever its device API needs ({@code GpuDevice} runs every
+ * driver call under one lock); after {@link #close()}, calls throw {@link IllegalStateException}, and
+ * {@link #free} does nothing.
  */
 public interface BackendDevice extends AutoCloseable {
     /** What the device is. */
@@ -30,6 +36,33 @@ public interface BackendDevice extends AutoCloseable {
      * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the device has no room
      */
     DeviceBuffer allocate(ScalarType type, long count);
+
+    /**
+     * Frees a buffer of this device that nothing refers to any more, on whatever thread the core happens to
+     * run (an array's {@code close()}, or the release of an array the garbage collector found). The core
+     * frees through here, never with {@link DeviceBuffer#release()} directly, so that a device can order the
+     * free with its other calls. Ignored once the device is closed (closing freed the buffer).
+     *
+     * @param buffer a buffer of this device, freed at most once
+     */
+    default void free(DeviceBuffer buffer) {
+        buffer.release();
+    }
+
+    /**
+     * Runs several calls into this device as one: no other thread's call interleaves with them. The core
+     * runs each library call ({@link BlasProvider}, {@link FftProvider}, {@link RandomProvider} and their
+     * plans) through here, since library handles (cuBLAS, cuFFT, cuRAND) and the portable libraries'
+     * scratch memory are not thread-safe and a library call is several launches. The default runs the work
+     * as it is, for devices whose providers are thread-safe (the CPU backend's).
+     *
+     * @param work the calls
+     * @return what the work returns
+     * @throws IllegalStateException when the device is closed
+     */
+    default <T> T exclusive(Supplier<T> work) {
+        return work.get();
+    }
 
     /** Copies {@code count} values from a host array into {@code dst}. */
     void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count);

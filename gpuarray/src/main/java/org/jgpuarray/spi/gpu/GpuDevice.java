@@ -32,13 +32,24 @@ import org.jgpuarray.spi.RawProgram;
  * ({@link LaunchGeometry}) and reuse scratch memory; raw programs are checked against the device's
  * limits before they launch.
  *
- * <p>Calls into the driver are serialised: the device may be used from several threads.
+ * <p>Threads: every call into the driver runs under one lock, the device's, so the device may be used
+ * from any number of threads (each driver entry point makes its context current on the calling thread).
+ * A generated reduction or scan (several launches that share scratch memory) and a library call
+ * ({@link #exclusive}) hold the lock throughout. {@link #close()} takes the lock too: it waits for the call
+ * in progress, and every later call throws {@link IllegalStateException}.
+ *
+ * <p>Queued work is bounded ({@link QueueBound}): after {@value QueueBound#COMMANDS} commands, or after
+ * {@value QueueBound#FREED_BYTES} bytes were freed while commands may still use them (drivers such as
+ * PoCL keep a freed buffer until the commands that use it have run), the device waits for the work queued
+ * before the previous such point ({@link GpuDriver#throttle()}), so the host cannot run ahead of the device
+ * without limit.
  */
 public final class GpuDevice implements BackendDevice {
     private final GpuDriver driver;
     private final ProgramCache programs;
     private final LaunchGeometry geometry;
     private final Scratch scratch;
+    private final QueueBound queued;
     private final Object lock = new Object();
     private volatile boolean closed;
 
@@ -53,6 +64,7 @@ public final class GpuDevice implements BackendDevice {
                 .map(dir -> new DiskCache(dir, cache.maxBytes())).orElse(null));
         this.geometry = new LaunchGeometry(driver.info(), driver.limits());
         this.scratch = new Scratch(driver);
+        this.queued = new QueueBound(driver);
     }
 
     @Override
@@ -84,19 +96,47 @@ public final class GpuDevice implements BackendDevice {
         return run(() -> driver.allocate(count * type.byteSize()));
     }
 
+    /** Frees the buffer under the device's lock; ignored once the device is closed (closing freed it). */
     @Override
-    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        run(() -> driver.write(src, srcOffset, dst, dstByteOffset, count));
+    public void free(DeviceBuffer buffer) {
+        synchronized (lock) {
+            if (!closed) {
+                buffer.release();
+                queued.freed(buffer.byteSize());
+            }
+        }
     }
 
+    /** Runs {@code work} under the device's lock, after checking the device is open. */
+    @Override
+    public <T> T exclusive(Supplier<T> work) {
+        return run(work);
+    }
+
+    /** A blocking write: the device has run everything queued before it (in-order queues) when it returns. */
+    @Override
+    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        run(() -> {
+            driver.write(src, srcOffset, dst, dstByteOffset, count);
+            queued.drained();
+        });
+    }
+
+    /** A blocking read, after the work queued before it. */
     @Override
     public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
-        run(() -> driver.read(src, srcByteOffset, dst, dstOffset, count));
+        run(() -> {
+            driver.read(src, srcByteOffset, dst, dstOffset, count);
+            queued.drained();
+        });
     }
 
     @Override
     public void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
-        run(() -> driver.copy(src, srcByteOffset, dst, dstByteOffset, bytes));
+        run(() -> {
+            driver.copy(src, srcByteOffset, dst, dstByteOffset, bytes);
+            queued.enqueued();
+        });
     }
 
     /**
@@ -169,12 +209,31 @@ public final class GpuDevice implements BackendDevice {
 
     @Override
     public void synchronize() {
-        run(driver::synchronize);
+        run(() -> {
+            driver.synchronize();
+            queued.drained();
+        });
     }
 
+    /** The driver's timer, stopped and closed under the device's lock (it reads the driver's queue state). */
     @Override
     public DeviceTimer startTimer() {
-        return run(driver::startTimer);
+        DeviceTimer timer = run(driver::startTimer);
+        return new DeviceTimer() {
+            @Override
+            public long stopNanos() {
+                return run(timer::stopNanos);
+            }
+
+            @Override
+            public void close() {
+                synchronized (lock) {
+                    if (!closed) {
+                        timer.close();
+                    }
+                }
+            }
+        };
     }
 
     /** Frees the libraries, the programs, scratch memory and every buffer, then the device. Idempotent. */
@@ -201,6 +260,12 @@ public final class GpuDevice implements BackendDevice {
 
     Scratch scratch() {
         return scratch;
+    }
+
+    /** Enqueues a kernel and counts it; the caller holds the lock (runs inside {@link #run}). */
+    void launch(GpuKernel kernel, long[] grid, long[] block, long sharedBytes, Object[] args) {
+        kernel.launch(grid, block, sharedBytes, args);
+        queued.enqueued();
     }
 
     /** Runs a driver call under the device's lock, after checking the device is open. */

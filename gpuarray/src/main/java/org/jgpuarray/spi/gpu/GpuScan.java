@@ -40,10 +40,11 @@ final class GpuScan implements CompiledScan {
         long tileCount = LaunchGeometry.ceilDiv(n, (long) block * items);
         DeviceBuffer totals = device.scratch().get("scan-totals-" + level, tileCount * elementBytes);
         long[] threads = {block, 1, 1};
-        tiles.launch(new long[] {tileCount, 1, 1}, threads, 0, new Object[] {in, out, totals, n, inclusiveLevel ? 1 : 0});
+        device.launch(tiles, new long[] {tileCount, 1, 1}, threads, 0,
+                new Object[] {in, out, totals, n, inclusiveLevel ? 1 : 0});
         if (tileCount > 1) {
             scan(totals, totals, tileCount, true, level + 1);
-            addOffsets.launch(new long[] {tileCount - 1, 1, 1}, threads, 0, new Object[] {out, totals, n});
+            device.launch(addOffsets, new long[] {tileCount - 1, 1, 1}, threads, 0, new Object[] {out, totals, n});
         }
     }
 }

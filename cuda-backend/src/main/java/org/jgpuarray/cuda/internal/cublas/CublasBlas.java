@@ -24,8 +24,9 @@ import org.jgpuarray.spi.HostArray;
  * k, B, ldb, A, lda, C, ldc)}, and {@code gemv} flips the transpose and swaps the matrix dimensions.
  * {@code dot} and {@code nrm2} write into device memory in {@code CUBLAS_POINTER_MODE_DEVICE}, so they
  * do not wait for the device. Sizes are cuBLAS's 32-bit ints. Every call pushes the device's context and pops it
- * again; a failed status whose cause is a sticky driver error marks the context broken. Used from the device's
- * thread only.
+ * again; a failed status whose cause is a sticky driver error marks the context broken. Not thread-safe (nor
+ * are the library's handles): called under the device's lock, as the core runs library calls through
+ * {@code GpuDevice.exclusive}.
  */
 public final class CublasBlas implements BlasProvider, AutoCloseable {
     private final CudaDriver device;
