@@ -124,13 +124,19 @@ final class Libraries implements AutoCloseable {
         });
     }
 
-    /** Sorting on this device: the device's provider (the CPU backend's), else the portable radix sort. */
+    /**
+     * Sorting on this device: the device's provider (the CPU backend's), else the portable radix sort; its
+     * calls run through {@link #call}.
+     */
     SortProvider sort() {
-        if (sort == null) {
-            sort = offered(SortProvider.class).orElseGet(() -> portable("sorting").sort());
-            LOG.log(System.Logger.Level.DEBUG, "sorting on " + device.info().name() + ": " + sort.implementation());
+        synchronized (lock) {
+            if (sort == null) {
+                sort = new LockedSort(this, offered(SortProvider.class).orElseGet(() -> portable("sorting").sort()));
+                LOG.log(System.Logger.Level.DEBUG, "sorting on " + device.info().name() + ": "
+                        + sort.implementation());
+            }
+            return sort;
         }
-        return sort;
     }
 
     /** A new output array of the context. */
