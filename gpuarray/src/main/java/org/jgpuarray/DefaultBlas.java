@@ -16,6 +16,7 @@ final class DefaultBlas implements Blas {
 
     private final Libraries libraries;
     private final BlasProvider provider;
+    private Matmul matmul;
 
     DefaultBlas(Libraries libraries, BlasProvider provider) {
         this.libraries = libraries;
@@ -99,41 +100,17 @@ final class DefaultBlas implements Blas {
 
     @Override
     public GPUArray matmul(GPUArray a, GPUArray b) {
+        return matmul(a, b, null);
+    }
+
+    @Override
+    public GPUArray matmul(GPUArray a, GPUArray b, GPUArray out) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        LibraryChecks.requireReal("matmul", a, libraries.fp64());
-        LibraryChecks.requireReal("matmul", b, libraries.fp64());
-        if (a.dtype() != b.dtype()) {
-            try (GPUArray a64 = a.astype(DType.FLOAT64); GPUArray b64 = b.astype(DType.FLOAT64)) {
-                return matmul(a64, b64);
-            }
+        if (matmul == null) {
+            matmul = new Matmul(libraries, provider, this);
         }
-        if (a.ndim() < 1 || a.ndim() > 2 || b.ndim() < 1 || b.ndim() > 2) {
-            throw new IllegalArgumentException("matmul of shapes " + LibraryChecks.shape(a) + " and " + LibraryChecks.shape(b)
-                    + " is not supported: operands must be 1-D or 2-D");
-        }
-        long inner = a.shape()[a.ndim() - 1];
-        long innerB = b.shape()[0];
-        if (inner != innerB) {
-            throw new IllegalArgumentException("matmul: shapes " + LibraryChecks.shape(a) + " and " + LibraryChecks.shape(b)
-                    + " not aligned: " + inner + " (dim " + (a.ndim() - 1) + ") != " + innerB + " (dim 0)");
-        }
-        if (a.ndim() == 1 && b.ndim() == 1) {
-            return dot(a, b);
-        }
-        if (a.ndim() == 2 && b.ndim() == 2) {
-            GPUArray c = libraries.empty(a.dtype(), a.shape()[0], b.shape()[1]);
-            gemm(Transpose.NONE, Transpose.NONE, 1, a, b, 0, c);
-            return c;
-        }
-        if (a.ndim() == 2) {
-            GPUArray y = libraries.empty(a.dtype(), a.shape()[0]);
-            gemv(Transpose.NONE, 1, a, b, 0, y);
-            return y;
-        }
-        GPUArray y = libraries.empty(a.dtype(), b.shape()[1]);
-        gemv(Transpose.TRANSPOSE, 1, b, a, 0, y);
-        return y;
+        return matmul.multiply(a, b, out);
     }
 
     @Override

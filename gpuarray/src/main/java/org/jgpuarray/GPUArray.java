@@ -1,6 +1,11 @@
 package org.jgpuarray;
 
 import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Objects;
 import org.jgpuarray.internal.ArrayMemory;
 import org.jgpuarray.internal.SharedBuffer;
@@ -485,6 +490,48 @@ public final class GPUArray implements AutoCloseable {
         return rows;
     }
 
+    // ---- to java.nio buffers ---------------------------------------------------------------------
+
+    /**
+     * Writes the elements in C order, converted to float as {@link #toFloatArray()} converts them
+     * (complex64: interleaved real, imaginary pairs), into {@code dst} from its position. A direct buffer
+     * in native byte order is written straight from the device (no Java array in between); a heap buffer
+     * through its backing array; any other buffer through a temporary array.
+     *
+     * @param dst modified from its position; its position and limit are not moved
+     * @throws IllegalArgumentException when {@code dst} is read-only or has fewer values left (position to
+     *     limit) than the array has
+     */
+    public void copyTo(FloatBuffer dst) {
+        NioTransfers.copyTo(this, dtype == DType.COMPLEX64 ? dtype : DType.FLOAT32, dst);
+    }
+
+    /** Writes the elements converted to double into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(DoubleBuffer dst) {
+        NioTransfers.copyTo(this, dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64, dst);
+    }
+
+    /** Writes the elements converted to int (as {@link #astype}) into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(IntBuffer dst) {
+        NioTransfers.copyTo(this, DType.INT32, dst);
+    }
+
+    /** Writes the elements converted to long (as {@link #astype}) into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(LongBuffer dst) {
+        NioTransfers.copyTo(this, DType.INT64, dst);
+    }
+
+    /**
+     * The array's storage in C order as a new direct {@link ByteBuffer} in native byte order (position 0,
+     * limit {@link #nbytes()}): bool one byte per element (0 or 1), complex as real, imaginary pairs. The
+     * device writes it directly (no Java array in between).
+     *
+     * @throws IllegalStateException when the array has more than {@code Integer.MAX_VALUE - 8} bytes
+     */
+    public ByteBuffer toByteBuffer() {
+        return NioTransfers.toByteBuffer(this);
+    }
+
     /** Rows and columns of this 2-D array, whose {@code valuesPerElement} values per element fit one Java array. */
     private int[] rowsAndColumns(String op, int valuesPerElement) {
         if (ndim() != 2) {
@@ -807,22 +854,22 @@ public final class GPUArray implements AutoCloseable {
     /**
      * NumPy's {@code dot}: for two 1-D (or 0-d) arrays of equal size, the sum of products in their promoted
      * type, a 0-d array; when either operand is 2-D (and neither is 0-d), the matrix product
-     * {@link #matmul}, which needs float32 or float64 operands.
+     * {@link #matmul}.
      *
      * @param other not modified
      * @return a new array
-     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, bool operands,
-     *                                  or integer matrices
+     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, or two 1-D bool
+     *                                  operands
      */
     public GPUArray dot(GPUArray other) {
         ensureOpen();
         Objects.requireNonNull(other, "other").ensureOpen();
         if (ndim() > 2 || other.ndim() > 2) {
             throw new IllegalArgumentException("dot of arrays with more than 2 dimensions is not supported, got shapes "
-                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; use matmul on 2-D slices");
+                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; matmul multiplies stacks of matrices");
         }
         if ((ndim() == 2 && other.ndim() > 0) || (other.ndim() == 2 && ndim() > 0)) {
-            return matrixDot(other);
+            return matmul(other);
         }
         Builtins.requireSameShape("dot", this, other);
         DType type = DType.promote(dtype, other.dtype());
@@ -874,25 +921,17 @@ public final class GPUArray implements AutoCloseable {
     // ---- linear algebra --------------------------------------------------------------------------
 
     /**
-     * The matrix product, NumPy's {@code matmul} for 1-D and 2-D float32/float64 operands, through
-     * {@link GpuContext#blas()}.
+     * The matrix product {@code this @ other}, NumPy's {@code matmul} for arrays of any dimensions (batch
+     * axes broadcast, 1-D operands promoted) and every real dtype (integer products wrap as NumPy's do),
+     * through {@link GpuContext#blas()}; see {@link org.jgpuarray.blas.Blas#matmul}.
      *
-     * @return a new array
-     * @throws IllegalArgumentException for other dtypes or dimensions, or shapes that do not align
+     * @param other the right operand; not modified (nor is this array)
+     * @return a new array of NumPy's result dtype
+     * @throws IllegalArgumentException for complex or 0-d operands, or shapes that do not align or broadcast
      */
     public GPUArray matmul(GPUArray other) {
         ensureOpen();
         return context.blas().matmul(this, Objects.requireNonNull(other, "other"));
-    }
-
-    /** {@code dot} with a 2-D operand: the matrix product, as NumPy's {@code dot} gives it. */
-    private GPUArray matrixDot(GPUArray other) {
-        if (!dtype.isFloatingPoint() || !other.dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("dot of shapes " + Shapes.format(shape()) + " and "
-                    + Shapes.format(other.shape()) + " is a matrix product (matmul), which needs float32 or float64"
-                    + " operands, got " + dtype.numpyName() + " and " + other.dtype.numpyName() + "; convert with astype");
-        }
-        return matmul(other);
     }
 
     // ---- indexing and assembly (implemented in Gather, MaskIndexing, Selection, Rearrangement) -----
@@ -1107,6 +1146,21 @@ public final class GPUArray implements AutoCloseable {
     public GPUArray roll(long shift) {
         ensureOpen();
         return Rearrangement.roll(this, shift);
+    }
+
+    /**
+     * {@link #matmul(GPUArray)} written into {@code out} (NumPy's {@code out=}), which must have the result's
+     * shape and dtype.
+     *
+     * @param other the right operand; not modified (nor is this array)
+     * @param out   modified
+     * @return {@code out}
+     * @throws IllegalArgumentException as {@link #matmul(GPUArray)}, and for an {@code out} of another shape or
+     *                                  dtype
+     */
+    public GPUArray matmul(GPUArray other, GPUArray out) {
+        ensureOpen();
+        return context.blas().matmul(this, other, Objects.requireNonNull(out, "out"));
     }
 
     // ---- sorting and searching -------------------------------------------------------------------

@@ -1,5 +1,10 @@
 package org.jgpuarray;
 
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -164,6 +169,50 @@ public final class GpuContext implements AutoCloseable {
             bytes[k] = (byte) (data[k] ? 1 : 0);
         }
         return upload(DType.BOOL, bytes, data.length, shape);
+    }
+
+    // ---- arrays from java.nio buffers ------------------------------------------------------------
+
+    /**
+     * Copies the values {@code [position, limit)} of {@code data} to the device; {@code shape} defaults to
+     * 1-D and must hold that many elements. A direct buffer in native byte order is copied straight from
+     * native memory (GPU backends give the driver its address: no Java array in between); a heap buffer
+     * from its backing array; any other buffer through a temporary array.
+     *
+     * @param data not modified; its position and limit are not moved
+     */
+    public GPUArray toGpu(FloatBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.FLOAT32, data, shape);
+    }
+
+    /** Copies a buffer's remaining values to the device as float64; see {@link #toGpu(FloatBuffer, long...)}. */
+    public GPUArray toGpu(DoubleBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.FLOAT64, data, shape);
+    }
+
+    /** Copies a buffer's remaining values to the device as int32; see {@link #toGpu(FloatBuffer, long...)}. */
+    public GPUArray toGpu(IntBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.INT32, data, shape);
+    }
+
+    /** Copies a buffer's remaining values to the device as int64; see {@link #toGpu(FloatBuffer, long...)}. */
+    public GPUArray toGpu(LongBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.INT64, data, shape);
+    }
+
+    /**
+     * Copies raw bytes to the device as {@code dtype}: the bytes {@code [position, limit)} of
+     * {@code bytes}, read in the buffer's byte order ({@link ByteBuffer#order()}), are the array's storage
+     * in C order (complex: real, imaginary pairs; bool: one byte per element, nonzero is true). A direct
+     * buffer in native order is copied with no Java array in between, as in
+     * {@link #toGpu(FloatBuffer, long...)}.
+     *
+     * @param bytes not modified; its position and limit are not moved
+     * @throws IllegalArgumentException when the byte count is not a whole number of values, or does not
+     *     fill {@code shape}
+     */
+    public GPUArray toGpu(ByteBuffer bytes, DType dtype, long... shape) {
+        return NioTransfers.toGpu(this, bytes, dtype, shape);
     }
 
     /**

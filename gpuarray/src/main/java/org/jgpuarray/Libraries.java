@@ -62,6 +62,24 @@ final class Libraries implements AutoCloseable {
         }
     }
 
+    /**
+     * The provider of integer matrix products: {@code blas} where it multiplies integer matrices, else the
+     * portable kernels.
+     *
+     * @throws UnsupportedCapabilityException where neither can
+     */
+    BlasProvider integerGemm(BlasProvider blas) {
+        if (blas.integerGemm()) {
+            return blas;
+        }
+        synchronized (lock) {
+            BlasProvider kernels = portable("integer matrix products").blas();
+            LOG.log(System.Logger.Level.DEBUG, "integer matrix products on " + device.info().name() + ": "
+                    + kernels.implementation());
+            return kernels;
+        }
+    }
+
     /** FFTs on this device. */
     Fft fft() {
         synchronized (lock) {

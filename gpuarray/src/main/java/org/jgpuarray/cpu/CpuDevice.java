@@ -63,13 +63,13 @@ final class CpuDevice implements BackendDevice {
     @Override
     public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
         CpuBuffer d = (CpuBuffer) dst;
-        System.arraycopy(src.array(), srcOffset, d.array(), d.index(dstByteOffset), count);
+        src.copyTo(srcOffset, d.array(), d.index(dstByteOffset), count);
     }
 
     @Override
     public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
         CpuBuffer s = (CpuBuffer) src;
-        System.arraycopy(s.array(), s.index(srcByteOffset), dst.array(), dstOffset, count);
+        dst.copyFrom(s.array(), s.index(srcByteOffset), dstOffset, count);
     }
 
     @Override

@@ -138,6 +138,20 @@ public final class FakeDriverScenarios {
                 check(Arrays.equals(i, gi.toIntArray()), "int round trip");
                 check(Arrays.equals(l, gl.toLongArray()), "long round trip");
                 check(Arrays.equals(b, gb.toBooleanArray()), "bool round trip");
+                // a direct buffer goes to cuMemcpyHtoD/DtoH by address, from its position
+                java.nio.FloatBuffer direct = java.nio.ByteBuffer.allocateDirect(4 * (f.length + 2))
+                        .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                direct.position(2).put(f).position(2);
+                try (GPUArray fromDirect = ctx.toGpu(direct)) {
+                    check(Arrays.equals(f, fromDirect.toFloatArray()), "float round trip from a direct buffer");
+                    java.nio.FloatBuffer out = java.nio.ByteBuffer.allocateDirect(4 * (f.length + 1))
+                            .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                    out.position(1);
+                    gf.copyTo(out);
+                    float[] back = new float[f.length];
+                    out.get(1, back);
+                    check(Arrays.equals(f, back) && out.get(0) == 0f, "float round trip into a direct buffer");
+                }
             }
         }
     }

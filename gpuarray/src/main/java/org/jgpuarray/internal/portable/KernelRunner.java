@@ -83,8 +83,8 @@ final class KernelRunner implements AutoCloseable {
         f.launch(new long[] {groups}, new long[] {block}, 0, args);
     }
 
-    /** Launches a 2-D grid. */
-    void launch2d(RawFunction f, long[] grid, long[] block, Object... args) {
+    /** Launches a 2-D or 3-D grid. */
+    void launch(RawFunction f, long[] grid, long[] block, Object... args) {
         f.launch(grid, block, 0, args);
     }
 
@@ -136,5 +136,17 @@ final class KernelRunner implements AutoCloseable {
     /** A boxed scalar of a real type: {@code Float} for float32, {@code Double} for float64. */
     static Object real(ScalarType type, double value) {
         return type == ScalarType.FLOAT32 ? (Object) (float) value : (Object) value;
+    }
+
+    /**
+     * A boxed scalar of a real or integer type: {@code Float}, {@code Double}, {@code Integer} (int32) or
+     * {@code Long} (int64); a whole number for the integer types.
+     */
+    static Object scalar(ScalarType type, double value) {
+        return switch (type) {
+            case INT32 -> (Object) (int) value;
+            case INT64 -> (Object) (long) value;
+            default -> real(type, value);
+        };
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every CUDA program of the portable libraries (GEMM in all tilings, BLAS levels 1-2, Philox, FFT, in
- * float32 and float64; the radix sort of every sortable type) compiles to PTX with {@code nvcc --ptx -arch=sm_80}. Skipped, with the reason,
+ * float32 and float64; the integer GEMM in int32 and int64; the radix sort of every sortable type) compiles
+ * to PTX with {@code nvcc --ptx -arch=sm_80}. Skipped, with the reason,
  * where no nvcc is found on the PATH or under CUDA_HOME.
  */
 @Tag("cuda")
@@ -53,6 +54,10 @@ class LibraryKernelsNvccTest {
         for (ScalarType t : new ScalarType[] {ScalarType.BOOL, ScalarType.INT32, ScalarType.INT64, ScalarType.FLOAT32,
                 ScalarType.FLOAT64}) {
             programs.put("sort_" + t.numpyName(), SortKernels.program(Dialect.CUDA, t));
+        }
+        for (ScalarType t : new ScalarType[] {ScalarType.INT32, ScalarType.INT64}) {
+            programs.put("gemm_" + t.numpyName(), GemmKernels.program(Dialect.CUDA, t, GemmTiling.GPU));
+            programs.put("gemm_large_" + t.numpyName(), GemmKernels.program(Dialect.CUDA, t, GemmTiling.LARGE));
         }
         return programs;
     }

@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
         description = {"Times workloads over sizes and backends against a plain single-threaded",
                 "Java loop and ND4J, checks every result, prints a summary table and writes",
                 "CSV, JSON and a PNG chart. Workloads: elementwise (c = a*x + b*y), reduce",
-                "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed)), and",
-                "on request sort (GPUArray.sort against Arrays.sort and Arrays.parallelSort)."})
+                "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed)),",
+                "bmm and bmm-loop (a batch of 128x128 float32 matmuls as one call and as a loop),",
+                "imatmul (int32 matmul; its Java loop runs on all cores), and on request sort",
+                "(GPUArray.sort against Arrays.sort and Arrays.parallelSort)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -38,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> backends = new ArrayList<>();
 
     @Option(names = "--workload", split = ",", paramLabel = "NAME",
-            description = "Workloads (default: ${DEFAULT-VALUE}).", defaultValue = "elementwise,reduce,dot,gemm,fft,rng")
+            description = "Workloads (default: ${DEFAULT-VALUE}).", defaultValue = "elementwise,reduce,dot,gemm,fft,rng,bmm,bmm-loop,imatmul")
     private List<String> workloads;
 
     @Option(names = "--sizes", paramLabel = "LIST", defaultValue = "2^16..2^24:4",
