@@ -48,7 +48,7 @@ final class PrecisionGenerator {
             w.put("Double", prefix);
             w.put("float64", dtype);
             w.put("FLOAT64", dtype.toUpperCase(Locale.ROOT));
-            if (this == FLOAT) { // a float's raw bits are an int, held in a long by the sort either way
+            if (type.equals("float")) { // a float's raw bits are an int, held in a long by the sort either way
                 w.put("doubleToRawLongBits", "floatToRawIntBits");
             }
             if (complex != null) {
