@@ -1163,6 +1163,24 @@ public final class GPUArray implements AutoCloseable {
         return context.blas().matmul(this, other, Objects.requireNonNull(out, "out"));
     }
 
+    // ---- several devices ---------------------------------------------------------------------------
+
+    /**
+     * A copy of this array in another context (another device, possibly of another backend), contiguous,
+     * with the same dtype and shape; in this context, a plain {@link #copy()}. Devices that reach each other
+     * copy peer to peer (CUDA devices with peer access, two CPU contexts); others copy through host memory
+     * in chunks of {@value CrossContextCopy#CHUNK_ELEMENTS} elements.
+     *
+     * @param target the context to copy to
+     * @return a new array in {@code target}; this array is not modified
+     * @throws IllegalStateException when this array or either context is closed
+     */
+    public GPUArray to(GpuContext target) {
+        ensureOpen();
+        Objects.requireNonNull(target, "target").ensureOpen();
+        return CrossContextCopy.copy(this, target);
+    }
+
     // ---- sorting and searching -------------------------------------------------------------------
 
     /**

@@ -597,6 +597,57 @@ public final class GpuContext implements AutoCloseable {
         return "GpuContext[" + device.info() + (closed ? ", closed" : "") + "]";
     }
 
+    // ---- several devices ---------------------------------------------------------------------------
+
+    /**
+     * Every device of every backend that can start here: the most preferred backend first (CUDA, OpenCL,
+     * the CPU), each backend's devices in index order. {@link DeviceInfo#backend()} and
+     * {@link DeviceInfo#index()} say how to open one with {@link #create(String, int)}.
+     */
+    public static List<DeviceInfo> devices() {
+        return Devices.all();
+    }
+
+    /**
+     * The devices of one backend, in index order; empty when the backend cannot start here
+     * ({@link #probeBackends()} says why).
+     *
+     * @param backend {@code "cuda"}, {@code "opencl"} or {@code "cpu"}
+     * @throws IllegalArgumentException when no backend has that name
+     */
+    public static List<DeviceInfo> devices(String backend) {
+        return Devices.of(backend);
+    }
+
+    /**
+     * Opens device {@code deviceIndex} of a backend: one context per device, and each may be used from its
+     * own thread while the others compute. Arrays move between contexts with {@link GPUArray#to}.
+     *
+     * @param backend     {@code "cuda"}, {@code "opencl"} or {@code "cpu"}
+     * @param deviceIndex an index into {@link #devices(String)}
+     * @throws BackendUnavailableException when the backend cannot start, or has no device of that index
+     * @throws IllegalArgumentException    for an unknown backend or a negative index
+     */
+    public static GpuContext create(String backend, int deviceIndex) {
+        return new GpuContext(Devices.open(backend, deviceIndex));
+    }
+
+    /**
+     * A Philox4x32-10 generator of {@code seed} whose first call starts at counter block {@code offset} of
+     * the stream, as if {@code offset} blocks had been drawn already (one block yields four float32 or two
+     * float64 values): how parts of one job draw disjoint stretches of one stream. See
+     * {@link org.jgpuarray.random.PhiloxStream} for stretches that start at any element.
+     *
+     * @param offset counter blocks to skip, at least 0
+     * @throws IllegalArgumentException for a negative offset
+     */
+    public GpuRandom random(long seed, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("the counter offset must be >= 0, got " + offset);
+        }
+        return libraries().random(seed, offset);
+    }
+
     // ---- for the package -------------------------------------------------------------------------
 
     void ensureOpen() {

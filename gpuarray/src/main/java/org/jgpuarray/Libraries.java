@@ -98,6 +98,11 @@ final class Libraries implements AutoCloseable {
 
     /** A Philox generator of this seed: the device's reproducing provider, else the portable kernels. */
     GpuRandom random(long seed) {
+        return random(seed, 0);
+    }
+
+    /** As {@link #random(long)}, its first call starting at counter block {@code offset}. */
+    GpuRandom random(long seed, long offset) {
         synchronized (lock) {
             if (philox == null) {
                 philox = offered(RandomProvider.class).filter(RandomProvider::reproducesPhilox)
@@ -105,7 +110,7 @@ final class Libraries implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "Philox random numbers on " + device.info().name() + ": "
                         + philox.implementation());
             }
-            return new StreamRandom(this, philox, seed);
+            return new StreamRandom(this, philox, seed, offset);
         }
     }
 

@@ -23,9 +23,15 @@ final class StreamRandom implements GpuRandom {
     private volatile long offset; // advanced under the context's library lock (Libraries#call)
 
     StreamRandom(Libraries libraries, RandomProvider provider, long seed) {
+        this(libraries, provider, seed, 0);
+    }
+
+    /** A generator whose first call starts at counter block {@code offset} of the stream. */
+    StreamRandom(Libraries libraries, RandomProvider provider, long seed, long offset) {
         this.libraries = libraries;
         this.provider = provider;
         this.seed = seed;
+        this.offset = offset;
     }
 
     @Override

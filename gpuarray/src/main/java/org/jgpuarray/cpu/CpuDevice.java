@@ -79,6 +79,17 @@ final class CpuDevice implements BackendDevice {
         System.arraycopy(s.array(), s.index(srcByteOffset), d.array(), d.index(dstByteOffset), s.components(bytes));
     }
 
+    /** Between two CPU devices (contexts) the buffers are Java arrays of one heap: one array copy. */
+    @Override
+    public boolean copyToPeer(DeviceBuffer src, long srcByteOffset, BackendDevice target, DeviceBuffer dst,
+                              long dstByteOffset, long bytes) {
+        if (!(target instanceof CpuDevice)) {
+            return false;
+        }
+        copyOnDevice(src, srcByteOffset, dst, dstByteOffset, bytes);
+        return true;
+    }
+
     @Override
     public CompiledElementwise compile(ElementwiseSpec spec) {
         JavaElementwiseKernel kernel = JavaKernelCompiler.compile(spec.name(),

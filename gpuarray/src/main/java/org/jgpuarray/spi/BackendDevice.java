@@ -73,6 +73,23 @@ public interface BackendDevice extends AutoCloseable {
     /** Copies bytes between buffers of this device. */
     void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes);
 
+    /**
+     * Copies bytes from a buffer of this device straight into a buffer of another opened device, without
+     * staging them in host memory: peer to peer between CUDA devices that allow it, an array copy between
+     * two CPU devices. The core calls it for copies between contexts ({@code GPUArray.to}) and copies
+     * through host memory when the answer is false. Waits until the bytes have arrived.
+     *
+     * @param src    a buffer of this device; not modified
+     * @param target another device, possibly of another backend (answer false then)
+     * @param dst    a buffer of {@code target}; modified
+     * @return true when the bytes were copied, false (the default) when this device cannot reach
+     *         {@code target} directly
+     */
+    default boolean copyToPeer(DeviceBuffer src, long srcByteOffset, BackendDevice target, DeviceBuffer dst,
+                               long dstByteOffset, long bytes) {
+        return false;
+    }
+
     /** Compiles an elementwise kernel (the core caches the result per spec). */
     CompiledElementwise compile(ElementwiseSpec spec);
 

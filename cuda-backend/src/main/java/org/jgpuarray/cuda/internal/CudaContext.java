@@ -59,6 +59,11 @@ public final class CudaContext {
         return device;
     }
 
+    /** The driver's handle of the primary context, for calls that name two contexts (peer copies). */
+    CUcontext handle() {
+        return context;
+    }
+
     /** The device's ordinal. */
     public int ordinal() {
         return ordinal;

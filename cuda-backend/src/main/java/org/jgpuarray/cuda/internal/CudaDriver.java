@@ -133,6 +133,14 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         memory.copyOnDevice(src, srcByteOffset, dst, dstByteOffset, bytes);
     }
 
+    /** Peer to peer, or within one GPU, where {@link PeerCopy} can; false sends the copy through the host. */
+    @Override
+    public boolean copyToPeer(DeviceBuffer src, long srcByteOffset, GpuDriver target, DeviceBuffer dst,
+                              long dstByteOffset, long bytes) {
+        return target instanceof CudaDriver peer
+                && PeerCopy.copy(this, src, srcByteOffset, peer, dst, dstByteOffset, bytes);
+    }
+
     @Override
     public void synchronize() {
         context.enter();

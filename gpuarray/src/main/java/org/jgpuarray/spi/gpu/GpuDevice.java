@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceTimer;
@@ -45,12 +46,16 @@ import org.jgpuarray.spi.RawProgram;
  * without limit.
  */
 public final class GpuDevice implements BackendDevice {
+    private static final AtomicLong CREATED = new AtomicLong();
+
     private final GpuDriver driver;
     private final ProgramCache programs;
     private final LaunchGeometry geometry;
     private final Scratch scratch;
     private final QueueBound queued;
     private final Object lock = new Object();
+    /** Creation order, which fixes the order of taking two devices' locks for a copy between them. */
+    private final long order = CREATED.incrementAndGet();
     private volatile boolean closed;
 
     /**
@@ -137,6 +142,33 @@ public final class GpuDevice implements BackendDevice {
             driver.copy(src, srcByteOffset, dst, dstByteOffset, bytes);
             queued.enqueued();
         });
+    }
+
+    /**
+     * Peer to peer where the driver can reach {@code target}'s driver; both devices are locked meanwhile, in
+     * the order of their creation, so that two copies in opposite directions cannot deadlock.
+     */
+    @Override
+    public boolean copyToPeer(DeviceBuffer src, long srcByteOffset, BackendDevice target, DeviceBuffer dst,
+                              long dstByteOffset, long bytes) {
+        if (!(target instanceof GpuDevice other) || other == this) {
+            return false;
+        }
+        GpuDevice first = order < other.order ? this : other;
+        GpuDevice second = first == this ? other : this;
+        synchronized (first.lock) {
+            synchronized (second.lock) {
+                ensureOpen();
+                other.ensureOpen();
+                boolean copied = driver.copyToPeer(src, srcByteOffset, other.driver, dst, dstByteOffset, bytes);
+                if (copied) {
+                    // counted on both queues, as a copy on either device would be (QueueBound)
+                    queued.enqueued();
+                    other.queued.enqueued();
+                }
+                return copied;
+            }
+        }
     }
 
     /**

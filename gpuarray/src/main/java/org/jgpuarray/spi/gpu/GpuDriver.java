@@ -96,6 +96,18 @@ public interface GpuDriver extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Copies bytes from a buffer of this device into a buffer of another device of the same backend without
+     * staging them in host memory (peer to peer), as {@code BackendDevice.copyToPeer}. The caller holds both
+     * devices' locks.
+     *
+     * @return false (the default) when the devices cannot reach each other directly
+     */
+    default boolean copyToPeer(DeviceBuffer src, long srcByteOffset, GpuDriver target, DeviceBuffer dst,
+                               long dstByteOffset, long bytes) {
+        return false;
+    }
+
     /** A backend-specific feature for {@code GpuContext.unwrap}; empty (the default) when none. */
     default <T> Optional<T> unwrap(Class<T> feature) {
         return Optional.empty();

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jgpuarray bench}: the GPU-vs-CPU harness. Exit status 0 when every result is right, 1 when any
- * is wrong (or a device could not run), 2 for bad options.
+ * is wrong (or a device could not run), 2 for bad options. {@code --scaling} measures one job on 1..P
+ * devices instead ({@link ScalingBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Times GPU-vs-CPU workloads against a plain Java loop and ND4J.",
@@ -99,11 +100,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--scaling", description = {"Instead of the workloads: strong scaling of one job (Monte Carlo pi)",
+            "on 1..P devices of the first --backend (a device group): time, speedup,",
+            "efficiency and the Karp-Flatt serial fraction, to DIR/scaling.csv."})
+    private boolean scaling;
+
+    @Option(names = "--devices", paramLabel = "P", description = "Largest device count for --scaling (default: the "
+            + "backend's devices, at least 2; beyond them members share devices).")
+    private Integer devices;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "16777216",
+            description = "Samples of the --scaling job (default ${DEFAULT-VALUE}).")
+    private long samples;
+
     /** Runs the benchmark; returns the exit status. */
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (scaling) {
+            return scaling(out, err);
+        }
         BenchConfig config = config();
         List<GpuContext> contexts = openContexts(err);
         if (contexts.isEmpty()) {
@@ -124,6 +141,28 @@ public final class BenchCommand implements Callable<Integer> {
         writeOutputs(report, out);
         boolean errors = report.results().stream().anyMatch(r -> !r.error().isEmpty());
         return report.wrongResults().isEmpty() && !errors ? 0 : 1;
+    }
+
+    private int scaling(PrintWriter out, PrintWriter err) throws IOException {
+        String backend = backends.isEmpty() ? BackendSurvey.probeAll().stream().filter(BackendProbe::available)
+                .map(BackendProbe::backend).findFirst().orElse("cpu") : backends.get(0).trim();
+        int available = GpuContext.devices(backend).size();
+        if (available == 0) {
+            err.println("bench: the " + backend + " backend has no device here");
+            return 1;
+        }
+        int most = devices != null ? devices : Math.max(2, available);
+        if (most < 1 || samples < 1 || repeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--devices, --samples and --repeat must be >= 1");
+        }
+        List<ScalingBench.Point> points = new ScalingBench(backend, samples, seed,
+                new Repeater(Math.max(1, warmup), 0, repeat)).run(most);
+        boolean same = ScalingBench.print(points, samples, out);
+        Path file = (csv != null ? csv : outDir.resolve("scaling.csv"));
+        ScalingBench.writeCsv(points, file);
+        out.printf("wrote %s%n", file);
+        out.flush();
+        return same ? 0 : 1;
     }
 
     private BenchConfig config() {
