@@ -918,6 +918,185 @@ public final class GPUArray implements AutoCloseable {
         return Builtins.reduceUnordered(BuiltinSpecs.extremum(dtype, maximum), this);
     }
 
+    // ---- reductions along axes (AxisReductions) --------------------------------------------------
+    // NumPy's axis and keepdims: axes negative from the end, none given means every axis; each works on any
+    // view and returns a new array laid out in the input's memory order. Int32 and other integers sum and
+    // multiply in int64 (NumPy on 64-bit Linux); mean, var and std of integers are float64.
+
+    /**
+     * The sum along {@code axes} (every axis when none): int64 for bool and integer arrays, the array's type for
+     * floats; 0 over empty axes.
+     *
+     * @throws IllegalArgumentException for an axis out of range or repeated, naming it and the shape
+     */
+    public GPUArray sum(int... axes) {
+        return sum(false, axes);
+    }
+
+    /** {@link #sum(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray sum(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("sum", BuiltinSpecs.sum(dtype), this, keepdims, axes, true);
+    }
+
+    /** The product along {@code axes} (every axis when none), in the dtype of {@link #sum(int...)}; 1 over empty axes. */
+    public GPUArray prod(int... axes) {
+        return prod(false, axes);
+    }
+
+    /** {@link #prod(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray prod(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("prod", AxisSpecs.prod(dtype), this, keepdims, axes, true);
+    }
+
+    /**
+     * The largest elements along {@code axes} (every axis when none); NaN where any reduced element is NaN.
+     *
+     * @throws IllegalArgumentException when a reduced axis is empty (no identity), or for a bad axis
+     */
+    public GPUArray max(int... axes) {
+        return max(false, axes);
+    }
+
+    /** {@link #max(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray max(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("max", BuiltinSpecs.extremum(dtype, true), this, keepdims, axes, false);
+    }
+
+    /** The smallest elements along {@code axes}; see {@link #max(int...)}. */
+    public GPUArray min(int... axes) {
+        return min(false, axes);
+    }
+
+    /** {@link #min(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray min(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("min", BuiltinSpecs.extremum(dtype, false), this, keepdims, axes, false);
+    }
+
+    /** The mean along {@code axes} (every axis when none): float64 for bool and integers; NaN over empty axes. */
+    public GPUArray mean(int... axes) {
+        return mean(false, axes);
+    }
+
+    /** {@link #mean(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray mean(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.mean(this, keepdims, axes);
+    }
+
+    /** The variance along {@code axes} (every axis when none), with {@code ddof} 0; the dtype of {@link #mean(int...)}. */
+    public GPUArray var(int... axes) {
+        return var(0, false, axes);
+    }
+
+    /** {@link #var(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray var(boolean keepdims, int... axes) {
+        return var(0, keepdims, axes);
+    }
+
+    /**
+     * The variance, NumPy's {@code var(axis, ddof, keepdims)}: the squared deviations from the mean summed and
+     * divided by {@code max(count - ddof, 0)} (so NaN or infinity when that is 0), computed in two passes.
+     */
+    public GPUArray var(int ddof, boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.variance(this, ddof, keepdims, axes, false);
+    }
+
+    /** The standard deviation along {@code axes}, with {@code ddof} 0: the square root of {@link #var(int...)}. */
+    public GPUArray std(int... axes) {
+        return std(0, false, axes);
+    }
+
+    /** {@link #std(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray std(boolean keepdims, int... axes) {
+        return std(0, keepdims, axes);
+    }
+
+    /** The square root of {@link #var(int, boolean, int...)}. */
+    public GPUArray std(int ddof, boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.variance(this, ddof, keepdims, axes, true);
+    }
+
+    /**
+     * The index of the first maximum along one axis (int64), or into the elements in C order when no axis is
+     * given; a NaN counts as the maximum, so the first NaN's index where there is one.
+     *
+     * @param axis none or one axis
+     * @throws IllegalArgumentException for more than one axis, a bad axis, or an empty reduced axis
+     */
+    public GPUArray argmax(int... axis) {
+        return argmax(false, axis);
+    }
+
+    /** {@link #argmax(int...)}, the reduced axis kept with extent 1 when {@code keepdims}. */
+    public GPUArray argmax(boolean keepdims, int... axis) {
+        ensureOpen();
+        return AxisReductions.argExtremum(this, true, keepdims, axis);
+    }
+
+    /** The index of the first minimum; see {@link #argmax(int...)}. */
+    public GPUArray argmin(int... axis) {
+        return argmin(false, axis);
+    }
+
+    /** {@link #argmin(int...)}, the reduced axis kept with extent 1 when {@code keepdims}. */
+    public GPUArray argmin(boolean keepdims, int... axis) {
+        ensureOpen();
+        return AxisReductions.argExtremum(this, false, keepdims, axis);
+    }
+
+    /** Whether any element along {@code axes} (every axis when none) is nonzero (NaN is), a bool array; false over nothing. */
+    public GPUArray any(int... axes) {
+        return any(false, axes);
+    }
+
+    /** {@link #any(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray any(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.anyAll(this, true, keepdims, axes);
+    }
+
+    /** Whether every element along {@code axes} (every axis when none) is nonzero, a bool array; true over nothing. */
+    public GPUArray all(int... axes) {
+        return all(false, axes);
+    }
+
+    /** {@link #all(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray all(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.anyAll(this, false, keepdims, axes);
+    }
+
+    /**
+     * The inclusive prefix sums along {@code axis} (negative counts from the end), NumPy's
+     * {@code cumsum(axis=...)}: the shape of this array, in the dtype of {@link #sum(int...)}.
+     *
+     * @throws IllegalArgumentException for an axis out of range, naming it and the shape
+     */
+    public GPUArray cumsum(int axis) {
+        ensureOpen();
+        return AxisScans.cumulative(this, axis, false);
+    }
+
+    /** The inclusive prefix products of the elements in C order, 1-D, in the dtype of {@link #sum(int...)}. */
+    public GPUArray cumprod() {
+        ensureOpen();
+        try (GPUArray flat = ravel()) {
+            return AxisScans.cumulative(flat, 0, true);
+        }
+    }
+
+    /** The inclusive prefix products along {@code axis}; see {@link #cumsum(int)}. */
+    public GPUArray cumprod(int axis) {
+        ensureOpen();
+        return AxisScans.cumulative(this, axis, true);
+    }
+
     // ---- linear algebra --------------------------------------------------------------------------
 
     /**

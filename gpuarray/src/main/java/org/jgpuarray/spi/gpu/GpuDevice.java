@@ -185,13 +185,20 @@ public final class GpuDevice implements BackendDevice {
         return new GpuElementwise(this, spec.name(), spec.arguments(), kernels.get(0));
     }
 
-    /** Builds a two-stage reduction; throws as {@link #compile(ElementwiseSpec)}. */
+    /**
+     * Builds a two-stage reduction, or a segmented one ({@link GpuSegmentedReduction}); throws as
+     * {@link #compile(ElementwiseSpec)}.
+     */
     @Override
     public CompiledReduction compile(ReductionSpec spec) {
         Fp64Requirement.check(Fp64Requirement.needs(spec), info().fp64(), spec.name(), info().name());
         CSource source = CSourceGenerator.reduction(spec, dialect());
         int bytes = spec.outputType().byteSize();
         Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, 1), List.of());
+        if (spec.segmented()) {
+            return new GpuSegmentedReduction(this, spec.name(), spec.arguments(), built.kernels().get(0),
+                    built.kernels().get(1), built.block(), bytes);
+        }
         return new GpuReduction(this, spec.name(), spec.arguments(), built.kernels().get(0), built.kernels().get(1),
                 built.block(), bytes);
     }
@@ -205,8 +212,8 @@ public final class GpuDevice implements BackendDevice {
         int items = geometry.scanItems(bytes);
         List<String> itemsOption = items == KernelLayout.SCAN_ITEMS ? List.of() : List.of("-DJGA_ITEMS=" + items);
         Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, items), itemsOption);
-        return new GpuScan(this, built.kernels().get(0), built.kernels().get(1), spec.inclusive(), bytes, built.block(),
-                items);
+        return new GpuScan(this, built.kernels().get(0), built.kernels().get(1), built.kernels().get(2), spec.inclusive(),
+                bytes, built.block(), items);
     }
 
     /**

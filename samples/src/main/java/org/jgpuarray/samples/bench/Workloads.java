@@ -8,7 +8,10 @@ import java.util.Map;
 
 /** The named workloads of {@code jgpuarray bench} and their default size limits. */
 public final class Workloads {
-    /** The workloads a bench runs when none is named: all of them but {@code sort} (name it to run it). */
+    /**
+     * The workloads a bench runs when none is named: all of them but {@code sort} and the axis reductions (name
+     * them to run them).
+     */
     public static final List<String> DEFAULT = List.of("elementwise", "reduce", "dot", "gemm", "fft", "rng", "bmm",
             "bmm-loop", "imatmul");
 
@@ -42,6 +45,9 @@ public final class Workloads {
         for (Workload w : List.of(new ElementwiseWorkload(), ReductionWorkload.sum(), ReductionWorkload.dot(),
                 new GemmWorkload(), new FftWorkload(), new RngWorkload(), new BatchedMatmulWorkload(false),
                 new BatchedMatmulWorkload(true), new IntMatmulWorkload(), new SortWorkload())) {
+            all.put(w.name(), w);
+        }
+        for (Workload w : AxisReductionWorkload.all()) {
             all.put(w.name(), w);
         }
         return all;

@@ -118,11 +118,17 @@ class WorkloadCheckTest {
         assertTrue(e.getMessage().contains("elementwise") && e.getMessage().contains("rng"), e.getMessage());
     }
 
-    /** sort is named only: its single-threaded Arrays.sort reference alone takes seconds at 2^24. */
+    /**
+     * sort (its single-threaded Arrays.sort reference alone takes seconds at 2^24) and the axis reductions run
+     * only when named.
+     */
     @Test
-    void everyWorkloadButSortRunsByDefault() {
+    void everyWorkloadButTheNamedOnlyOnesRunsByDefault() {
         List<String> named = new ArrayList<>(Workloads.all().keySet());
         assertTrue(named.remove("sort"), named::toString);
+        for (Workload w : AxisReductionWorkload.all()) {
+            assertTrue(named.remove(w.name()), named::toString);
+        }
         assertEquals(named, Workloads.DEFAULT);
     }
 }
