@@ -48,6 +48,7 @@ public final class CSourceGenerator {
         String body = Template.fill(d.elementwiseTemplate(), Map.of(
                 "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
+                "ALIASES", d.aliases(spec.arguments()),
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
                 "OPERATION", indent(positions(spec.indexSpace(), d.indexType()) + spec.operation(), 2),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
@@ -81,6 +82,7 @@ public final class CSourceGenerator {
                 "NAME", entry,
                 "T", spec.outputType().nameIn(dialect),
                 "PARAMS_PREFIX", params.isEmpty() ? "" : params + ", ",
+                "ALIASES", d.aliases(spec.arguments()),
                 "MAP_PARAMS", mapParams.toString(),
                 "MAP_ARGS", mapArgs.toString(),
                 "NEUTRAL", spec.neutral(),

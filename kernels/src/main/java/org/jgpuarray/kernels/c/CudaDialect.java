@@ -34,6 +34,9 @@ final class CudaDialect implements GpuDialect {
             #ifndef DBL_MAX
             #define DBL_MAX 1.7976931348623158e+308
             #endif
+            #ifndef DBL_MIN
+            #define DBL_MIN 2.2250738585072014e-308
+            #endif
             #ifndef DBL_EPSILON
             #define DBL_EPSILON 2.2204460492503131e-16
             #endif
@@ -55,12 +58,69 @@ final class CudaDialect implements GpuDialect {
             #else
             #include <stdint.h>
             #endif
+            // min, max and abs of any snippet types, as on the CPU and OpenCL: C's usual arithmetic
+            // conversions (CUDA overloads only some pairs, so min(long, long) or min(int, float) are
+            // ambiguous), fminf semantics on floats (a NaN operand gives the other one). CUDA's own exact
+            // overloads still win; these templates (C++03, for NVRTC 11's default) catch the rest.
+            template <class T> struct jga_rank { enum { value = 0 }; };
+            template <> struct jga_rank<bool> { enum { value = 1 }; typedef int type; };
+            template <> struct jga_rank<int> { enum { value = 1 }; typedef int type; };
+            template <> struct jga_rank<long> { enum { value = 2 }; typedef long type; };
+            template <> struct jga_rank<long long> { enum { value = 3 }; typedef long long type; };
+            template <> struct jga_rank<float> { enum { value = 4 }; typedef float type; };
+            template <> struct jga_rank<double> { enum { value = 5 }; typedef double type; };
+            template <class A, class B, bool SNIPPET_TYPES = (jga_rank<A>::value > 0 && jga_rank<B>::value > 0)>
+            struct jga_common { };
+            template <class A, class B> struct jga_common<A, B, true>
+            {
+                typedef typename jga_rank<A>::type PA;
+                typedef typename jga_rank<B>::type PB;
+                template <bool FIRST, class X, class Y> struct pick { typedef X type; };
+                template <class X, class Y> struct pick<false, X, Y> { typedef Y type; };
+                typedef typename pick<(jga_rank<A>::value >= jga_rank<B>::value), PA, PB>::type type;
+            };
+            template <class A, class B> __device__ __forceinline__ typename jga_common<A, B>::type min(A a, B b)
+            {
+                typedef typename jga_common<A, B>::type T;
+                return (T) b != (T) b || (T) a < (T) b ? (T) a : (T) b;
+            }
+            template <class A, class B> __device__ __forceinline__ typename jga_common<A, B>::type max(A a, B b)
+            {
+                typedef typename jga_common<A, B>::type T;
+                return (T) b != (T) b || (T) a > (T) b ? (T) a : (T) b;
+            }
+            template <class T> __device__ __forceinline__ typename jga_rank<T>::type abs(T x)
+            {
+                return x < 0 ? -x : +x;
+            }
+            // copysign and pow of a floating and an integer argument, which CUDA finds ambiguous: the
+            // floating argument's type, as in OpenCL C and on the CPU
+            template <class T> struct jga_floating { enum { value = 0 }; };
+            template <> struct jga_floating<float> { enum { value = 1 }; };
+            template <> struct jga_floating<double> { enum { value = 2 }; };
+            template <class A, class B, int FA = jga_floating<A>::value, int FB = jga_floating<B>::value,
+                      bool SNIPPET_TYPES = (jga_rank<A>::value > 0 && jga_rank<B>::value > 0)>
+            struct jga_mixed { };
+            template <class A, class B> struct jga_mixed<A, B, 1, 0, true> { typedef float type; };
+            template <class A, class B> struct jga_mixed<A, B, 0, 1, true> { typedef float type; };
+            template <class A, class B> struct jga_mixed<A, B, 2, 0, true> { typedef double type; };
+            template <class A, class B> struct jga_mixed<A, B, 0, 2, true> { typedef double type; };
+            template <class A, class B> __device__ __forceinline__ typename jga_mixed<A, B>::type copysign(A a, B b)
+            {
+                typedef typename jga_mixed<A, B>::type T;
+                return copysign((T) a, (T) b);
+            }
+            template <class A, class B> __device__ __forceinline__ typename jga_mixed<A, B>::type pow(A a, B b)
+            {
+                typedef typename jga_mixed<A, B>::type T;
+                return pow((T) a, (T) b);
+            }
             """;
 
     private static final String ELEMENTWISE = """
             extern "C" __global__ void ${NAME}(${PARAMS})
             {
-                long long i = 0;
+            ${ALIASES}    long long i = 0;
                 (void) i;
             ${LOOP_PREP}
                 for (i = (long long) blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (long long) blockDim.x * gridDim.x) {
@@ -113,7 +173,7 @@ final class CudaDialect implements GpuDialect {
 
             extern "C" __global__ void __launch_bounds__(JGA_BLOCK) ${NAME}_stage1(${PARAMS_PREFIX}${T} *jga_partials, long long n)
             {
-                const long long jga_stride = (long long) JGA_BLOCK * gridDim.x;
+            ${ALIASES}    const long long jga_stride = (long long) JGA_BLOCK * gridDim.x;
                 long long jga_i = (long long) blockIdx.x * JGA_BLOCK + threadIdx.x;
                 ${T} jga_acc = (${T}) (${NEUTRAL});
                 for (; jga_i + 3 * jga_stride < n; jga_i += 4 * jga_stride) {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * The qualifier goes where nvcc and NVRTC accept it: after {@code template <...>} headers and an
  * {@code extern "C"} linkage prefix; functions inside {@code namespace} and {@code extern "C"} blocks and
  * member functions of {@code struct}, {@code class} and {@code union} bodies are qualified as top-level ones
- * are. Comments, string and character literals and preprocessor lines are skipped.
+ * are. A {@code const} variable at namespace scope without a memory space becomes {@code __device__} too:
+ * NVRTC compiles no host variables, and the device code reads it. Comments, string and character literals
+ * and preprocessor lines are skipped.
  */
 final class CudaPreamble {
     private static final String QUALIFIER = "__device__ ";
@@ -26,13 +28,27 @@ final class CudaPreamble {
             "(?:\\s*(?:\\b(?:const|volatile|noexcept|override|final)\\b|&&|&))*\\s*(?:->[^()]*)?$");
     private static final Pattern NOT_A_FUNCTION = Pattern.compile(
             "\\s*(?:typedef|using|static_assert|return|enum|struct|class|union)\\b.*", Pattern.DOTALL);
+    private static final Pattern CONST = Pattern.compile("\\bconst\\b");
+    private static final Pattern MEMORY_SPACE = Pattern.compile(
+            "\\b(?:__device__|__constant__|__shared__|__managed__|__global__)\\b");
+
+    /** What an open brace opened. */
+    private enum Block {
+        /** a namespace or linkage block: its declarations are qualified as top-level ones */
+        TRANSPARENT,
+        /** a class body: its member functions are qualified, its member variables are not */
+        CLASS,
+        /** a function body or an initializer: left alone */
+        OPAQUE
+    }
 
     private CudaPreamble() {
     }
 
     /**
      * Returns {@code preamble} with {@code __device__ } added to every function declaration or definition at
-     * namespace or class scope that has neither {@code __device__} nor {@code __global__}.
+     * namespace or class scope that has neither {@code __device__} nor {@code __global__}, and to every
+     * {@code const} variable at namespace scope that names no memory space.
      */
     static String qualify(String preamble) {
         return new Scan(preamble).run();
@@ -42,9 +58,10 @@ final class CudaPreamble {
     private static final class Scan {
         private final String text;
         private final StringBuilder out;
-        /** One entry per open brace: true where the declarations inside are qualified too. */
-        private final Deque<Boolean> scopes = new ArrayDeque<>();
+        /** One entry per open brace. */
+        private final Deque<Block> scopes = new ArrayDeque<>();
         private int opaque;
+        private int classes;
         private int declarationStart;
         private int copied;
 
@@ -92,22 +109,22 @@ final class CudaPreamble {
         private void open(int k, boolean qualifying) {
             String header = qualifying ? text.substring(declarationStart, k) : "";
             String stripped = qualifying ? strippedHeader(declarationStart, k) : "";
-            boolean inside = qualifying && !isFunctionHeader(stripped)
-                    && (TRANSPARENT_BLOCK.matcher(header).matches() || CLASS_BODY.matcher(stripped).matches());
-            if (qualifying && !inside) {
+            boolean function = !qualifying || isFunctionHeader(stripped);
+            Block block = !function && TRANSPARENT_BLOCK.matcher(header).matches() ? Block.TRANSPARENT
+                    : !function && CLASS_BODY.matcher(stripped).matches() ? Block.CLASS : Block.OPAQUE;
+            if (qualifying && block == Block.OPAQUE) {
                 qualifyHeader(declarationStart, k);
             }
-            scopes.push(inside);
-            if (!inside) {
-                opaque++;
-            }
+            scopes.push(block);
+            opaque += block == Block.OPAQUE ? 1 : 0;
+            classes += block == Block.CLASS ? 1 : 0;
             declarationStart = k + 1;
         }
 
         private void close(int k) {
-            if (!scopes.isEmpty() && !scopes.pop()) {
-                opaque--;
-            }
+            Block block = scopes.isEmpty() ? Block.TRANSPARENT : scopes.pop();
+            opaque -= block == Block.OPAQUE ? 1 : 0;
+            classes -= block == Block.CLASS ? 1 : 0;
             if (opaque == 0) {
                 declarationStart = k + 1;
             }
@@ -116,8 +133,10 @@ final class CudaPreamble {
         /** Copies the text up to the header at {@code [from, to)}, with the qualifier where the header needs one. */
         private void qualifyHeader(int from, int to) {
             String header = text.substring(from, to);
-            if (!isFunctionHeader(strippedHeader(from, to)) || header.contains("__device__")
-                    || header.contains("__global__")) {
+            String stripped = strippedHeader(from, to);
+            boolean function = isFunctionHeader(stripped) && !header.contains("__device__")
+                    && !header.contains("__global__");
+            if (!function && !isConstGlobal(stripped)) {
                 return;
             }
             int at = prefixEnd(from, to);
@@ -126,6 +145,13 @@ final class CudaPreamble {
             }
             out.append(text, copied, at).append(QUALIFIER);
             copied = at;
+        }
+
+        /** True for a {@code const} variable at namespace scope that names no memory space. */
+        private boolean isConstGlobal(String stripped) {
+            return classes == 0 && !stripped.isBlank() && CONST.matcher(stripped).find()
+                    && !MEMORY_SPACE.matcher(stripped).find() && !isFunctionHeader(stripped)
+                    && !NOT_A_FUNCTION.matcher(stripped).matches();
         }
 
         /** The header without its labels, template headers and linkage prefix. */

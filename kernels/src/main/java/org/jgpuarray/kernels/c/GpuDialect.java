@@ -19,9 +19,26 @@ interface GpuDialect {
     /** The user's preamble made valid in this dialect. */
     String preamble(String userPreamble);
 
-    /** A kernel parameter as declared in this dialect, e.g. {@code __global float *x}. */
+    /**
+     * A parameter as declared in this dialect in a helper function that the kernel calls (a reduction's
+     * map function), e.g. {@code __global float *x}.
+     */
     default String parameter(Argument a) {
         return a.array() ? pointer(a.type()) + a.name() : a.type().nameIn(dialect()) + " " + a.name();
+    }
+
+    /** A parameter of a {@code __kernel}/{@code __global__} function; by default as {@link #parameter}. */
+    default String kernelParameter(Argument a) {
+        return parameter(a);
+    }
+
+    /**
+     * Declarations that open a kernel's body, each line indented by four spaces and ending in a newline,
+     * that give the snippet the names of the arguments where {@link #kernelParameter} renamed them; by
+     * default none.
+     */
+    default String aliases(ArgumentList arguments) {
+        return "";
     }
 
     /** A pointer-to-global-memory type prefix, e.g. {@code "__global float *"}. */
@@ -30,17 +47,20 @@ interface GpuDialect {
     /** The 64-bit signed integer type used for indices and lengths. */
     String indexType();
 
-    /** The elementwise kernel template; placeholders NAME, PARAMS, LOOP_PREP, OPERATION, AFTER_LOOP. */
+    /** The elementwise kernel template; placeholders NAME, PARAMS, ALIASES, LOOP_PREP, OPERATION, AFTER_LOOP. */
     String elementwiseTemplate();
 
-    /** The reduction template; placeholders NAME, T, PARAMS_PREFIX, MAP_PARAMS, MAP_ARGS, NEUTRAL, REDUCE, MAP. */
+    /**
+     * The reduction template; placeholders NAME, T, PARAMS_PREFIX, ALIASES, MAP_PARAMS, MAP_ARGS, NEUTRAL, REDUCE,
+     * MAP.
+     */
     String reductionTemplate();
 
     /** The scan template; placeholders NAME, T, NEUTRAL, SCAN. */
     String scanTemplate();
 
-    /** The parameters of an argument list joined for a kernel or helper signature. */
+    /** The parameters of an argument list joined for a kernel signature. */
     default String parameters(ArgumentList arguments) {
-        return String.join(", ", arguments.arguments().stream().map(this::parameter).toList());
+        return String.join(", ", arguments.arguments().stream().map(this::kernelParameter).toList());
     }
 }

@@ -1,5 +1,7 @@
 package org.jgpuarray.kernels.c;
 
+import org.jgpuarray.kernels.Argument;
+import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ScalarType;
 
@@ -9,6 +11,8 @@ import org.jgpuarray.kernels.ScalarType;
  */
 final class OpenClDialect implements GpuDialect {
     static final OpenClDialect INSTANCE = new OpenClDialect();
+    /** Prefix of the uchar kernel parameter behind a bool array argument. */
+    private static final String BOOL_BYTES = "jga_bytes_";
 
     private static final String PRELUDE = """
             // jgpuarray OpenCL prelude: the portable snippet vocabulary
@@ -17,6 +21,8 @@ final class OpenClDialect implements GpuDialect {
             #elif defined(cl_amd_fp64)
             #pragma OPENCL EXTENSION cl_amd_fp64 : enable
             #endif
+            // bool arrays are uchar buffers viewed as bool (see the kernels' parameters)
+            typedef char jga_bool_is_one_byte[sizeof(bool) == 1 ? 1 : -1];
             #define __device__
             #define __host__
             #define __forceinline__
@@ -94,7 +100,7 @@ final class OpenClDialect implements GpuDialect {
     private static final String ELEMENTWISE = """
             __kernel void ${NAME}(${PARAMS})
             {
-                long i = 0;
+            ${ALIASES}    long i = 0;
             ${LOOP_PREP}
                 for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
             ${OPERATION};
@@ -136,7 +142,7 @@ final class OpenClDialect implements GpuDialect {
             __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
             void ${NAME}_stage1(${PARAMS_PREFIX}__global ${T} *jga_partials, long n)
             {
-                __local ${T} jga_scratch[JGA_BLOCK];
+            ${ALIASES}    __local ${T} jga_scratch[JGA_BLOCK];
                 const long jga_stride = (long) get_global_size(0);
                 long jga_i = (long) get_global_id(0);
                 ${T} jga_acc = (${T}) (${NEUTRAL});
@@ -313,12 +319,40 @@ final class OpenClDialect implements GpuDialect {
 
     @Override
     public String preamble(String userPreamble) {
-        return userPreamble;
+        return OpenClPreamble.qualify(userPreamble);
     }
 
     @Override
     public String pointer(ScalarType type) {
         return "__global " + type.nameIn(Dialect.OPENCL) + " *";
+    }
+
+    /**
+     * A bool array is a {@code bool *} in the snippet, as on CUDA and the CPU: storing 2 (or 256, or 0.5)
+     * stores true, and reading gives 1. OpenCL forbids bool in kernel parameters, so the kernel takes the
+     * bytes as {@code uchar} and {@link #aliases} views them as bool (one byte, checked by the prelude).
+     */
+    @Override
+    public String parameter(Argument a) {
+        return a.array() && a.type() == ScalarType.BOOL ? "__global bool *" + a.name() : GpuDialect.super.parameter(a);
+    }
+
+    @Override
+    public String kernelParameter(Argument a) {
+        return a.array() && a.type() == ScalarType.BOOL ? "__global uchar *" + BOOL_BYTES + a.name()
+                : GpuDialect.super.parameter(a);
+    }
+
+    @Override
+    public String aliases(ArgumentList arguments) {
+        StringBuilder out = new StringBuilder();
+        for (Argument a : arguments.arguments()) {
+            if (a.array() && a.type() == ScalarType.BOOL) {
+                out.append("    __global bool *").append(a.name()).append(" = (__global bool *) ").append(BOOL_BYTES)
+                        .append(a.name()).append(";\n");
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -28,6 +28,9 @@ final class DeclarationTyper {
         for (Stmt.Declarator v : d.declarators()) {
             if (!v.isArray()) {
                 TExpr init = v.init() == null ? null : Conversions.convert(exprs.value(v.init(), scope), type);
+                if (kind == Symbol.Kind.GLOBAL) {
+                    requireStaticInitializer(v.name(), v.init(), init);
+                }
                 Symbol s = scope.declare(v.name(), type, false, kind, constant);
                 if (constant && init instanceof TExpr.Constant c) {
                     s.setConstantValue(c);
@@ -41,6 +44,9 @@ final class DeclarationTyper {
                 values = new ArrayList<>();
                 for (Expr e : v.initList()) {
                     values.add(Conversions.convert(exprs.value(e, scope), type));
+                    if (kind == Symbol.Kind.GLOBAL) {
+                        requireStaticInitializer(v.name(), e, values.get(values.size() - 1));
+                    }
                 }
                 if (size >= 0 && values.size() > size) {
                     throw Diagnostics.syntax(v.name(), "too many initializers for '" + v.name().text() + "["
@@ -54,6 +60,22 @@ final class DeclarationTyper {
             out.add(new TStmt.Declarator(scope.declare(v.name(), type, true, kind, constant), null, size, values));
         }
         return new TStmt.Declare(out);
+    }
+
+    /**
+     * A const global needs a constant initializer, as C requires of every static object, and a finite one:
+     * OpenCL C folds only constant expressions into {@code __constant} memory, and NVRTC cannot initialize a
+     * device variable with an infinity or a NaN (it calls them dynamic initialization).
+     */
+    private static void requireStaticInitializer(Token name, Expr written, TExpr init) {
+        if (!(init instanceof TExpr.Constant c)) {
+            throw Diagnostics.unsupported(written.at(), "non-constant initializer of const global '" + name.text() + "'",
+                    "a global's initializer must be a constant expression");
+        }
+        if (c.value() instanceof Number v && !Double.isFinite(v.doubleValue())) {
+            throw Diagnostics.unsupported(written.at(), "non-finite initializer of const global '" + name.text() + "'",
+                    "NVRTC cannot initialize a device variable with infinity or NaN; #define the value instead");
+        }
     }
 
     private int size(Expr e, Scope scope) {

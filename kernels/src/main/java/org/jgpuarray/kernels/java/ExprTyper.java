@@ -130,6 +130,10 @@ final class ExprTyper {
 
     private TExpr conditional(Expr.Conditional c, Scope scope) {
         TExpr condition = value(c.condition(), scope);
+        if (condition.type().isFloating()) {
+            throw Diagnostics.unsupported(c.at(), condition.type().cName() + " condition of '?:'",
+                    "OpenCL C requires an integer or bool condition; compare it, as in x != 0 ? a : b");
+        }
         TExpr whenTrue = value(c.whenTrue(), scope);
         TExpr whenFalse = value(c.whenFalse(), scope);
         CType type = whenTrue.type() == CType.BOOL && whenFalse.type() == CType.BOOL
@@ -196,6 +200,11 @@ final class ExprTyper {
         if (s.type() != p.type()) {
             throw Diagnostics.syntax(a.at(), "argument " + position + " of '" + f.cName() + "' must be a "
                     + p.type().cName() + " array, not a " + s.type().cName() + " array");
+        }
+        if (s.kind() != Symbol.Kind.ARGUMENT && s.kind() != Symbol.Kind.PARAMETER) {
+            throw Diagnostics.unsupported(a.at(), "local array argument", "argument " + position + " of '"
+                    + f.cName() + "' must be a kernel array: in OpenCL C helper array parameters point to global "
+                    + "memory, where local and const arrays are not");
         }
         return new TExpr.ArrayRef(s);
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Reads C numeric literals with C's typing rules: a decimal integer is {@code int} when it fits, else
  * {@code long}; a hexadecimal or octal one that fits only as {@code unsigned} is rejected, as is any
- * {@code u} suffix; {@code L}/{@code LL} make {@code long}; floating literals are {@code double}, or
+ * {@code u} suffix and {@code LL} (long long); {@code L} makes {@code long}; floating literals are {@code double}, or
  * {@code float} with an {@code f} suffix.
  */
 final class Literals {
@@ -27,7 +27,11 @@ final class Literals {
         if (suffix.contains("u")) {
             throw Diagnostics.unsupported(t, "unsigned", "literal " + t.text() + " is unsigned in C");
         }
-        if (!suffix.isEmpty() && !suffix.equals("l") && !suffix.equals("ll")) {
+        if (suffix.equals("ll")) {
+            throw Diagnostics.unsupported(t, "long long", "literal " + t.text() + ": " + TypeParser.LONG_LONG
+                    + " (suffix L)");
+        }
+        if (!suffix.isEmpty() && !suffix.equals("l")) {
             throw Diagnostics.syntax(t, "invalid suffix on integer literal " + t.text());
         }
         BigInteger value = digits(t, s.substring(0, end));

@@ -109,6 +109,7 @@ final class MathLibrary {
             throw Diagnostics.syntax(at, "'" + f.name() + "' takes " + f.arity() + " argument"
                     + (f.arity() == 1 ? "" : "s") + ", got " + args.size());
         }
+        requireUnambiguous(at, f, args);
         CType operand = operandType(f.shape(), args);
         List<TExpr> converted = new ArrayList<>();
         for (TExpr a : args) {
@@ -116,6 +117,33 @@ final class MathLibrary {
         }
         CType result = f.shape() == MathFunction.Shape.PREDICATE ? CType.INT : operand;
         return new TExpr.MathCall(f, operand, converted, result);
+    }
+
+    /**
+     * Refuses the calls that OpenCL C and CUDA cannot resolve among their float and double overloads, so
+     * that a snippet the CPU accepts compiles everywhere: no floating argument at all ({@code sqrt(2)}),
+     * or float and double arguments together ({@code fmod(x, 2.0)} with a float x).
+     */
+    private static void requireUnambiguous(Token at, MathFunction f, List<TExpr> args) {
+        if (f.shape() != MathFunction.Shape.GENERIC && f.shape() != MathFunction.Shape.PREDICATE) {
+            return;
+        }
+        boolean anyFloat = false;
+        boolean anyDouble = false;
+        for (TExpr a : args) {
+            anyFloat |= a.type() == CType.FLOAT;
+            anyDouble |= a.type() == CType.DOUBLE;
+        }
+        String name = f.name();
+        String orFloat = f.shape() == MathFunction.Shape.GENERIC ? ", or call " + name + "f" : "";
+        if (!anyFloat && !anyDouble) {
+            throw Diagnostics.unsupported(at, name + " of integer arguments", "ambiguous in OpenCL C and CUDA; "
+                    + "convert an argument, as in " + name + "((double) x)" + orFloat);
+        }
+        if (anyFloat && anyDouble) {
+            throw Diagnostics.unsupported(at, name + " of float and double arguments", "ambiguous in OpenCL C and "
+                    + "CUDA; convert the float arguments to double" + orFloat);
+        }
     }
 
     private static CType operandType(MathFunction.Shape shape, List<TExpr> args) {

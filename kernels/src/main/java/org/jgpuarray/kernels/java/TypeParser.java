@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads type names: {@code float}, {@code const double}, {@code long long int}, {@code int64_t}, ...
- * Qualifiers are dropped; {@code unsigned}, {@code char}, {@code short}, vector types and
- * {@code long double} are errors naming the construct.
+ * Reads type names: {@code float}, {@code const double}, {@code long int}, {@code int64_t}, ...
+ * Qualifiers are dropped; {@code unsigned}, {@code char}, {@code short}, {@code long long}, vector types
+ * and {@code long double} are errors naming the construct.
  */
 final class TypeParser {
     private static final Set<String> INTEGER_WORDS = Set.of("long", "int", "signed");
+    /** Why {@code long long} is refused: OpenCL C reserves it, and PoCL's Clang makes it 128 bits wide. */
+    static final String LONG_LONG = "OpenCL C reserves it (PoCL makes it 128 bits); use long or int64_t, 64 bits everywhere";
 
     private TypeParser() {
     }
@@ -88,6 +90,9 @@ final class TypeParser {
         }
         if (longs > 2 || ints > 1 || signeds > 1) {
             throw Diagnostics.syntax(words.get(0), "invalid combination of type words");
+        }
+        if (longs == 2) {
+            throw Diagnostics.unsupported(words.get(0), "long long", LONG_LONG);
         }
         return longs > 0 ? CType.LONG : CType.INT;
     }

@@ -76,4 +76,17 @@ class CudaPreambleTest {
                 + "struct Pair make(void);\n";
         assertEquals(preamble, CudaPreamble.qualify(preamble));
     }
+
+    /** NVRTC compiles no host variables: a const global is a device variable (found by the snippet fuzzer). */
+    @Test
+    void constGlobalsAreDeviceVariables() {
+        assertEquals("__device__ const float K = 2.5f;\n__device__ const int T[2] = {1, 2};\n__constant__ const int J = 1;\n"
+                        + "namespace k { __device__ static const int M = 3; }\n"
+                        + "struct S { static const int N = 4; __device__ int n() const { const int z = 1; return z; } };\n"
+                        + "typedef const float cf;\n",
+                CudaPreamble.qualify("const float K = 2.5f;\nconst int T[2] = {1, 2};\n__constant__ const int J = 1;\n"
+                        + "namespace k { static const int M = 3; }\n"
+                        + "struct S { static const int N = 4; int n() const { const int z = 1; return z; } };\n"
+                        + "typedef const float cf;\n"));
+    }
 }

@@ -109,7 +109,7 @@ class ArithmeticSemanticsTest {
                 "switch ((int) i) { case 0: out[i] = 1 << 31; break; case 1: out[i] = -16 >> 2; break;"
                         + " case 2: out[i] = 0x0F & 0x3C | 0x100; break; case 3: out[i] = 5 ^ 3; break;"
                         + " case 4: out[i] = ~0; break; default: out[i] = 010 + 0x10; }"
-                        + "if (i < 2) lo[i] = i == 0 ? 1L << 40 : -1LL >> 63;"), 6, out, lo);
+                        + "if (i < 2) lo[i] = i == 0 ? 1L << 40 : -1L >> 63;"), 6, out, lo);
         assertArrayEquals(new int[] {Integer.MIN_VALUE, -4, 0x10C, 6, -1, 24}, out);
         assertArrayEquals(new long[] {1L << 40, -1L}, lo);
     }

@@ -2,8 +2,11 @@ package org.jgpuarray.kernels.java;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
+import org.jgpuarray.kernels.SnippetSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,7 +78,7 @@ class MathTranslationTest {
     @Test
     void binaryAndTernaryFunctions() {
         double[] out = doubles("i == 0 ? pow(x, 10) : i == 1 ? fmod(-7.0, x) : i == 2 ? atan2(x, x) : i == 3"
-                + " ? hypot(3, 4) : i == 4 ? copysign(x, -0.0) : i == 5 ? fdim(x, 5) : i == 6 ? fdim(5, x)"
+                + " ? hypot(3.0, 4) : i == 4 ? copysign(x, -0.0) : i == 5 ? fdim(x, 5) : i == 6 ? fdim(5, x)"
                 + " : i == 7 ? fma(x, 3, 4) : i == 8 ? log2(x) : i == 9 ? exp2(x) : rsqrt(x)",
                 2, 3, 1, 0, 2, 7, 7, 2, 8, 10, 4);
         assertArrayEquals(new double[] {1024, -1, Math.PI / 4, 5, -2, 2, 0, 10, 3, 1024, 0.5}, out);
@@ -101,19 +104,39 @@ class MathTranslationTest {
     }
 
     @Test
-    void floatArgumentsGiveFloatResultsAndIntegerArgumentsDouble() {
+    void floatArgumentsGiveFloatResultsAndDoubleArgumentsDouble() {
         float[] f = {2};
         int[] k = {2};
         double[] out = new double[6];
         Compiled.run(Compiled.elementwise("float *f, int *k, double *out",
-                "out[0] = sqrt(f[0]); out[1] = sqrt(k[0]); out[2] = sqrtf(2.0); out[3] = exp(f[0]) - exp(k[0]);"
-                        + "out[4] = pow(f[0], 0.5f); out[5] = pow(f[0], 0.5)"), 1, f, k, out);
+                "out[0] = sqrt(f[0]); out[1] = sqrt((double) k[0]); out[2] = sqrtf(2.0); out[3] = exp(f[0]) - exp(k[0] + 0.0);"
+                        + "out[4] = pow(f[0], 0.5f); out[5] = pow(f[0], 2) + pow(2, f[0])"), 1, f, k, out);
         assertEquals((double) (float) Math.sqrt(2), out[0]);
         assertEquals(Math.sqrt(2), out[1]);
         assertEquals((double) (float) Math.sqrt(2), out[2]);
         assertEquals((double) (float) Math.exp(2) - Math.exp(2), out[3]);
         assertEquals((double) (float) Math.sqrt(2), out[4]);
-        assertEquals(Math.sqrt(2), out[5], 1e-15);
+        assertEquals(8.0, out[5], "an integer argument beside a float one gives float, as in OpenCL C and CUDA");
+    }
+
+    /**
+     * OpenCL C and CUDA overload the math functions for float and double only: a call with no floating
+     * argument, or with float and double ones, is ambiguous there and refused here too (found by the
+     * snippet fuzzer: the CPU used to accept {@code sqrt(k)} and {@code fmod(x, 2.0)} for float x).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            out[0] = sqrt(k[0]);            | sqrt of integer arguments
+            out[0] = hypot(3, 4);           | hypot of integer arguments
+            out[0] = isnan(k[0]);           | isnan of integer arguments
+            out[0] = fmod(f[0], 2.0);       | fmod of float and double arguments
+            out[0] = fma(f[0], 2, out[0]);  | fma of float and double arguments
+            """)
+    void callsThatAreAmbiguousOnGpusAreRefused(String operation, String construct) {
+        SnippetSyntaxException e = assertThrows(SnippetSyntaxException.class,
+                () -> Compiled.elementwise("float *f, int *k, double *out", operation));
+        assertEquals(construct, e.construct(), e.getMessage());
+        assertTrue(e.getMessage().contains("ambiguous in OpenCL C and CUDA"), e.getMessage());
     }
 
     @Test
@@ -124,7 +147,7 @@ class MathTranslationTest {
         double[] mixed = new double[2];
         Compiled.run(Compiled.elementwise("int *k, long *big, long *out, double *mixed",
                 "out[i] = max(k[i], big[i]) + abs(k[i]) + labs(big[i]) - llabs(big[i]);"
-                        + "mixed[i] = min(k[i], 2.5) + abs(-1.25f) + fabs(k[i])"), 2, k, big, out, mixed);
+                        + "mixed[i] = min(k[i], 2.5) + abs(-1.25f) + fabs((double) k[i])"), 2, k, big, out, mixed);
         assertArrayEquals(new long[] {(1L << 40) + 7, 3 + 3}, out);
         assertArrayEquals(new double[] {-7 + 1.25 + 7, 2.5 + 1.25 + 3}, mixed);
     }

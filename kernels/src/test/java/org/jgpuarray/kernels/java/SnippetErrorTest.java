@@ -58,6 +58,9 @@ class SnippetErrorTest {
             switch (l[i]) { default: break; }  | unsupported construct 'switch on a 64-bit value' | 1
             c[i] = 'a';                        | unsupported construct 'character literal'   | 8
             c[i] = a % 2;                      | invalid operands to '%' (float and int)     | 10
+            c[i] = a ? 1 : 2;                  | unsupported construct 'float condition of '?:'' | 10
+            long long k = 3;                   | unsupported construct 'long long'           | 1
+            l[i] = 1LL << 40;                  | unsupported construct 'long long'           | 8
             c[i] = ~a;                         | invalid operand to '~' (float)              | 8
             char ch = 1;                       | unsupported construct 'char'                | 1
             float4 v;                          | unsupported construct 'vector type float4'  | 1
@@ -102,6 +105,23 @@ class SnippetErrorTest {
                 .reduction(new ReductionSpec("r", ScalarType.FLOAT32, "x[0]", "a + b", "x[i]",
                         ArgumentList.parse("float *x"), "")));
         assertAt(neutral, "unknown identifier 'x'", 1, 1);
+    }
+
+    /**
+     * Const globals are what every dialect can place in constant or device memory (found by the snippet
+     * fuzzer: OpenCL rejected {@code NAN}, a function call there, and NVRTC any infinity or NaN).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            const float K = NAN;                 | non-finite initializer of const global 'K'    | 17
+            const double T[2] = {1, INFINITY};   | non-finite initializer of const global 'T'    | 25
+            const float K = 1e30f * 1e30f;       | non-finite initializer of const global 'K'    | 23
+            const float K = sqrt(2.0f);          | non-constant initializer of const global 'K'  | 17
+            """)
+    void constGlobalsNeedFiniteConstants(String preamble, String construct, int column) {
+        SnippetSyntaxException e = assertThrows(SnippetSyntaxException.class, () -> JavaSourceGenerator
+                .elementwise(new ElementwiseSpec("k", ArgumentList.parse(ARGS), "c[i] = a", preamble, "", "")));
+        assertAt(e, "unsupported construct '" + construct + "'", 1, column);
     }
 
     @Test
