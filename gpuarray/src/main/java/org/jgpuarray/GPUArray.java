@@ -1360,6 +1360,87 @@ public final class GPUArray implements AutoCloseable {
         return CrossContextCopy.copy(this, target);
     }
 
+    // ---- sorting and searching -------------------------------------------------------------------
+
+    /**
+     * A sorted copy along the last axis, NumPy's {@code np.sort(a, kind='stable')}: each row sorted on its
+     * own, ascending, NaN last, -0.0 equal to 0.0, equal elements in input order (so the result is this
+     * array permuted by {@link #argsort()}, bit for bit). A radix sort on GPUs, the JDK's parallel sort on
+     * the CPU. Any dtype but complex. This array is not modified.
+     *
+     * @return a new contiguous array of this shape and dtype
+     * @throws IllegalArgumentException for a 0-d array or a complex dtype
+     */
+    public GPUArray sort() {
+        return sort(-1);
+    }
+
+    /**
+     * A sorted copy along {@code axis} (negative counts from the end); see {@link #sort()}. Not modified.
+     *
+     * @throws IllegalArgumentException for an axis out of range, naming it and the shape
+     */
+    public GPUArray sort(int axis) {
+        ensureOpen();
+        return Sorting.sort(this, axis);
+    }
+
+    /**
+     * The indices that sort each row along the last axis, NumPy's {@code np.argsort(a, kind='stable')}: int64
+     * positions within the row, equal elements in input order; the order is {@link #sort()}'s. Not modified.
+     *
+     * @return a new int64 array of this shape
+     */
+    public GPUArray argsort() {
+        return argsort(-1);
+    }
+
+    /** {@link #argsort()} along {@code axis} (negative counts from the end). Not modified. */
+    public GPUArray argsort(int axis) {
+        ensureOpen();
+        return Sorting.argsort(this, axis);
+    }
+
+    /**
+     * The sorted distinct values of the flattened array, NumPy's {@code np.unique(a)}: NaNs count as one value
+     * (last), -0.0 and 0.0 as one (the first of them in input order). Not modified.
+     *
+     * @return a new 1-D array of this dtype
+     */
+    public GPUArray unique() {
+        ensureOpen();
+        return Uniques.unique(this);
+    }
+
+    /**
+     * {@link #unique()} with how often each value occurs, NumPy's {@code np.unique(a, return_counts=True)}.
+     * Not modified.
+     */
+    public UniqueCounts uniqueCounts() {
+        ensureOpen();
+        return Uniques.uniqueCounts(this);
+    }
+
+    /** {@link #searchsorted(GPUArray, SearchSide)} with {@link SearchSide#LEFT}. */
+    public GPUArray searchsorted(GPUArray values) {
+        return searchsorted(values, SearchSide.LEFT);
+    }
+
+    /**
+     * Where {@code values} would be inserted into this sorted 1-D array to keep it sorted, NumPy's
+     * {@code np.searchsorted(a, v, side)}, in the sort's order (NaN last); both are compared in their common
+     * dtype. Neither is modified; this array is assumed sorted (not checked).
+     *
+     * @param values any shape, any layout
+     * @param side   before ({@code LEFT}) or after ({@code RIGHT}) the elements equal to a value
+     * @return a new int64 array of {@code values}' shape
+     * @throws IllegalArgumentException when this array is not 1-D, for complex dtypes
+     */
+    public GPUArray searchsorted(GPUArray values, SearchSide side) {
+        ensureOpen();
+        return SearchSorted.searchsorted(this, values, side);
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------
 
     /** Frees the device memory (once no reshape of it is open either). Idempotent. */

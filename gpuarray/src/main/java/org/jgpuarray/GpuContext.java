@@ -502,6 +502,13 @@ public final class GpuContext implements AutoCloseable {
         return libraries().fft();
     }
 
+    // ---- sorting (for the package) --------------------------------------------------------------
+
+    /** The sort provider of this context's device (see {@code Sorting}). */
+    org.jgpuarray.spi.SortProvider sorter() {
+        return libraries().sort();
+    }
+
     private synchronized Libraries libraries() {
         ensureOpen(); // under the lock that close() takes: no libraries are made for a closed context
         if (libraries == null) {

@@ -13,6 +13,7 @@ import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.FftProvider;
 import org.jgpuarray.spi.RandomProvider;
+import org.jgpuarray.spi.SortProvider;
 
 /**
  * The library layer of one context: picks, per library, the device's provider
@@ -37,6 +38,7 @@ final class Libraries implements AutoCloseable {
     private DefaultFft fft;
     private RandomProvider philox;
     private Optional<RandomProvider> vendorRandom;
+    private SortProvider sort;
 
     /**
      * @param host   the context whose arrays the libraries take
@@ -143,6 +145,21 @@ final class Libraries implements AutoCloseable {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Sorting on this device: the device's provider (the CPU backend's), else the portable radix sort; its
+     * calls run through {@link #call}.
+     */
+    SortProvider sort() {
+        synchronized (lock) {
+            if (sort == null) {
+                sort = new LockedSort(this, offered(SortProvider.class).orElseGet(() -> portable("sorting").sort()));
+                LOG.log(System.Logger.Level.DEBUG, "sorting on " + device.info().name() + ": "
+                        + sort.implementation());
+            }
+            return sort;
+        }
     }
 
     /** A new output array of the context. */

@@ -112,8 +112,8 @@ public interface BackendDevice extends AutoCloseable {
 
     /**
      * A library this device runs natively, as a provider of the given kind: {@link BlasProvider},
-     * {@link FftProvider} or {@link RandomProvider} (cuBLAS, cuFFT, cuRAND, or the CPU backend's Java
-     * implementations). The core asks once per context and kind, and uses its portable kernels (through
+     * {@link FftProvider}, {@link RandomProvider} or {@link SortProvider} (cuBLAS, cuFFT, cuRAND, or the CPU
+     * backend's Java implementations). The core asks once per context and kind, and uses its portable kernels (through
      * {@link #compileProgram}) where the answer is empty. Return empty, never throw, when the library
      * cannot load here; the provider's {@code implementation()} tells users what ran.
      *

@@ -11,14 +11,14 @@ import org.jgpuarray.kernels.lib.Philox4x32;
  * The operations one thread of a concurrency test runs, round after round, each checked against an exact
  * host result: a user elementwise kernel, arithmetic with temporaries left to the garbage collector, a BLAS
  * dot (two launches over the library's scratch memory), a sum and a dot product of temporaries brought home
- * as scalars, a scan, a small GEMM and Philox random bits. Sizes and values
+ * as scalars, a scan, a small GEMM, Philox random bits and a stable argsort (the sorting library's scratch). Sizes and values
  * differ per thread and round (small integers, so every result is exact in float32), so a result computed
  * from another thread's data, a stale buffer or a half-written one is caught. Also used without checks on
  * the fake CUDA driver, whose kernels do not run.
  */
 public final class ConcurrentWorkload {
     /** Operations per round. */
-    public static final int OPERATIONS_PER_ROUND = 8;
+    public static final int OPERATIONS_PER_ROUND = 9;
 
     private final GpuContext ctx;
     private final ElementwiseKernel axpb;
@@ -93,7 +93,33 @@ public final class ConcurrentWorkload {
         }
         gemm(thread, round, where);
         randomBits(thread, round, n, where);
+        argsort(thread, round, n, where);
         return OPERATIONS_PER_ROUND;
+    }
+
+    /** A stable argsort of keys with many repeats, against the host's bucket order of the same keys. */
+    private void argsort(int thread, int round, int n, String where) {
+        int buckets = 50;
+        int[] keys = new int[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (i * 7 + thread + round) % buckets;
+        }
+        long[] expected = new long[n];
+        int k = 0;
+        for (int key = 0; key < buckets; key++) {
+            for (int i = 0; i < n; i++) {
+                if (keys[i] == key) {
+                    expected[k++] = i;
+                }
+            }
+        }
+        try (GPUArray g = ctx.toGpu(keys); GPUArray order = g.argsort()) {
+            long[] actual = order.toLongArray();
+            if (verify && !Arrays.equals(expected, actual)) {
+                throw new AssertionError("argsort, " + where + ": first difference at "
+                        + Arrays.mismatch(expected, actual));
+            }
+        }
     }
 
     /** A small GEMM of integers (exact in float32). */

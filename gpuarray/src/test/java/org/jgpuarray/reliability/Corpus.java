@@ -29,6 +29,7 @@ public final class Corpus {
         all.addAll(BlasCases.cases());
         all.addAll(FftCases.cases());
         all.addAll(RandomCases.cases());
+        all.addAll(SortCases.cases());
         all.addAll(RawSourceCases.cases());
         Set<String> names = new HashSet<>();
         for (Case c : all) {

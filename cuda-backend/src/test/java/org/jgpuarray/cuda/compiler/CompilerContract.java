@@ -189,6 +189,13 @@ public abstract class CompilerContract {
     }
 
     @Test
+    void programNamesMayHoldSlashes() {
+        String source = "extern \"C\" __global__ void named(int *x) { x[threadIdx.x] = 1; }\n";
+        String ptx = compiler.compile("sort/int32", source, List.of(), CompileTarget.ptx(ARCH)).ptxText();
+        assertTrue(ptx.contains(".entry named("), "the portable libraries name their programs like this");
+    }
+
+    @Test
     void optionsReachTheCompiler() {
         String source = "extern \"C\" __global__ void fill(int *x) { x[threadIdx.x] = JGA_VALUE; }\n";
         String ptx = compiler.compile("options", source, List.of("-DJGA_VALUE=424242"), CompileTarget.ptx(ARCH)).ptxText();

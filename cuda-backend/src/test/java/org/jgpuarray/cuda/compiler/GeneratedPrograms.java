@@ -3,6 +3,7 @@ package org.jgpuarray.cuda.compiler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jgpuarray.BuiltinCatalog;
+import org.jgpuarray.SortCatalog;
 import org.jgpuarray.cuda.internal.cufft.CufftKernels;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Dialect;
@@ -15,8 +16,8 @@ import org.jgpuarray.kernels.c.CSourceGenerator;
 
 /**
  * Every CUDA program the core generates: each built-in spec of {@link BuiltinCatalog}, the user kernels
- * of the conformance suite (their snippets copied here), scans of every type, and the kernels around
- * cuFFT.
+ * of the conformance suite (their snippets copied here), scans of every type, the kernels of unique and
+ * searchsorted ({@link SortCatalog}), and the kernels around cuFFT.
  */
 public final class GeneratedPrograms {
     private GeneratedPrograms() {
@@ -34,6 +35,7 @@ public final class GeneratedPrograms {
                 programs.put(sum.name(), generate(sum));
             }
         }
+        SortCatalog.specs().forEach((name, spec) -> programs.put(name, generate(spec)));
         for (ScalarType t : new ScalarType[] {ScalarType.FLOAT32, ScalarType.FLOAT64}) {
             for (ElementwiseSpec spec : new ElementwiseSpec[] {CufftKernels.scaleSpec(t), CufftKernels.hermitianSpec(t)}) {
                 programs.put(spec.name(), generate(spec));

@@ -73,6 +73,7 @@ public final class FakeDriverScenarios {
                 scenario("reduction launches", this::reductions),
                 scenario("scan launches", this::scans),
                 scenario("raw modules", this::rawModules),
+                scenario("sort launches", this::sorts),
                 scenario("timer", this::timer),
                 scenario("compile and JIT errors", this::errors),
                 scenario("sticky error", this::sticky),
@@ -238,6 +239,34 @@ public final class FakeDriverScenarios {
             ctx.exclusiveScanKernel(DType.INT64, "a+b", "0").call(x.reshape(n));
             expectLaunch(launchesSinceMark().get(0), "jga_scan_exclusive_int64_\\w+_tiles", 2049, 256,
                     "buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0;" + n + ";0");
+        }
+    }
+
+    /**
+     * The portable radix sort: per 4-bit digit pass a count, a scan of the counts and a scatter, one group of
+     * 256 threads per tile of 2048 items; short rows as one segment with extra passes over the row number.
+     */
+    private void sorts() throws IOException {
+        try (GpuContext ctx = GpuContext.create("cuda"); GPUArray x = ctx.zeros(DType.FLOAT32, 5000);
+             GPUArray m = ctx.zeros(DType.INT64, 1000, 3)) {
+            mark();
+            x.sort().close();
+            List<String> l = launchesSinceMark();
+            check(l.size() == 8 * 3, "8 passes of count, scan, scatter: " + l);
+            expectLaunch(l.get(0), "jga_sort_count_float32", 3, 256, "(buf\\d+)\\+0;buf\\d+\\+0;4;5000;3;0;5000;(buf\\d+)\\+0");
+            expectLaunch(l.get(1), "jga_sort_scan_tiles_float32", 1, 256, "(buf\\d+)\\+0;48;buf\\d+\\+0");
+            expectLaunch(l.get(2), "jga_sort_scatter_float32", 3, 256,
+                    "buf\\d+\\+0;buf\\d+\\+0;4;5000;3;0;5000;buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0");
+            expectLaunch(l.get(23), "jga_sort_scatter_float32", 3, 256,
+                    "buf\\d+\\+0;buf\\d+\\+0;4;5000;3;28;5000;buf\\d+\\+0;buf\\d+\\+0;buf\\d+\\+0");
+            mark();
+            m.argsort().close();
+            l = launchesSinceMark();
+            check(l.size() == (16 + 3) * 3 + 1, "16 rank and 3 row passes, then the row index: " + l.size());
+            expectLaunch(l.get(0), "jga_sort_count_int64", 2, 256, "buf\\d+\\+0;buf\\d+\\+0;6;3000;2;0;3;buf\\d+\\+0");
+            expectLaunch(l.get(48), "jga_sort_count_int64", 2, 256, "buf\\d+\\+0;buf\\d+\\+0;13;3000;2;0;3;buf\\d+\\+0");
+            expectLaunch(l.get(54), "jga_sort_count_int64", 2, 256, "buf\\d+\\+0;buf\\d+\\+0;9;3000;2;8;3;buf\\d+\\+0");
+            expectLaunch(l.get(57), "jga_sort_row_index_int64", 12, 256, "buf\\d+\\+0;3000;3");
         }
     }
 

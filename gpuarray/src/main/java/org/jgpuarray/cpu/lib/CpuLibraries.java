@@ -7,10 +7,11 @@ import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.FftProvider;
 import org.jgpuarray.spi.RandomProvider;
+import org.jgpuarray.spi.SortProvider;
 
 /**
- * The CPU backend's library providers: Java BLAS, Philox random numbers and JTransforms FFTs that work
- * directly on the Java arrays behind its buffers. The CPU device answers
+ * The CPU backend's library providers: Java BLAS, Philox random numbers, JTransforms FFTs and the JDK's
+ * sorts that work directly on the Java arrays behind its buffers. The CPU device answers
  * {@link org.jgpuarray.spi.BackendDevice#library(Class)} with these.
  */
 public final class CpuLibraries {
@@ -20,7 +21,7 @@ public final class CpuLibraries {
     /**
      * The provider of a kind.
      *
-     * @param kind   {@link BlasProvider}, {@link RandomProvider} or {@link FftProvider}
+     * @param kind   {@link BlasProvider}, {@link RandomProvider}, {@link FftProvider} or {@link SortProvider}
      * @param arrays the Java array behind a CPU buffer ({@code float[]} for float32 and complex64, ...)
      * @return the provider, or empty for another kind
      */
@@ -33,6 +34,8 @@ public final class CpuLibraries {
             provider = new CpuRandomProvider(arrays);
         } else if (kind == FftProvider.class) {
             provider = new CpuFftProvider(arrays);
+        } else if (kind == SortProvider.class) {
+            provider = new CpuSortProvider(arrays);
         }
         return Optional.ofNullable(provider).map(kind::cast);
     }

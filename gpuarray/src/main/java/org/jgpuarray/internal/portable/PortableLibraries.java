@@ -4,9 +4,10 @@ import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.FftProvider;
 import org.jgpuarray.spi.RandomProvider;
+import org.jgpuarray.spi.SortProvider;
 
 /**
- * jgpuarray's own BLAS, Philox and FFT kernels (from {@code org.jgpuarray.kernels.lib}), compiled for
+ * jgpuarray's own BLAS, Philox, FFT and radix sort kernels (from {@code org.jgpuarray.kernels.lib}), compiled for
  * the device's dialect (CUDA C++ or OpenCL C) through {@link BackendDevice#compileProgram} and launched
  * through raw functions: the implementation wherever a backend offers no library of its own. One per
  * context; closing it frees programs, plans' memory and scratch buffers. Called one library call at a
@@ -17,6 +18,7 @@ public final class PortableLibraries implements AutoCloseable {
     private PortableBlas blas;
     private PortableRandom random;
     private PortableFft fft;
+    private PortableSort sort;
 
     /** @param device a CUDA or OpenCL device */
     public PortableLibraries(BackendDevice device) {
@@ -45,6 +47,14 @@ public final class PortableLibraries implements AutoCloseable {
             fft = new PortableFft(runner);
         }
         return fft;
+    }
+
+    /** The portable radix sort. */
+    public SortProvider sort() {
+        if (sort == null) {
+            sort = new PortableSort(runner);
+        }
+        return sort;
     }
 
     @Override

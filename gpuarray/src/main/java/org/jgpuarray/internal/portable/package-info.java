@@ -1,5 +1,5 @@
 /**
- * The portable library implementations: jgpuarray's BLAS, Philox and FFT kernels compiled as raw
+ * The portable library implementations: jgpuarray's BLAS, Philox, FFT and radix sort kernels compiled as raw
  * CUDA or OpenCL programs and launched through the backend SPI, used where a device offers no library
  * of its own. Not API.
  */

@@ -48,6 +48,9 @@ final class PrecisionGenerator {
             w.put("Double", prefix);
             w.put("float64", dtype);
             w.put("FLOAT64", dtype.toUpperCase(Locale.ROOT));
+            if (type.equals("float")) { // a float's raw bits are an int, held in a long by the sort either way
+                w.put("doubleToRawLongBits", "floatToRawIntBits");
+            }
             if (complex != null) {
                 w.put("complex128", complex);
                 w.put("COMPLEX128", complex.toUpperCase(Locale.ROOT));
@@ -69,7 +72,8 @@ final class PrecisionGenerator {
     static final Map<String, List<Twin>> SOURCES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             "DoubleGemm", List.of(Twin.FLOAT, Twin.LONG, Twin.INT),
             "DoubleFftPlan", List.of(Twin.FLOAT),
-            "DoubleVectorOps", List.of(Twin.FLOAT))));
+            "DoubleVectorOps", List.of(Twin.FLOAT),
+            "DoubleSortRows", List.of(Twin.FLOAT))));
 
     /** Where the sources and their twins are, relative to the {@code gpuarray} module. */
     static final Path PACKAGE_DIR = Path.of("src", "main", "java", "org", "jgpuarray", "cpu", "lib");
@@ -79,7 +83,7 @@ final class PrecisionGenerator {
             + " -Dsurefire.failIfNoSpecifiedTests=false -Djgpuarray.updateGenerated=true";
 
     /** A word to rewrite, at the start of a word, with the keep-marker before it if there is one. */
-    private static final Pattern WORD = Pattern.compile("(/\\*\\*/)?\\b(double-precision|Double-precision"
+    private static final Pattern WORD = Pattern.compile("(/\\*\\*/)?\\b(doubleToRawLongBits|double-precision|Double-precision"
             + "|double|Double|float64|FLOAT64|complex128|COMPLEX128)");
 
     private static final Pattern BANNER = Pattern.compile("\\A(?://[^\\n]*\\n)+");

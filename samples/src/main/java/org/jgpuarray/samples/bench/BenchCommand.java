@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 "bmm and bmm-loop (a batch of 128x128 float32 matmuls as one call and as a loop),",
                 "imatmul (int32 matmul; its Java loop runs on all cores); on request reduce-axis0",
                 "and reduce-axis1 (column and row sums of a square matrix), reduce-middle and",
-                "reduce-middle-copy (the middle axis of a 3-D array, in place or through a copy)."})
+                "reduce-middle-copy (the middle axis of a 3-D array, in place or through a copy),",
+                "and sort (GPUArray.sort against Arrays.sort and Arrays.parallelSort)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -15,6 +15,8 @@ package org.jgpuarray.samples.bench;
  *                       null when {@code error} is set
  * @param wallTime       wall time of upload, computation and download; null when {@code error} is set
  * @param javaTime       the plain single-threaded Java loop, or null when it was not timed at this size
+ * @param parallelJavaTime the all-core Java version ({@link Workload#hasParallelJava()}), or null when there is
+ *                       none or it was not timed at this size
  * @param nd4jTime       ND4J, or null when ND4J did not run
  * @param cores          p of the efficiency E = S / p: the cores of a CPU device, 0 for GPUs (n/a)
  * @param check          the device result against the float64 reference
@@ -23,7 +25,16 @@ package org.jgpuarray.samples.bench;
  */
 public record BenchResult(String workload, long size, String sizeLabel, String backend, String device,
                           String implementation, Metric metric, double work, Stats deviceTime, Stats wallTime,
-                          Stats javaTime, Stats nd4jTime, int cores, Check check, Check nd4jCheck, String error) {
+                          Stats javaTime, Stats parallelJavaTime, Stats nd4jTime, int cores, Check check,
+                          Check nd4jCheck, String error) {
+
+    /** A result of a workload without an all-core Java version. */
+    public BenchResult(String workload, long size, String sizeLabel, String backend, String device,
+                       String implementation, Metric metric, double work, Stats deviceTime, Stats wallTime,
+                       Stats javaTime, Stats nd4jTime, int cores, Check check, Check nd4jCheck, String error) {
+        this(workload, size, sizeLabel, backend, device, implementation, metric, work, deviceTime, wallTime, javaTime,
+                null, nd4jTime, cores, check, nd4jCheck, error);
+    }
 
     /** True when the device ran and its result is wrong. */
     public boolean wrong() {
@@ -53,6 +64,11 @@ public record BenchResult(String workload, long size, String sizeLabel, String b
     /** S = T_java / T_device (medians); NaN when either is missing. */
     public double speedupJava() {
         return ratio(javaTime, deviceTime);
+    }
+
+    /** S = T_parallelJava / T_device (medians), against the all-core Java version; NaN when either is missing. */
+    public double speedupParallelJava() {
+        return ratio(parallelJavaTime, deviceTime);
     }
 
     /** S = T_nd4j / T_device (medians); NaN when either is missing. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceType;
 import org.jgpuarray.GpuContext;
@@ -71,7 +72,13 @@ public final class BenchRunner {
     private record Case(Workload workload, long size, Optional<String> skip, Optional<String> javaSkip,
                         Optional<String> nd4jSkip, boolean nd4j) {
         long steps(int devices) {
-            return skip.isPresent() ? 0 : (javaSkip.isEmpty() ? 1 : 0) + (nd4j ? 1 : 0) + devices;
+            return skip.isPresent() ? 0 : (javaSkip.isEmpty() ? 1 : 0) + (parallelJava() ? 1 : 0) + (nd4j ? 1 : 0)
+                    + devices;
+        }
+
+        /** Whether the all-core Java version is timed: it has one, and the plain Java loop is timed. */
+        boolean parallelJava() {
+            return javaSkip.isEmpty() && workload.hasParallelJava();
         }
     }
 
@@ -97,7 +104,19 @@ public final class BenchRunner {
         Timed java = null;
         if (c.javaSkip().isEmpty()) {
             progress.running(label + " java");
-            java = timeJava(problem);
+            java = timeJava(problem, problem::runJava);
+            progress.step();
+        }
+        Stats parallelJava = null;
+        if (c.parallelJava()) {
+            progress.running(label + " java all cores");
+            Timed t = timeJava(problem, problem::runParallelJava);
+            if (!t.check().ok()) {
+                err.printf("%n!!! WRONG RESULT of the all-core Java version: %s %s: %s%n", w.name(), w.sizeLabel(size),
+                        t.check());
+                err.flush();
+            }
+            parallelJava = t.stats();
             progress.step();
         }
         Timed peer = null;
@@ -109,7 +128,7 @@ public final class BenchRunner {
         List<BenchResult> out = new ArrayList<>();
         for (GpuContext context : contexts) {
             progress.running(label + " " + context.backendName());
-            BenchResult r = timeDevice(w, size, problem, context, java, peer);
+            BenchResult r = timeDevice(w, size, problem, context, java, parallelJava, peer);
             if (r.wrong()) {
                 err.printf("%n!!! WRONG RESULT: %s %s on %s (%s): %s%n", w.name(), r.sizeLabel(), r.backend(),
                         r.device(), r.check());
@@ -128,11 +147,11 @@ public final class BenchRunner {
         return new Repeater(config.warmup(), config.warmupMillis(), config.repeat());
     }
 
-    private Timed timeJava(Problem problem) {
+    private Timed timeJava(Problem problem, Supplier<float[]> version) {
         float[][] last = new float[1][];
         long[][] t = repeater().run(() -> {
             long t0 = System.nanoTime();
-            last[0] = problem.runJava();
+            last[0] = version.get();
             return new long[] {System.nanoTime() - t0};
         });
         return new Timed(Stats.of(t[0]), problem.check(last[0]));
@@ -149,7 +168,8 @@ public final class BenchRunner {
         }
     }
 
-    private BenchResult timeDevice(Workload w, long size, Problem problem, GpuContext context, Timed java, Timed peer) {
+    private BenchResult timeDevice(Workload w, long size, Problem problem, GpuContext context, Timed java,
+                                   Stats parallelJava, Timed peer) {
         DeviceInfo d = context.device();
         int cores = d.type() == DeviceType.CPU ? d.computeUnits() : 0;
         Stats javaStats = java == null ? null : java.stats();
@@ -171,12 +191,12 @@ public final class BenchRunner {
                 return new long[] {device, wall};
             });
             return new BenchResult(w.name(), size, w.sizeLabel(size), context.backendName(), d.name(), implementation,
-                    w.metric(), w.work(size), Stats.of(t[0]), Stats.of(t[1]), javaStats, peerStats, cores,
+                    w.metric(), w.work(size), Stats.of(t[0]), Stats.of(t[1]), javaStats, parallelJava, peerStats, cores,
                     problem.check(last[0]), peerCheck, "");
         } catch (RuntimeException e) {
             return new BenchResult(w.name(), size, w.sizeLabel(size), context.backendName(), d.name(), implementation,
-                    w.metric(), w.work(size), null, null, javaStats, peerStats, cores, Check.NOT_CHECKED, peerCheck,
-                    oneLine(e));
+                    w.metric(), w.work(size), null, null, javaStats, parallelJava, peerStats, cores, Check.NOT_CHECKED,
+                    peerCheck, oneLine(e));
         }
     }
 

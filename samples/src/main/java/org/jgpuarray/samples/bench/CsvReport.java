@@ -12,7 +12,7 @@ public final class CsvReport {
     public static final String HEADER = "workload,size,size_label,backend,device,implementation,status,"
             + "device_ms_median,device_ms_min,device_ms_max,device_mad_pct,wall_ms_median,wall_ms_min,wall_ms_max,"
             + "throughput,unit,java_ms_median,speedup_java,efficiency,cores,nd4j_ms_median,speedup_nd4j,"
-            + "max_error,tolerance,detail";
+            + "java_parallel_ms_median,speedup_java_parallel,max_error,tolerance,detail";
 
     private CsvReport() {
     }
@@ -39,6 +39,8 @@ public final class CsvReport {
                     Format.csv(r.efficiency()),
                     r.cores() > 0 ? Integer.toString(r.cores()) : "n/a",
                     r.nd4jTime() == null ? "" : Format.csv(r.nd4jTime().medianMs()), Format.csv(r.speedupNd4j()),
+                    r.parallelJavaTime() == null ? "" : Format.csv(r.parallelJavaTime().medianMs()),
+                    Format.csv(r.speedupParallelJava()),
                     Format.csv(r.check().maxError()), Format.csv(r.check().tolerance()),
                     quote(r.error().isEmpty() ? r.check().detail() : r.error())));
         }

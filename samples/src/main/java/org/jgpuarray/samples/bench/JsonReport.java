@@ -69,6 +69,8 @@ public final class JsonReport {
         m.put("speedupJava", r.speedupJava());
         m.put("efficiency", r.efficiency());
         m.put("cores", r.cores() > 0 ? r.cores() : "n/a");
+        m.put("javaParallelMs", stats(r.parallelJavaTime()));
+        m.put("speedupJavaParallel", r.speedupParallelJava());
         m.put("nd4jMs", stats(r.nd4jTime()));
         m.put("speedupNd4j", r.speedupNd4j());
         Map<String, Object> check = new LinkedHashMap<>();

@@ -14,6 +14,17 @@ public interface Problem {
     float[] runJava();
 
     /**
+     * The all-core Java version, a second host reference (e.g. {@code Arrays.parallelSort} beside the
+     * single-threaded {@code Arrays.sort}). Returns its result. Called only when
+     * {@link Workload#hasParallelJava()} is true and the plain Java loop is timed.
+     *
+     * @throws UnsupportedOperationException for a workload without one
+     */
+    default float[] runParallelJava() {
+        throw new UnsupportedOperationException("this workload has no all-core Java version");
+    }
+
+    /**
      * The jgpuarray version on one device; compiles what it needs now, so that compilation is not timed.
      *
      * @param context an open context; the caller closes the returned run

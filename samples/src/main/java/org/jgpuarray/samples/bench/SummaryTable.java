@@ -11,7 +11,7 @@ import java.util.Map;
  * wrong results.
  */
 public final class SummaryTable {
-    private static final String ROW = "%-11s %-14s %-7s %10s %6s %10s %9s  %9s %7s %6s  %9s %7s  %-12s %s%n";
+    private static final String ROW = "%-11s %-14s %-7s %10s %6s %10s %9s  %9s %7s %6s  %9s %7s  %9s %7s  %-12s %s%n";
 
     private SummaryTable() {
     }
@@ -28,9 +28,10 @@ public final class SummaryTable {
                 cfg.get("dtype"), cfg.get("repeat"), cfg.get("warmup"), cfg.get("warmupMillis"),
                 report.machine().get("nd4j"));
         out.println("S = T_ref / T_device (device time, no transfers); E = S_java / p, p = cores of a CPU device"
-                + " (n/a for GPUs); wall = upload + compute + download");
+                + " (n/a for GPUs); wall = upload + compute + download; jpar = all-core Java version (sort:"
+                + " Arrays.parallelSort; java: Arrays.sort)");
         out.printf(ROW, "workload", "size", "backend", "device ms", "±%", "wall ms", "rate", "java ms", "S_java",
-                "E", "nd4j ms", "S_nd4j", "check", "impl");
+                "E", "jpar ms", "S_jpar", "nd4j ms", "S_nd4j", "check", "impl");
         Map<String, String> tags = new LinkedHashMap<>();
         for (BenchResult r : report.results()) {
             boolean ran = r.error().isEmpty();
@@ -42,6 +43,8 @@ public final class SummaryTable {
                     ran ? Format.number(r.throughput()) + " " + shortUnit(r.metric()) : "-",
                     r.javaTime() == null ? "n/a" : Format.number(r.javaTime().medianMs()),
                     Format.number(r.speedupJava()), Format.number(r.efficiency()),
+                    r.parallelJavaTime() == null ? "n/a" : Format.number(r.parallelJavaTime().medianMs()),
+                    Format.number(r.speedupParallelJava()),
                     r.nd4jTime() == null ? "n/a" : Format.number(r.nd4jTime().medianMs()),
                     Format.number(r.speedupNd4j()), r.wrong() ? "WRONG <<<<<<" : r.status(), tag);
         }

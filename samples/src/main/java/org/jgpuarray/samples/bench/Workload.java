@@ -45,6 +45,14 @@ public interface Workload {
         return Optional.empty();
     }
 
+    /**
+     * Whether the workload also has an all-core Java version ({@link Problem#runParallelJava()}), timed in the
+     * same run as a second host reference wherever the plain Java loop is timed. False unless overridden.
+     */
+    default boolean hasParallelJava() {
+        return false;
+    }
+
     /** Why ND4J has no peer of this workload, or empty when it has one. */
     default Optional<String> nd4jSkipReason() {
         return Optional.empty();

@@ -8,7 +8,10 @@ import java.util.Map;
 
 /** The named workloads of {@code jgpuarray bench} and their default size limits. */
 public final class Workloads {
-    /** The workloads a bench runs when none is named: all of them. */
+    /**
+     * The workloads a bench runs when none is named: all of them but {@code sort} and the axis reductions (name
+     * them to run them).
+     */
     public static final List<String> DEFAULT = List.of("elementwise", "reduce", "dot", "gemm", "fft", "rng", "bmm",
             "bmm-loop", "imatmul");
 
@@ -41,7 +44,7 @@ public final class Workloads {
         Map<String, Workload> all = new LinkedHashMap<>();
         for (Workload w : List.of(new ElementwiseWorkload(), ReductionWorkload.sum(), ReductionWorkload.dot(),
                 new GemmWorkload(), new FftWorkload(), new RngWorkload(), new BatchedMatmulWorkload(false),
-                new BatchedMatmulWorkload(true), new IntMatmulWorkload())) {
+                new BatchedMatmulWorkload(true), new IntMatmulWorkload(), new SortWorkload())) {
             all.put(w.name(), w);
         }
         for (Workload w : AxisReductionWorkload.all()) {

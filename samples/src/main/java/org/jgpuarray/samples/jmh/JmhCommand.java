@@ -18,7 +18,8 @@ import picocli.CommandLine.Unmatched;
  * or {@code -h} for JMH's own help. Run from the runnable jar, so that JMH's forked JVMs find the classes.
  */
 @Command(name = "jmh", header = "Runs the JMH micro-benchmarks of the CPU backend.", description = {"Runs the JMH micro-benchmarks (fused elementwise vs separate calls vs",
-        "Java loops; sum and dot vs Java loops; CPU backend, 2^24 floats). Arguments go to JMH, e.g. -f 1 -i 3."})
+        "Java loops; sum and dot vs Java loops; sort vs Arrays.parallelSort; CPU backend, 2^24 floats).",
+        "Arguments go to JMH, e.g. -f 1 -i 3."})
 public final class JmhCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -89,4 +89,31 @@ class ReportsTest {
         assertNotNull(image, "PNG does not decode");
         assertTrue(image.getWidth() >= 640 && image.getHeight() >= 420);
     }
+
+    @Test
+    void theAllCoreJavaVersionIsASecondReferenceInEveryReport() throws Exception {
+        Stats device = Stats.of(new long[] {2_000_000});
+        Check ok = new Check(true, 0, 0, "sorted");
+        BenchResult sort = new BenchResult("sort", 1 << 20, "2^20", "cpu", "Some CPU", "GPUArray.sort", Metric.GB_PER_S,
+                8.0 * (1 << 20), device, device, Stats.of(new long[] {16_000_000}), Stats.of(new long[] {6_000_000}),
+                null, 2, ok, null, "");
+        assertEquals(3.0, sort.speedupParallelJava(), 1e-9);
+        BenchReport report = new BenchReport(Map.of("cores", 2, "nd4j", "ND4J test"), Map.of("dtype", "float32"),
+                Map.of(), List.of(sort), List.of());
+        StringWriter text = new StringWriter();
+        SummaryTable.print(report, new PrintWriter(text));
+        String row = text.toString().lines().filter(l -> l.startsWith("sort ")).findFirst().orElseThrow();
+        assertTrue(row.contains(" 6.00 ") && row.contains(" 3.00 "), row);
+        Path csv = dir.resolve("s.csv");
+        CsvReport.write(report, csv);
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(CsvReport.HEADER.split(","));
+        String[] cells = lines.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        assertEquals(header.size(), cells.length);
+        assertEquals("3.00", cells[header.indexOf("speedup_java_parallel")].substring(0, 4));
+        Path json = dir.resolve("s.json");
+        JsonReport.write(report, json);
+        JsonNode r = new ObjectMapper().readTree(json.toFile()).get("results").get(0);
+        assertEquals(3.0, r.get("speedupJavaParallel").asDouble(), 1e-9);
+    }
 }
