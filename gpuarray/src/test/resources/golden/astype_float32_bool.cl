@@ -1,7 +1,8 @@
 
 // jgpuarray kernel 'astype_float32_bool'
-__kernel void jga_astype_float32_bool_94bf21a223cf(__global uchar *out, __global float *x, long n)
+__kernel void jga_astype_float32_bool_94bf21a223cf(__global uchar *jga_bytes_out, __global float *x, long n)
 {
+    __global bool *out = (__global bool *) jga_bytes_out;
     long i = 0;
 
     for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {

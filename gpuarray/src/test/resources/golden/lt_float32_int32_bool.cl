@@ -1,7 +1,8 @@
 
 // jgpuarray kernel 'lt_float32_int32_bool'
-__kernel void jga_lt_float32_int32_bool_daa60a11e660(__global uchar *out, __global float *x, __global int *y, long n)
+__kernel void jga_lt_float32_int32_bool_daa60a11e660(__global uchar *jga_bytes_out, __global float *x, __global int *y, long n)
 {
+    __global bool *out = (__global bool *) jga_bytes_out;
     long i = 0;
 
     for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {

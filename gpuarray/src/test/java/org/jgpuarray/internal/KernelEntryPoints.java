@@ -94,7 +94,11 @@ final class KernelEntryPoints {
     private static String parameters(List<Argument> arguments, Dialect d) {
         List<String> out = new ArrayList<>();
         for (Argument a : arguments) {
-            out.add(a.array() ? pointer(a.type(), d) + a.name() : a.type().nameIn(d) + " " + a.name());
+            // OpenCL kernels take bool arrays as bytes (bool is not allowed in their parameters) under a prefixed
+            // name, and view them as bool inside
+            String name = d == Dialect.OPENCL && a.array() && a.type() == ScalarType.BOOL ? "jga_bytes_" + a.name()
+                    : a.name();
+            out.add(a.array() ? pointer(a.type(), d) + name : a.type().nameIn(d) + " " + name);
         }
         return String.join(", ", out);
     }
