@@ -15,6 +15,7 @@ import org.jgpuarray.fft.Fft;
 import org.jgpuarray.internal.BackendRegistry;
 import org.jgpuarray.internal.ReleaseQueue;
 import org.jgpuarray.internal.SharedBuffer;
+import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScanSpec;
@@ -42,12 +43,15 @@ public final class GpuContext implements AutoCloseable {
 
     private final BackendDevice device;
     private final ReleaseQueue deferredReleases = new ReleaseQueue();
+    private final BlockPool pool;
     private final Map<Object, Object> compiled = new ConcurrentHashMap<>();
     private Libraries libraries;
     private boolean closed;
 
     private GpuContext(BackendDevice device) {
         this.device = device;
+        this.pool = new BlockPool(device, PoolSettings.fromEnvironment(device.info().globalMemoryBytes()),
+                device.dialect() == Dialect.JAVA);
         LOG.log(System.Logger.Level.DEBUG, "opened " + device.info());
     }
 
@@ -442,6 +446,19 @@ public final class GpuContext implements AutoCloseable {
         return device.unwrap(Objects.requireNonNull(feature, "feature"));
     }
 
+    // ---- memory pool -----------------------------------------------------------------------------
+
+    /**
+     * The memory pool of this context's device: memory of freed arrays kept for reuse, its figures and its
+     * limit (see {@link MemoryPool}).
+     *
+     * @throws IllegalStateException when the context is closed
+     */
+    public MemoryPool memoryPool() {
+        ensureOpen();
+        return pool;
+    }
+
     /** Waits until every launched kernel and copy has finished. */
     public void synchronize() {
         ensureOpen();
@@ -478,6 +495,7 @@ public final class GpuContext implements AutoCloseable {
         if (!closed) {
             closed = true;
             deferredReleases.clear();
+            pool.close();
             compiled.clear();
             if (libraries != null) {
                 libraries.close();
@@ -519,13 +537,13 @@ public final class GpuContext implements AutoCloseable {
         long elements = Math.max(count, 1); // an empty array still gets a valid (one-element) buffer
         DeviceBuffer buffer;
         try {
-            buffer = device.allocate(dtype.scalarType(), elements);
+            buffer = pool.allocate(dtype.scalarType(), elements);
         } catch (OutOfDeviceMemoryException e) {
             LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting garbage arrays and retrying");
             collectForgottenArrays();
-            buffer = device.allocate(dtype.scalarType(), elements);
+            buffer = pool.allocate(dtype.scalarType(), elements);
         }
-        return new SharedBuffer(buffer, this::free);
+        return new SharedBuffer(buffer, b -> free(dtype, b));
     }
 
     /** Lets the garbage collector find unreachable arrays, then frees their buffers here. */
@@ -539,9 +557,9 @@ public final class GpuContext implements AutoCloseable {
         deferredReleases.drain();
     }
 
-    private void free(DeviceBuffer buffer) {
+    private void free(DType dtype, DeviceBuffer buffer) {
         if (!closed) {
-            buffer.release();
+            pool.release(dtype.scalarType(), buffer);
         }
     }
 
