@@ -78,7 +78,7 @@ final class BlockPool implements MemoryPool {
         }
         DeviceBuffer fresh = null;
         try {
-            fresh = fromDevice(type, size / valueBytes, count);
+            fresh = fromDevice(type, size / valueBytes, count, size);
             return fresh;
         } finally {
             synchronized (this) {
@@ -160,19 +160,22 @@ final class BlockPool implements MemoryPool {
 
     @Override
     public String toString() {
-        return "MemoryPool[" + (enabled ? "" : "off, ") + figures() + "]";
+        return "MemoryPool[" + (enabled ? "" : "off, ") + figures(0) + "]";
     }
 
-    /** The device's block of {@code count} values (the class's size), or of {@code exact} where that is too large. */
-    private DeviceBuffer fromDevice(ScalarType type, long count, long exact) {
+    /**
+     * The device's block of {@code count} values (the class's size), or of {@code exact} where that is too
+     * large; {@code reserved} bytes are counted in use for it already.
+     */
+    private DeviceBuffer fromDevice(ScalarType type, long count, long exact, long reserved) {
         DeviceBuffer b;
         try {
-            b = retried(type, count);
+            b = retried(type, count, exact, reserved);
         } catch (UnsupportedCapabilityException tooLarge) {
             if (count == exact) {
                 throw tooLarge;
             }
-            b = retried(type, exact); // past the device's largest allocation only by rounding: an unpooled block
+            b = retried(type, exact, exact, reserved); // past the device's largest allocation only by rounding: unpooled
         }
         synchronized (this) {
             deviceAllocations++;
@@ -180,8 +183,11 @@ final class BlockPool implements MemoryPool {
         return b;
     }
 
-    /** The device's allocation, tried again after freeing the kept blocks when the device is full. */
-    private DeviceBuffer retried(ScalarType type, long count) {
+    /**
+     * The device's allocation of {@code count} values for a request of {@code exact}, tried again after
+     * freeing the kept blocks when the device is full.
+     */
+    private DeviceBuffer retried(ScalarType type, long count, long exact, long reserved) {
         try {
             return device.allocate(type, count);
         } catch (OutOfDeviceMemoryException full) {
@@ -190,8 +196,8 @@ final class BlockPool implements MemoryPool {
                 return device.allocate(type, count);
             } catch (OutOfDeviceMemoryException still) {
                 throw new OutOfDeviceMemoryException(still.call(), still.code(), still.codeName(),
-                        count * type.byteSize(), "after freeing the blocks it kept, the memory pool has " + figures(),
-                        still);
+                        exact * type.byteSize(), "a block of " + count * type.byteSize() + " bytes did not fit"
+                        + " after the memory pool freed the blocks it kept; the pool has " + figures(reserved), still);
             }
         }
     }
@@ -204,13 +210,14 @@ final class BlockPool implements MemoryPool {
         if (used + size > limit || used + size < 0) {
             throw new OutOfDeviceMemoryException("MemoryPool.allocate", -1, "POOL_LIMIT", requested,
                     "a block of " + size + " bytes would pass the memory pool's limit (setLimit or "
-                            + PoolSettings.LIMIT_VARIABLE + "); the pool has " + figures(), null);
+                            + PoolSettings.LIMIT_VARIABLE + "); the pool has " + figures(0), null);
         }
         used += size;
     }
 
-    private String figures() {
-        return used + " bytes in use, " + held + " bytes kept for reuse, limit "
+    /** The pool's figures for a message, not counting {@code reserved} bytes of the allocation under way. */
+    private synchronized String figures(long reserved) {
+        return (used - reserved) + " bytes in use, " + held + " bytes kept for reuse, limit "
                 + (limit == Long.MAX_VALUE ? "none" : limit + " bytes") + ", " + deviceAllocations
                 + " device allocations";
     }
