@@ -97,7 +97,7 @@ final class Selection {
         args[0] = written.buffer();
         for (int k = 0; k < operands.size(); k++) {
             Object o = operands.get(k);
-            args[k + 1] = o instanceof GPUArray g ? g.buffer() : Scalars.box(o, result, what + "'s scalar " + o);
+            args[k + 1] = o instanceof GPUArray g ? g.buffer() : Scalars.box(o, result, () -> what + "'s scalar " + o);
         }
         Builtins.launch(kernel, written.size(), layout, args);
         return written;
