@@ -25,7 +25,9 @@ import org.jgpuarray.spi.DeviceBuffer;
  * that finish before they return): whoever gets the block next queues its work after that work. A backend
  * with several streams per context would have to keep blocks per stream, or wait for an event.
  *
- * <p>Thread-safe: the bookkeeping runs under this object's lock; device calls run outside it.
+ * <p>Thread-safe: the bookkeeping runs under this object's lock; device allocations run outside it, and so do
+ * frees, except those that make room under the limit (the lock order is pool, then device: the device never
+ * calls the pool).
  */
 final class BlockPool implements MemoryPool {
     private final BackendDevice device;
@@ -101,7 +103,7 @@ final class BlockPool implements MemoryPool {
                 return;
             }
         }
-        buffer.release();
+        free(buffer);
     }
 
     /** Forgets every block: the device frees all its memory when it closes. Later releases are ignored. */
@@ -140,7 +142,7 @@ final class BlockPool implements MemoryPool {
         synchronized (this) {
             kept = emptyShelves();
         }
-        kept.forEach(DeviceBuffer::release);
+        kept.forEach(this::free);
     }
 
     @Override
@@ -205,7 +207,7 @@ final class BlockPool implements MemoryPool {
     /** Makes room for {@code size} more bytes in use, freeing kept blocks if the limit needs it; holds the lock. */
     private void reserve(long size, long requested) {
         if (used + held + size > limit || used + held + size < 0) {
-            emptyShelves().forEach(DeviceBuffer::release);
+            emptyShelves().forEach(this::free);
         }
         if (used + size > limit || used + size < 0) {
             throw new OutOfDeviceMemoryException("MemoryPool.allocate", -1, "POOL_LIMIT", requested,
@@ -213,6 +215,11 @@ final class BlockPool implements MemoryPool {
                             + PoolSettings.LIMIT_VARIABLE + "); the pool has " + figures(0), null);
         }
         used += size;
+    }
+
+    /** Gives a block back to the device. */
+    private void free(DeviceBuffer buffer) {
+        buffer.release();
     }
 
     /** The pool's figures for a message, not counting {@code reserved} bytes of the allocation under way. */
