@@ -116,6 +116,45 @@ int NAME(fake_handle *h, int ta, int tb, int m, int n, int k, const T *alpha, co
 GEMM(cublasSgemm_v2, float)
 GEMM(cublasDgemm_v2, double)
 
+/* Strided-batched GEMM: matrix i of X starts stride_x elements after matrix i - 1; each product as GEMM. */
+#define GEMM_STRIDED(NAME, T)                                                                                   \
+int NAME(fake_handle *h, int ta, int tb, int m, int n, int k, const T *alpha, const T *a, int lda,              \
+         long long sa, const T *b, int ldb, long long sb, const T *beta, T *c, int ldc, long long sc, int batch) { \
+    FAKE_INJECT(#NAME);                                                                                         \
+    if (!valid(h)) return NOT_INITIALIZED;                                                                      \
+    FAKE_NEEDS_CONTEXT(#NAME, NOT_INITIALIZED);                                                                 \
+    FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
+    char wa[64], wb[64], wc[64];                                                                                \
+    fake_note("%s handle=%d stream=%ld mode=%d opA=%c opB=%c m=%d n=%d k=%d alpha=%g A=%s lda=%d strideA=%lld " \
+              "B=%s ldb=%d strideB=%lld beta=%g C=%s ldc=%d strideC=%lld batch=%d", #NAME, h->id,               \
+              (long) (uintptr_t) h->stream, h->mode, op(ta), op(tb), m, n, k, (double) *alpha,                  \
+              fake_where(a, wa, 64), lda, sa, fake_where(b, wb, 64), ldb, sb, (double) *beta,                   \
+              fake_where(c, wc, 64), ldc, sc, batch);                                                           \
+    if (!placed(h, alpha, #NAME, "alpha") || !placed(h, beta, #NAME, "beta")) return INVALID_VALUE;            \
+    if (m < 0 || n < 0 || k < 0 || batch < 0 || lda < imax(1, ta ? k : m) || ldb < imax(1, tb ? n : k)         \
+        || ldc < imax(1, m)) return INVALID_VALUE;                                                              \
+    for (int q = 0; q < batch; q++) {                                                                           \
+        const T *aq = a + q * sa;                                                                               \
+        const T *bq = b + q * sb;                                                                               \
+        T *cq = c + q * sc;                                                                                     \
+        for (int j = 0; j < n; j++) {                                                                           \
+            for (int i = 0; i < m; i++) {                                                                       \
+                double acc = 0;                                                                                 \
+                for (int p = 0; p < k; p++) {                                                                   \
+                    acc += (double) (ta ? aq[p + (size_t) i * lda] : aq[i + (size_t) p * lda])                  \
+                            * (double) (tb ? bq[j + (size_t) p * ldb] : bq[p + (size_t) j * ldb]);              \
+                }                                                                                               \
+                T *out = &cq[i + (size_t) j * ldc];                                                             \
+                *out = (T) (*alpha * acc + (*beta == 0 ? 0 : *beta * (double) *out));                           \
+            }                                                                                                   \
+        }                                                                                                       \
+    }                                                                                                           \
+    return SUCCESS;                                                                                             \
+}
+
+GEMM_STRIDED(cublasSgemmStridedBatched, float)
+GEMM_STRIDED(cublasDgemmStridedBatched, double)
+
 #define GEMV(NAME, T)                                                                                           \
 int NAME(fake_handle *h, int trans, int m, int n, const T *alpha, const T *a, int lda, const T *x, int incx,    \
          const T *beta, T *y, int incy) {                                                                       \

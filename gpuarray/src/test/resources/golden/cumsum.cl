@@ -14,19 +14,25 @@ double jga_cumsum_e7557f08fb80_op(double a, double b)
     return (double) (a+b);
 }
 
-/* Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. */
+/*
+ * Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. The input is rows
+ * (segments) of n elements, each scanned on its own: work-group b scans tile b % tiles of row b / tiles.
+ */
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
 void jga_cumsum_e7557f08fb80_tiles(__global const double *jga_in, __global double *jga_out, __global double *jga_tile_totals, long n, int jga_inclusive)
 {
     __local double jga_tile[JGA_PAD(JGA_TILE)];
     __local double jga_scratch[JGA_BLOCK];
     __local double jga_block_total;
-    const long jga_base = (long) get_group_id(0) * JGA_TILE;
+    const long jga_tiles = (n + JGA_TILE - 1) / JGA_TILE;
+    const long jga_segment = (long) get_group_id(0) / jga_tiles;
+    const long jga_start = ((long) get_group_id(0) - jga_segment * jga_tiles) * JGA_TILE;
+    const long jga_base = jga_segment * n + jga_start;
     const int jga_t = (int) get_local_id(0);
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
         const int jga_local = jga_k * JGA_BLOCK + jga_t;
         const long jga_g = jga_base + jga_local;
-        jga_tile[JGA_PAD(jga_local)] = jga_g < n ? jga_in[jga_g] : (double) (0);
+        jga_tile[JGA_PAD(jga_local)] = jga_start + jga_local < n ? jga_in[jga_g] : (double) (0);
     }
     barrier(CLK_LOCAL_MEM_FENCE);
     double jga_total = (double) (0);
@@ -72,7 +78,7 @@ void jga_cumsum_e7557f08fb80_tiles(__global const double *jga_in, __global doubl
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
         const int jga_local = jga_k * JGA_BLOCK + jga_t;
         const long jga_g = jga_base + jga_local;
-        if (jga_g < n) {
+        if (jga_start + jga_local < n) {
             jga_out[jga_g] = jga_tile[JGA_PAD(jga_local)];
         }
     }
@@ -81,16 +87,40 @@ void jga_cumsum_e7557f08fb80_tiles(__global const double *jga_in, __global doubl
     }
 }
 
-/* Work-group b combines tile b + 1 with the inclusive scan of the tile totals before it. */
+/*
+ * Combines every tile after a row's first with the inclusive scan of the row's tile totals before it:
+ * work-group b takes tile b % (tiles - 1) + 1 of row b / (tiles - 1).
+ */
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
 void jga_cumsum_e7557f08fb80_add_offsets(__global double *jga_out, __global const double *jga_scanned_totals, long n)
 {
-    const long jga_tile_index = (long) get_group_id(0) + 1;
-    const double jga_offset = jga_scanned_totals[jga_tile_index - 1];
+    const long jga_tiles = (n + JGA_TILE - 1) / JGA_TILE;
+    const long jga_segment = (long) get_group_id(0) / (jga_tiles - 1);
+    const long jga_tile_index = (long) get_group_id(0) - jga_segment * (jga_tiles - 1) + 1;
+    const double jga_offset = jga_scanned_totals[jga_segment * jga_tiles + jga_tile_index - 1];
     for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
-        const long jga_g = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + (long) get_local_id(0);
-        if (jga_g < n) {
-            jga_out[jga_g] = jga_cumsum_e7557f08fb80_op(jga_offset, jga_out[jga_g]);
+        const long jga_local = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + (long) get_local_id(0);
+        if (jga_local < n) {
+            jga_out[jga_segment * n + jga_local] = jga_cumsum_e7557f08fb80_op(jga_offset, jga_out[jga_segment * n + jga_local]);
+        }
+    }
+}
+
+/* Scans each of jga_segments rows of n elements alone, one work-item per row (in == out allowed). */
+__kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+void jga_cumsum_e7557f08fb80_rows(__global const double *jga_in, __global double *jga_out, long jga_segments, long n, int jga_inclusive)
+{
+    for (long jga_s = (long) get_global_id(0); jga_s < jga_segments; jga_s += (long) get_global_size(0)) {
+        double jga_prefix = (double) (0);
+        for (long jga_g = jga_s * n; jga_g < (jga_s + 1) * n; jga_g++) {
+            const double jga_x = jga_in[jga_g];
+            if (jga_inclusive) {
+                jga_prefix = jga_cumsum_e7557f08fb80_op(jga_prefix, jga_x);
+                jga_out[jga_g] = jga_prefix;
+            } else {
+                jga_out[jga_g] = jga_prefix;
+                jga_prefix = jga_cumsum_e7557f08fb80_op(jga_prefix, jga_x);
+            }
         }
     }
 }

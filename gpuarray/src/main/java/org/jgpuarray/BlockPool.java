@@ -217,9 +217,9 @@ final class BlockPool implements MemoryPool {
         used += size;
     }
 
-    /** Gives a block back to the device. */
+    /** Gives a block back to the device, which orders the free with its other calls. */
     private void free(DeviceBuffer buffer) {
-        buffer.release();
+        device.free(buffer);
     }
 
     /** The pool's figures for a message, not counting {@code reserved} bytes of the allocation under way. */

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.spi.CompiledElementwise;
@@ -11,6 +12,9 @@ import org.jgpuarray.spi.CompiledElementwise;
  * New results keep their operand's memory order (NumPy's order 'K'), so an operation on a transposed
  * array runs flat. Each operation compiles (or finds) its kernel before it allocates its output, so a
  * kernel that cannot be built leaves nothing behind.
+ * Every operation keeps its operands reachable until its launch has returned
+ * ({@link Reference#reachabilityFence}): a launch takes their buffers, and an operand the collector found
+ * unreachable meanwhile could have its buffer freed by another thread's allocation.
  */
 final class Builtins {
     private Builtins() {
@@ -120,6 +124,8 @@ final class Builtins {
         CompiledElementwise kernel = target.context().compiled(BuiltinSpecs.astype(source.dtype(), target.dtype(),
                 layout.ndimOrZero()));
         launch(kernel, target.size(), layout, target.buffer(), source.buffer());
+        Reference.reachabilityFence(target);
+        Reference.reachabilityFence(source);
     }
 
     /**
@@ -144,6 +150,7 @@ final class Builtins {
         Layout layout = Layout.of(target.shape(), strides(target), offsets(target));
         CompiledElementwise kernel = out.context().compiled(BuiltinSpecs.fill(type, layout.ndimOrZero()));
         launch(kernel, Shapes.size(target.shape()), layout, out.buffer(), boxed);
+        Reference.reachabilityFence(out);
     }
 
     /** Copies contiguous {@code from} into contiguous {@code to} of the same dtype and size: one device memcpy. */
@@ -155,6 +162,8 @@ final class Builtins {
             to.context().backend().copyOnDevice(from.buffer(), from.geometry().offset() * item, to.buffer(),
                     to.geometry().offset() * item, bytes);
         }
+        Reference.reachabilityFence(from);
+        Reference.reachabilityFence(to);
     }
 
     /** Copies complex elements as pairs of real numbers, from {@code from} of x into {@code to} of out. */
@@ -165,6 +174,8 @@ final class Builtins {
         Layout layout = Layout.of(target.shape(), strides(target, source), offsets(target, source));
         CompiledElementwise kernel = out.context().compiled(BuiltinSpecs.astype(part, part, layout.ndimOrZero()));
         launch(kernel, Shapes.size(target.shape()), layout, out.buffer(), x.buffer());
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(out);
     }
 
     /** A complex geometry seen as real numbers: a last axis of 2 (real, imaginary), strides and offset doubled. */
@@ -191,6 +202,7 @@ final class Builtins {
         if (out.size() > 0) {
             kernel.launch(out.size(), new Object[] {out.buffer(), first, delta});
         }
+        Reference.reachabilityFence(out);
     }
 
     /**
@@ -220,6 +232,7 @@ final class Builtins {
         var kernel = ctx.compiled(spec);
         GPUArray out = ctx.empty(DType.of(spec.outputType()));
         kernel.launch(n, args, out.buffer());
+        Reference.reachabilityFence(first);
         return out;
     }
 
@@ -249,6 +262,7 @@ final class Builtins {
                                 GpuContext ctx, Object[] inputs, GPUArray... operands) {
         GPUArray written = out != null ? out : ctx.empty(result, target);
         launch(kernel, written.size(), layout, prepend(written, inputs));
+        Reference.reachabilityFence(operands); // and so the arrays in it, whose buffers the launch took
         return written;
     }
 

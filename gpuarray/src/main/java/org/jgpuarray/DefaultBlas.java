@@ -1,17 +1,22 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.blas.Blas;
 import org.jgpuarray.blas.Transpose;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
 
-/** {@link Blas} over one {@link BlasProvider}: checks arguments, then calls the provider row-major. */
+/**
+ * {@link Blas} over one {@link BlasProvider}: checks arguments, then calls the provider row-major, one call
+ * at a time per context ({@link Libraries#call}). Thread-safe.
+ */
 final class DefaultBlas implements Blas {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
 
     private final Libraries libraries;
     private final BlasProvider provider;
+    private Matmul matmul;
 
     DefaultBlas(Libraries libraries, BlasProvider provider) {
         this.libraries = libraries;
@@ -53,8 +58,13 @@ final class DefaultBlas implements Blas {
         DeviceBuffer bc = output("gemm", c, a, b);
         if (m > 0 && n > 0) {
             trace("gemm");
-            provider.gemm(a.dtype().scalarType(), transA.transposed(), transB.transposed(), m, n, k, alpha,
-                    libraries.buffer(a, "A"), sa[1], libraries.buffer(b, "B"), sb[1], beta, bc, n);
+            DeviceBuffer ba = libraries.buffer(a, "A");
+            DeviceBuffer bb = libraries.buffer(b, "B");
+            libraries.run(() -> provider.gemm(a.dtype().scalarType(), transA.transposed(), transB.transposed(), m, n,
+                    k, alpha, ba, sa[1], bb, sb[1], beta, bc, n));
+            Reference.reachabilityFence(a); // the arrays own the buffers: keep them from the cleaner until here
+            Reference.reachabilityFence(b);
+            Reference.reachabilityFence(c);
         }
     }
 
@@ -90,41 +100,17 @@ final class DefaultBlas implements Blas {
 
     @Override
     public GPUArray matmul(GPUArray a, GPUArray b) {
+        return matmul(a, b, null);
+    }
+
+    @Override
+    public GPUArray matmul(GPUArray a, GPUArray b, GPUArray out) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        LibraryChecks.requireReal("matmul", a, libraries.fp64());
-        LibraryChecks.requireReal("matmul", b, libraries.fp64());
-        if (a.dtype() != b.dtype()) {
-            try (GPUArray a64 = a.astype(DType.FLOAT64); GPUArray b64 = b.astype(DType.FLOAT64)) {
-                return matmul(a64, b64);
-            }
+        if (matmul == null) {
+            matmul = new Matmul(libraries, provider, this);
         }
-        if (a.ndim() < 1 || a.ndim() > 2 || b.ndim() < 1 || b.ndim() > 2) {
-            throw new IllegalArgumentException("matmul of shapes " + LibraryChecks.shape(a) + " and " + LibraryChecks.shape(b)
-                    + " is not supported: operands must be 1-D or 2-D");
-        }
-        long inner = a.shape()[a.ndim() - 1];
-        long innerB = b.shape()[0];
-        if (inner != innerB) {
-            throw new IllegalArgumentException("matmul: shapes " + LibraryChecks.shape(a) + " and " + LibraryChecks.shape(b)
-                    + " not aligned: " + inner + " (dim " + (a.ndim() - 1) + ") != " + innerB + " (dim 0)");
-        }
-        if (a.ndim() == 1 && b.ndim() == 1) {
-            return dot(a, b);
-        }
-        if (a.ndim() == 2 && b.ndim() == 2) {
-            GPUArray c = libraries.empty(a.dtype(), a.shape()[0], b.shape()[1]);
-            gemm(Transpose.NONE, Transpose.NONE, 1, a, b, 0, c);
-            return c;
-        }
-        if (a.ndim() == 2) {
-            GPUArray y = libraries.empty(a.dtype(), a.shape()[0]);
-            gemv(Transpose.NONE, 1, a, b, 0, y);
-            return y;
-        }
-        GPUArray y = libraries.empty(a.dtype(), b.shape()[1]);
-        gemv(Transpose.TRANSPOSE, 1, b, a, 0, y);
-        return y;
+        return matmul.multiply(a, b, out);
     }
 
     @Override
@@ -164,8 +150,13 @@ final class DefaultBlas implements Blas {
         DeviceBuffer by = output("gemv", y, a, x);
         if (yn > 0) {
             trace("gemv");
-            provider.gemv(a.dtype().scalarType(), trans.transposed(), rows, cols, alpha, libraries.buffer(a, "A"),
-                    cols, libraries.buffer(x, "x"), beta, by);
+            DeviceBuffer ba = libraries.buffer(a, "A");
+            DeviceBuffer bx = libraries.buffer(x, "x");
+            libraries.run(() -> provider.gemv(a.dtype().scalarType(), trans.transposed(), rows, cols, alpha, ba, cols,
+                    bx, beta, by));
+            Reference.reachabilityFence(a);
+            Reference.reachabilityFence(x);
+            Reference.reachabilityFence(y);
         }
     }
 
@@ -182,7 +173,11 @@ final class DefaultBlas implements Blas {
         }
         if (x.size() > 0) {
             trace("axpy");
-            provider.axpy(x.dtype().scalarType(), x.size(), alpha, libraries.buffer(x, "x"), libraries.buffer(y, "y"));
+            DeviceBuffer bx = libraries.buffer(x, "x");
+            DeviceBuffer by = libraries.buffer(y, "y");
+            libraries.run(() -> provider.axpy(x.dtype().scalarType(), x.size(), alpha, bx, by));
+            Reference.reachabilityFence(x);
+            Reference.reachabilityFence(y);
         }
     }
 
@@ -197,8 +192,12 @@ final class DefaultBlas implements Blas {
         }
         GPUArray result = libraries.empty(x.dtype());
         trace("dot");
-        provider.dot(x.dtype().scalarType(), x.size(), libraries.buffer(x, "x"), libraries.buffer(y, "y"),
-                libraries.buffer(result, "result"));
+        DeviceBuffer bx = libraries.buffer(x, "x");
+        DeviceBuffer by = libraries.buffer(y, "y");
+        DeviceBuffer br = libraries.buffer(result, "result");
+        libraries.run(() -> provider.dot(x.dtype().scalarType(), x.size(), bx, by, br));
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(y);
         return result;
     }
 
@@ -212,7 +211,10 @@ final class DefaultBlas implements Blas {
         }
         GPUArray result = libraries.empty(x.dtype());
         trace("nrm2");
-        provider.nrm2(x.dtype().scalarType(), x.size(), libraries.buffer(x, "x"), libraries.buffer(result, "result"));
+        DeviceBuffer bx = libraries.buffer(x, "x");
+        DeviceBuffer br = libraries.buffer(result, "result");
+        libraries.run(() -> provider.nrm2(x.dtype().scalarType(), x.size(), bx, br));
+        Reference.reachabilityFence(x);
         return result;
     }
 

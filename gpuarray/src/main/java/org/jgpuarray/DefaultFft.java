@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Objects;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.fft.Fft;
 import org.jgpuarray.kernels.ScalarType;
+import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.FftKind;
 import org.jgpuarray.spi.FftPlan;
 import org.jgpuarray.spi.FftProvider;
@@ -15,7 +17,8 @@ import org.jgpuarray.spi.FftShape;
 /**
  * {@link Fft} over an {@link FftProvider}: checks arguments, derives the transform's shape, caches plans
  * (the {@value #MAX_PLANS} most recently used), and falls back to the portable provider for shapes the
- * device's library declines.
+ * device's library declines. Thread-safe: planning, executing and evicting plans run as library calls
+ * ({@link Libraries#call}), one at a time per context.
  */
 final class DefaultFft implements Fft, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
@@ -100,7 +103,7 @@ final class DefaultFft implements Fft, AutoCloseable {
         return realInverse("irfft2", x, 2, n);
     }
 
-    /** Releases every plan. */
+    /** Releases every plan; the caller ({@link Libraries#close()}) holds the library lock. */
     @Override
     public void close() {
         for (FftPlan plan : plans.values()) {
@@ -163,16 +166,23 @@ final class DefaultFft implements Fft, AutoCloseable {
         return out;
     }
 
+    /** Plans (or finds the plan) and executes, as one library call; the arrays stay reachable throughout. */
     private void run(String op, FftShape shape, GPUArray in, GPUArray out, boolean inverse, double scale) {
-        FftPlan plan = plans.get(shape);
-        if (plan == null) {
-            plan = plan(shape);
-            plans.put(shape, plan);
-        }
-        LOG.log(System.Logger.Level.DEBUG, () -> op + " " + shape + " via " + provider.implementation());
         try (GPUArray flat = in.flatOrCopy()) {
-            plan.execute(libraries.buffer(flat, op + " input"), libraries.buffer(out, op + " output"), inverse, scale);
+            DeviceBuffer input = libraries.buffer(flat, op + " input");
+            DeviceBuffer output = libraries.buffer(out, op + " output");
+            libraries.run(() -> {
+                FftPlan plan = plans.get(shape);
+                if (plan == null) {
+                    plan = plan(shape);
+                    plans.put(shape, plan);
+                }
+                LOG.log(System.Logger.Level.DEBUG, () -> op + " " + shape + " via " + provider.implementation());
+                plan.execute(input, output, inverse, scale);
+            });
         }
+        Reference.reachabilityFence(in);
+        Reference.reachabilityFence(out);
     }
 
     private FftPlan plan(FftShape shape) {

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
@@ -34,6 +35,7 @@ public final class ElementwiseKernel {
      */
     public void call(Object... args) {
         calls.call(args);
+        Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
     }
 
     /**
@@ -47,6 +49,7 @@ public final class ElementwiseKernel {
             throw new IllegalArgumentException("element count must be >= 0, got " + n);
         }
         calls.launch(n, args);
+        Reference.reachabilityFence(args);
     }
 
     /** The kernel's name, as given or derived from its expressions. */

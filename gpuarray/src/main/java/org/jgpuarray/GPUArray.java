@@ -1,5 +1,11 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Objects;
 import org.jgpuarray.internal.ArrayMemory;
 import org.jgpuarray.internal.SharedBuffer;
@@ -16,7 +22,13 @@ import org.jgpuarray.spi.HostArray;
  *
  * <p>Close arrays you no longer need ({@link #close()}), or let the garbage collector free them; a buffer is
  * freed when the last array viewing it is closed. Any use after close throws {@link IllegalStateException}.
- * Not thread-safe, like its context.
+ *
+ * <p>Threads: an array may be used from any thread, and from several at once, as its context may (see
+ * {@link GpuContext}): operations that only read it (arithmetic, reductions, copies to the host) may run
+ * concurrently. Like a Java array, it does not order writes: a thread that writes an array ({@link #set},
+ * {@link #fill}, a kernel's output) while another reads or writes it races with it. Closing an array
+ * while another thread still uses it is such a write: that thread gets an {@link IllegalStateException}
+ * or, if its call got the memory first, completes.
  */
 public final class GPUArray implements AutoCloseable {
     private final GpuContext context;
@@ -329,6 +341,7 @@ public final class GPUArray implements AutoCloseable {
                 assign(staged);
             }
         }
+        Reference.reachabilityFence(this);
         return this;
     }
 
@@ -477,6 +490,48 @@ public final class GPUArray implements AutoCloseable {
         return rows;
     }
 
+    // ---- to java.nio buffers ---------------------------------------------------------------------
+
+    /**
+     * Writes the elements in C order, converted to float as {@link #toFloatArray()} converts them
+     * (complex64: interleaved real, imaginary pairs), into {@code dst} from its position. A direct buffer
+     * in native byte order is written straight from the device (no Java array in between); a heap buffer
+     * through its backing array; any other buffer through a temporary array.
+     *
+     * @param dst modified from its position; its position and limit are not moved
+     * @throws IllegalArgumentException when {@code dst} is read-only or has fewer values left (position to
+     *     limit) than the array has
+     */
+    public void copyTo(FloatBuffer dst) {
+        NioTransfers.copyTo(this, dtype == DType.COMPLEX64 ? dtype : DType.FLOAT32, dst);
+    }
+
+    /** Writes the elements converted to double into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(DoubleBuffer dst) {
+        NioTransfers.copyTo(this, dtype == DType.COMPLEX128 ? dtype : DType.FLOAT64, dst);
+    }
+
+    /** Writes the elements converted to int (as {@link #astype}) into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(IntBuffer dst) {
+        NioTransfers.copyTo(this, DType.INT32, dst);
+    }
+
+    /** Writes the elements converted to long (as {@link #astype}) into {@code dst}; see {@link #copyTo(FloatBuffer)}. */
+    public void copyTo(LongBuffer dst) {
+        NioTransfers.copyTo(this, DType.INT64, dst);
+    }
+
+    /**
+     * The array's storage in C order as a new direct {@link ByteBuffer} in native byte order (position 0,
+     * limit {@link #nbytes()}): bool one byte per element (0 or 1), complex as real, imaginary pairs. The
+     * device writes it directly (no Java array in between).
+     *
+     * @throws IllegalStateException when the array has more than {@code Integer.MAX_VALUE - 8} bytes
+     */
+    public ByteBuffer toByteBuffer() {
+        return NioTransfers.toByteBuffer(this);
+    }
+
     /** Rows and columns of this 2-D array, whose {@code valuesPerElement} values per element fit one Java array. */
     private int[] rowsAndColumns(String op, int valuesPerElement) {
         if (ndim() != 2) {
@@ -504,6 +559,7 @@ public final class GPUArray implements AutoCloseable {
         if (size > 0) {
             context.backend().copyToHost(buffer(), 0, host, 0, host.length());
         }
+        Reference.reachabilityFence(this); // as in every method that passes buffer() to the device
         return host;
     }
 
@@ -798,22 +854,22 @@ public final class GPUArray implements AutoCloseable {
     /**
      * NumPy's {@code dot}: for two 1-D (or 0-d) arrays of equal size, the sum of products in their promoted
      * type, a 0-d array; when either operand is 2-D (and neither is 0-d), the matrix product
-     * {@link #matmul}, which needs float32 or float64 operands.
+     * {@link #matmul}.
      *
      * @param other not modified
      * @return a new array
-     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, bool operands,
-     *                                  or integer matrices
+     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, or two 1-D bool
+     *                                  operands
      */
     public GPUArray dot(GPUArray other) {
         ensureOpen();
         Objects.requireNonNull(other, "other").ensureOpen();
         if (ndim() > 2 || other.ndim() > 2) {
             throw new IllegalArgumentException("dot of arrays with more than 2 dimensions is not supported, got shapes "
-                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; use matmul on 2-D slices");
+                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; matmul multiplies stacks of matrices");
         }
         if ((ndim() == 2 && other.ndim() > 0) || (other.ndim() == 2 && ndim() > 0)) {
-            return matrixDot(other);
+            return matmul(other);
         }
         Builtins.requireSameShape("dot", this, other);
         DType type = DType.promote(dtype, other.dtype());
@@ -862,28 +918,199 @@ public final class GPUArray implements AutoCloseable {
         return Builtins.reduceUnordered(BuiltinSpecs.extremum(dtype, maximum), this);
     }
 
+    // ---- reductions along axes (AxisReductions) --------------------------------------------------
+    // NumPy's axis and keepdims: axes negative from the end, none given means every axis; each works on any
+    // view and returns a new array laid out in the input's memory order. Int32 and other integers sum and
+    // multiply in int64 (NumPy on 64-bit Linux); mean, var and std of integers are float64.
+
+    /**
+     * The sum along {@code axes} (every axis when none): int64 for bool and integer arrays, the array's type for
+     * floats; 0 over empty axes.
+     *
+     * @throws IllegalArgumentException for an axis out of range or repeated, naming it and the shape
+     */
+    public GPUArray sum(int... axes) {
+        return sum(false, axes);
+    }
+
+    /** {@link #sum(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray sum(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("sum", BuiltinSpecs.sum(dtype), this, keepdims, axes, true);
+    }
+
+    /** The product along {@code axes} (every axis when none), in the dtype of {@link #sum(int...)}; 1 over empty axes. */
+    public GPUArray prod(int... axes) {
+        return prod(false, axes);
+    }
+
+    /** {@link #prod(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray prod(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("prod", AxisSpecs.prod(dtype), this, keepdims, axes, true);
+    }
+
+    /**
+     * The largest elements along {@code axes} (every axis when none); NaN where any reduced element is NaN.
+     *
+     * @throws IllegalArgumentException when a reduced axis is empty (no identity), or for a bad axis
+     */
+    public GPUArray max(int... axes) {
+        return max(false, axes);
+    }
+
+    /** {@link #max(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray max(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("max", BuiltinSpecs.extremum(dtype, true), this, keepdims, axes, false);
+    }
+
+    /** The smallest elements along {@code axes}; see {@link #max(int...)}. */
+    public GPUArray min(int... axes) {
+        return min(false, axes);
+    }
+
+    /** {@link #min(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray min(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.reduce("min", BuiltinSpecs.extremum(dtype, false), this, keepdims, axes, false);
+    }
+
+    /** The mean along {@code axes} (every axis when none): float64 for bool and integers; NaN over empty axes. */
+    public GPUArray mean(int... axes) {
+        return mean(false, axes);
+    }
+
+    /** {@link #mean(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray mean(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.mean(this, keepdims, axes);
+    }
+
+    /** The variance along {@code axes} (every axis when none), with {@code ddof} 0; the dtype of {@link #mean(int...)}. */
+    public GPUArray var(int... axes) {
+        return var(0, false, axes);
+    }
+
+    /** {@link #var(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray var(boolean keepdims, int... axes) {
+        return var(0, keepdims, axes);
+    }
+
+    /**
+     * The variance, NumPy's {@code var(axis, ddof, keepdims)}: the squared deviations from the mean summed and
+     * divided by {@code max(count - ddof, 0)} (so NaN or infinity when that is 0), computed in two passes.
+     */
+    public GPUArray var(int ddof, boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.variance(this, ddof, keepdims, axes, false);
+    }
+
+    /** The standard deviation along {@code axes}, with {@code ddof} 0: the square root of {@link #var(int...)}. */
+    public GPUArray std(int... axes) {
+        return std(0, false, axes);
+    }
+
+    /** {@link #std(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray std(boolean keepdims, int... axes) {
+        return std(0, keepdims, axes);
+    }
+
+    /** The square root of {@link #var(int, boolean, int...)}. */
+    public GPUArray std(int ddof, boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.variance(this, ddof, keepdims, axes, true);
+    }
+
+    /**
+     * The index of the first maximum along one axis (int64), or into the elements in C order when no axis is
+     * given; a NaN counts as the maximum, so the first NaN's index where there is one.
+     *
+     * @param axis none or one axis
+     * @throws IllegalArgumentException for more than one axis, a bad axis, or an empty reduced axis
+     */
+    public GPUArray argmax(int... axis) {
+        return argmax(false, axis);
+    }
+
+    /** {@link #argmax(int...)}, the reduced axis kept with extent 1 when {@code keepdims}. */
+    public GPUArray argmax(boolean keepdims, int... axis) {
+        ensureOpen();
+        return AxisReductions.argExtremum(this, true, keepdims, axis);
+    }
+
+    /** The index of the first minimum; see {@link #argmax(int...)}. */
+    public GPUArray argmin(int... axis) {
+        return argmin(false, axis);
+    }
+
+    /** {@link #argmin(int...)}, the reduced axis kept with extent 1 when {@code keepdims}. */
+    public GPUArray argmin(boolean keepdims, int... axis) {
+        ensureOpen();
+        return AxisReductions.argExtremum(this, false, keepdims, axis);
+    }
+
+    /** Whether any element along {@code axes} (every axis when none) is nonzero (NaN is), a bool array; false over nothing. */
+    public GPUArray any(int... axes) {
+        return any(false, axes);
+    }
+
+    /** {@link #any(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray any(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.anyAll(this, true, keepdims, axes);
+    }
+
+    /** Whether every element along {@code axes} (every axis when none) is nonzero, a bool array; true over nothing. */
+    public GPUArray all(int... axes) {
+        return all(false, axes);
+    }
+
+    /** {@link #all(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
+    public GPUArray all(boolean keepdims, int... axes) {
+        ensureOpen();
+        return AxisReductions.anyAll(this, false, keepdims, axes);
+    }
+
+    /**
+     * The inclusive prefix sums along {@code axis} (negative counts from the end), NumPy's
+     * {@code cumsum(axis=...)}: the shape of this array, in the dtype of {@link #sum(int...)}.
+     *
+     * @throws IllegalArgumentException for an axis out of range, naming it and the shape
+     */
+    public GPUArray cumsum(int axis) {
+        ensureOpen();
+        return AxisScans.cumulative(this, axis, false);
+    }
+
+    /** The inclusive prefix products of the elements in C order, 1-D, in the dtype of {@link #sum(int...)}. */
+    public GPUArray cumprod() {
+        ensureOpen();
+        try (GPUArray flat = ravel()) {
+            return AxisScans.cumulative(flat, 0, true);
+        }
+    }
+
+    /** The inclusive prefix products along {@code axis}; see {@link #cumsum(int)}. */
+    public GPUArray cumprod(int axis) {
+        ensureOpen();
+        return AxisScans.cumulative(this, axis, true);
+    }
+
     // ---- linear algebra --------------------------------------------------------------------------
 
     /**
-     * The matrix product, NumPy's {@code matmul} for 1-D and 2-D float32/float64 operands, through
-     * {@link GpuContext#blas()}.
+     * The matrix product {@code this @ other}, NumPy's {@code matmul} for arrays of any dimensions (batch
+     * axes broadcast, 1-D operands promoted) and every real dtype (integer products wrap as NumPy's do),
+     * through {@link GpuContext#blas()}; see {@link org.jgpuarray.blas.Blas#matmul}.
      *
-     * @return a new array
-     * @throws IllegalArgumentException for other dtypes or dimensions, or shapes that do not align
+     * @param other the right operand; not modified (nor is this array)
+     * @return a new array of NumPy's result dtype
+     * @throws IllegalArgumentException for complex or 0-d operands, or shapes that do not align or broadcast
      */
     public GPUArray matmul(GPUArray other) {
         ensureOpen();
         return context.blas().matmul(this, Objects.requireNonNull(other, "other"));
-    }
-
-    /** {@code dot} with a 2-D operand: the matrix product, as NumPy's {@code dot} gives it. */
-    private GPUArray matrixDot(GPUArray other) {
-        if (!dtype.isFloatingPoint() || !other.dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("dot of shapes " + Shapes.format(shape()) + " and "
-                    + Shapes.format(other.shape()) + " is a matrix product (matmul), which needs float32 or float64"
-                    + " operands, got " + dtype.numpyName() + " and " + other.dtype.numpyName() + "; convert with astype");
-        }
-        return matmul(other);
     }
 
     // ---- indexing and assembly (implemented in Gather, MaskIndexing, Selection, Rearrangement) -----
@@ -1100,6 +1327,39 @@ public final class GPUArray implements AutoCloseable {
         return Rearrangement.roll(this, shift);
     }
 
+    /**
+     * {@link #matmul(GPUArray)} written into {@code out} (NumPy's {@code out=}), which must have the result's
+     * shape and dtype.
+     *
+     * @param other the right operand; not modified (nor is this array)
+     * @param out   modified
+     * @return {@code out}
+     * @throws IllegalArgumentException as {@link #matmul(GPUArray)}, and for an {@code out} of another shape or
+     *                                  dtype
+     */
+    public GPUArray matmul(GPUArray other, GPUArray out) {
+        ensureOpen();
+        return context.blas().matmul(this, other, Objects.requireNonNull(out, "out"));
+    }
+
+    // ---- several devices ---------------------------------------------------------------------------
+
+    /**
+     * A copy of this array in another context (another device, possibly of another backend), contiguous,
+     * with the same dtype and shape; in this context, a plain {@link #copy()}. Devices that reach each other
+     * copy peer to peer (CUDA devices with peer access, two CPU contexts); others copy through host memory
+     * in chunks of {@value CrossContextCopy#CHUNK_ELEMENTS} elements.
+     *
+     * @param target the context to copy to
+     * @return a new array in {@code target}; this array is not modified
+     * @throws IllegalStateException when this array or either context is closed
+     */
+    public GPUArray to(GpuContext target) {
+        ensureOpen();
+        Objects.requireNonNull(target, "target").ensureOpen();
+        return CrossContextCopy.copy(this, target);
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------
 
     /** Frees the device memory (once no reshape of it is open either). Idempotent. */
@@ -1137,7 +1397,11 @@ public final class GPUArray implements AutoCloseable {
 
     // ---- for the package -------------------------------------------------------------------------
 
-    /** The buffer this array views; its elements lie where {@link #geometry()} says. */
+    /**
+     * The buffer this array views; its elements lie where {@link #geometry()} says. For a call into the
+     * device: the caller keeps this array reachable until the call returns ({@link Reference#reachabilityFence},
+     * or a later use), so that the cleaner cannot free the buffer during the call.
+     */
     DeviceBuffer buffer() {
         return shared().buffer();
     }

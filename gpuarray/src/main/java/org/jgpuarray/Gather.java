@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jgpuarray.spi.CompiledElementwise;
@@ -44,6 +45,8 @@ final class Gather {
         GPUArray written = out != null ? out : src.context().empty(src.dtype(), target);
         Builtins.launch(kernel, written.size(), layout, written.buffer(), src.buffer(), indices.buffer(), len,
                 src.strides()[ax]);
+        Reference.reachabilityFence(src); // the launch took the operands' buffers
+        Reference.reachabilityFence(indices);
         return written;
     }
 
@@ -77,6 +80,9 @@ final class Gather {
                 values.dtype(), layout.ndimOrZero()));
         Builtins.launch(kernel, Shapes.size(shape), layout, dst.buffer(), indices.buffer(), values.buffer(), len,
                 dst.strides()[ax]);
+        Reference.reachabilityFence(dst);
+        Reference.reachabilityFence(indices);
+        Reference.reachabilityFence(values);
     }
 
     /**
@@ -108,6 +114,7 @@ final class Gather {
     static long readLong(GPUArray flatInt64, long k) {
         HostArray host = HostArray.allocate(DType.INT64.scalarType(), 1);
         flatInt64.context().backend().copyToHost(flatInt64.buffer(), k * Long.BYTES, host, 0, 1);
+        Reference.reachabilityFence(flatInt64);
         return ((long[]) host.array())[0];
     }
 

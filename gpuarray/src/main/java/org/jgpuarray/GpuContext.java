@@ -1,5 +1,10 @@
 package org.jgpuarray;
 
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +18,7 @@ import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.fft.Fft;
 import org.jgpuarray.internal.BackendRegistry;
+import org.jgpuarray.internal.MemoryPressure;
 import org.jgpuarray.internal.ReleaseQueue;
 import org.jgpuarray.internal.SharedBuffer;
 import org.jgpuarray.kernels.Dialect;
@@ -35,8 +41,36 @@ import org.jgpuarray.device.UnsupportedCapabilityException;
  * {@link #create()} (the best backend: CUDA, then OpenCL, then the CPU) or {@link #create(String)},
  * and close it when done; closing frees every array of the context.
  *
- * <p>Not thread-safe: use a context and its arrays from one thread at a time. Arrays that are never
- * closed are freed after the garbage collector finds them unreachable.
+ * <h2>Threads</h2>
+ * A context is safe to share between threads, and its arrays, kernels and libraries may be used from any
+ * thread, as a CUDA context made current per call: every backend serialises what its device API needs.
+ * On CUDA and OpenCL each call into the driver runs under the device's lock (a reduction or scan, several
+ * launches, holds it throughout), and each library call (BLAS, FFT, random numbers) runs under this
+ * context's library lock and then the device's, since library handles are not thread-safe. Host-side work
+ * (argument checks, kernel generation and compilation caches, allocation bookkeeping) runs in parallel.
+ * On the CPU backend kernels of different threads run at once, each on all cores. Threads that share a
+ * context take turns on its device; for parallel work, give each thread its own context (a context per
+ * thread costs a command queue or a context reference, and its own compiled kernels).
+ *
+ * <p>What is not synchronised is the data: two threads that write the same array, or one writing what
+ * another reads, race as they would on a Java array; order such uses yourself. Work of one context runs
+ * in the order its calls entered the device, so a result read on one thread after another thread's call
+ * returned sees that call's effect.
+ *
+ * <p>{@link #close()} may run while other threads use the context: it waits for the device call in
+ * progress, then frees everything; later calls, and the remaining steps of operations under way, throw
+ * {@link IllegalStateException}. Nothing crashes.
+ *
+ * <h2>Memory</h2>
+ * Close arrays when done ({@code try}-with-resources), or leave them to the garbage collector: an
+ * unreachable array's memory is freed at a later allocation of its context. The device memory of such
+ * arrays stays bounded: when the context's live memory has grown by a budget (a sixteenth of the
+ * device's memory, between 16 and 64 MiB, widened while the program keeps what it allocates) the
+ * allocating thread hints one garbage collection and at once releases the arrays it found unreachable
+ * (no waiting, no loop). Queued device work is bounded too (a few hundred commands or 32 MiB of freed
+ * buffers, see {@code GpuDevice}), so a loop that launches without ever synchronising does not run ahead
+ * of the device without limit. An allocation that finds the device full collects unreachable arrays once
+ * and retries once before it throws {@link OutOfDeviceMemoryException}.
  */
 public final class GpuContext implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
@@ -44,14 +78,17 @@ public final class GpuContext implements AutoCloseable {
     private final BackendDevice device;
     private final ReleaseQueue deferredReleases = new ReleaseQueue();
     private final BlockPool pool;
+    private final MemoryPressure pressure;
     private final Map<Object, Object> compiled = new ConcurrentHashMap<>();
     private Libraries libraries;
-    private boolean closed;
+    private volatile boolean closed;
 
     private GpuContext(BackendDevice device) {
         this.device = device;
         this.pool = new BlockPool(device, PoolSettings.fromEnvironment(device.info().globalMemoryBytes()),
                 device.dialect() == Dialect.JAVA);
+        // the CPU backend's buffers are Java arrays: the collector sees them without hints
+        this.pressure = new MemoryPressure(device.info().globalMemoryBytes(), device.dialect() != Dialect.JAVA);
         LOG.log(System.Logger.Level.DEBUG, "opened " + device.info());
     }
 
@@ -135,6 +172,50 @@ public final class GpuContext implements AutoCloseable {
             bytes[k] = (byte) (data[k] ? 1 : 0);
         }
         return upload(DType.BOOL, bytes, data.length, shape);
+    }
+
+    // ---- arrays from java.nio buffers ------------------------------------------------------------
+
+    /**
+     * Copies the values {@code [position, limit)} of {@code data} to the device; {@code shape} defaults to
+     * 1-D and must hold that many elements. A direct buffer in native byte order is copied straight from
+     * native memory (GPU backends give the driver its address: no Java array in between); a heap buffer
+     * from its backing array; any other buffer through a temporary array.
+     *
+     * @param data not modified; its position and limit are not moved
+     */
+    public GPUArray toGpu(FloatBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.FLOAT32, data, shape);
+    }
+
+    /** Copies a buffer's remaining values to the device as float64; see {@link #toGpu(FloatBuffer, long...)}. */
+    public GPUArray toGpu(DoubleBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.FLOAT64, data, shape);
+    }
+
+    /** Copies a buffer's remaining values to the device as int32; see {@link #toGpu(FloatBuffer, long...)}. */
+    public GPUArray toGpu(IntBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.INT32, data, shape);
+    }
+
+    /** Copies a buffer's remaining values to the device as int64; see {@link #toGpu(FloatBuffer, long...)}. */
+    public GPUArray toGpu(LongBuffer data, long... shape) {
+        return NioTransfers.toGpu(this, DType.INT64, data, shape);
+    }
+
+    /**
+     * Copies raw bytes to the device as {@code dtype}: the bytes {@code [position, limit)} of
+     * {@code bytes}, read in the buffer's byte order ({@link ByteBuffer#order()}), are the array's storage
+     * in C order (complex: real, imaginary pairs; bool: one byte per element, nonzero is true). A direct
+     * buffer in native order is copied with no Java array in between, as in
+     * {@link #toGpu(FloatBuffer, long...)}.
+     *
+     * @param bytes not modified; its position and limit are not moved
+     * @throws IllegalArgumentException when the byte count is not a whole number of values, or does not
+     *     fill {@code shape}
+     */
+    public GPUArray toGpu(ByteBuffer bytes, DType dtype, long... shape) {
+        return NioTransfers.toGpu(this, bytes, dtype, shape);
     }
 
     /**
@@ -425,7 +506,7 @@ public final class GpuContext implements AutoCloseable {
     }
 
     private synchronized Libraries libraries() {
-        ensureOpen();
+        ensureOpen(); // under the lock that close() takes: no libraries are made for a closed context
         if (libraries == null) {
             libraries = new Libraries(new Host(), device);
         }
@@ -489,17 +570,29 @@ public final class GpuContext implements AutoCloseable {
         };
     }
 
-    /** Frees every array and kernel of this context and the device. Idempotent. */
+    /**
+     * Frees every array and kernel of this context and the device. Idempotent. Other threads may be using
+     * the context: close waits for the library call and the device call in progress, and their later calls
+     * throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
-        if (!closed) {
+        Libraries opened;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
+            opened = libraries;
+        }
+        try {
+            if (opened != null) {
+                opened.close();
+            }
+        } finally {
             deferredReleases.clear();
             pool.close();
             compiled.clear();
-            if (libraries != null) {
-                libraries.close();
-            }
             device.close();
         }
     }
@@ -512,6 +605,57 @@ public final class GpuContext implements AutoCloseable {
     @Override
     public String toString() {
         return "GpuContext[" + device.info() + (closed ? ", closed" : "") + "]";
+    }
+
+    // ---- several devices ---------------------------------------------------------------------------
+
+    /**
+     * Every device of every backend that can start here: the most preferred backend first (CUDA, OpenCL,
+     * the CPU), each backend's devices in index order. {@link DeviceInfo#backend()} and
+     * {@link DeviceInfo#index()} say how to open one with {@link #create(String, int)}.
+     */
+    public static List<DeviceInfo> devices() {
+        return Devices.all();
+    }
+
+    /**
+     * The devices of one backend, in index order; empty when the backend cannot start here
+     * ({@link #probeBackends()} says why).
+     *
+     * @param backend {@code "cuda"}, {@code "opencl"} or {@code "cpu"}
+     * @throws IllegalArgumentException when no backend has that name
+     */
+    public static List<DeviceInfo> devices(String backend) {
+        return Devices.of(backend);
+    }
+
+    /**
+     * Opens device {@code deviceIndex} of a backend: one context per device, and each may be used from its
+     * own thread while the others compute. Arrays move between contexts with {@link GPUArray#to}.
+     *
+     * @param backend     {@code "cuda"}, {@code "opencl"} or {@code "cpu"}
+     * @param deviceIndex an index into {@link #devices(String)}
+     * @throws BackendUnavailableException when the backend cannot start, or has no device of that index
+     * @throws IllegalArgumentException    for an unknown backend or a negative index
+     */
+    public static GpuContext create(String backend, int deviceIndex) {
+        return new GpuContext(Devices.open(backend, deviceIndex));
+    }
+
+    /**
+     * A Philox4x32-10 generator of {@code seed} whose first call starts at counter block {@code offset} of
+     * the stream, as if {@code offset} blocks had been drawn already (one block yields four float32 or two
+     * float64 values): how parts of one job draw disjoint stretches of one stream. See
+     * {@link org.jgpuarray.random.PhiloxStream} for stretches that start at any element.
+     *
+     * @param offset counter blocks to skip, at least 0
+     * @throws IllegalArgumentException for a negative offset
+     */
+    public GpuRandom random(long seed, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("the counter offset must be >= 0, got " + offset);
+        }
+        return libraries().random(seed, offset);
     }
 
     // ---- for the package -------------------------------------------------------------------------
@@ -535,32 +679,26 @@ public final class GpuContext implements AutoCloseable {
         ensureOpen();
         deferredReleases.drain();
         long elements = Math.max(count, 1); // an empty array still gets a valid (one-element) buffer
+        pressure.beforeAllocation(deferredReleases);
         DeviceBuffer buffer;
         try {
             buffer = pool.allocate(dtype.scalarType(), elements);
         } catch (OutOfDeviceMemoryException e) {
-            LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting garbage arrays and retrying");
-            collectForgottenArrays();
+            LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting unreachable arrays and retrying once");
+            pressure.afterFailedAllocation(deferredReleases);
             buffer = pool.allocate(dtype.scalarType(), elements);
         }
+        pressure.allocated(buffer.byteSize());
         return new SharedBuffer(buffer, b -> free(dtype, b));
     }
 
-    /** Lets the garbage collector find unreachable arrays, then frees their buffers here. */
-    private void collectForgottenArrays() {
-        System.gc();
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        deferredReleases.drain();
-    }
-
+    /**
+     * Frees a buffer no array refers to any more into the memory pool, which keeps it or frees it through
+     * {@link BackendDevice#free}; on any thread.
+     */
     private void free(DType dtype, DeviceBuffer buffer) {
-        if (!closed) {
-            pool.release(dtype.scalarType(), buffer);
-        }
+        pressure.released(buffer.byteSize());
+        pool.release(dtype.scalarType(), buffer);
     }
 
     CompiledElementwise compiled(ElementwiseSpec spec) {

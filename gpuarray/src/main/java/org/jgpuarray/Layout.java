@@ -117,6 +117,16 @@ final class Layout {
         return values;
     }
 
+    /** The collapsed extents (a copy). */
+    long[] shape() {
+        return shape.clone();
+    }
+
+    /** Array {@code a}'s strides over the collapsed dimensions (a copy). */
+    long[] strides(int a) {
+        return strides[a].clone();
+    }
+
     /** Dimensions of the index space the kernel needs: 0 when flat, else the collapsed dimensions. */
     int ndimOrZero() {
         return flat() ? 0 : shape.length;

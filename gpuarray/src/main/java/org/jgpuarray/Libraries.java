@@ -1,6 +1,7 @@
 package org.jgpuarray;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jgpuarray.blas.Blas;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.fft.Fft;
@@ -16,13 +17,21 @@ import org.jgpuarray.spi.RandomProvider;
 /**
  * The library layer of one context: picks, per library, the device's provider
  * ({@link BackendDevice#library(Class)}) or else the portable kernels (CUDA and OpenCL devices), and
- * builds the public wrappers on it. Created lazily by the context, closed with it. Not thread-safe.
+ * builds the public wrappers on it. Created lazily by the context, closed with it.
+ *
+ * <p>Thread-safe: every provider call runs through {@link #call}, under this object's lock and then
+ * {@link BackendDevice#exclusive}, one at a time per context. That serialises what is not thread-safe
+ * below: vendor library handles (cuBLAS, cuFFT, cuRAND), the portable libraries' programs and scratch
+ * memory, the FFT plan cache and the random generators' counters. Lock order: this lock, then the
+ * device's; nothing under the device's lock takes this one.
  */
 final class Libraries implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
 
     private final LibraryHost host;
     private final BackendDevice device;
+    private final Object lock = new Object();
+    private boolean closed;
     private PortableLibraries portable;
     private DefaultBlas blas;
     private DefaultFft fft;
@@ -40,45 +49,100 @@ final class Libraries implements AutoCloseable {
 
     /** BLAS on this device. */
     Blas blas() {
-        if (blas == null) {
-            BlasProvider provider = offered(BlasProvider.class).orElseGet(() -> portable("BLAS").blas());
-            LOG.log(System.Logger.Level.DEBUG, "BLAS on " + device.info().name() + ": " + provider.implementation());
-            blas = new DefaultBlas(this, provider);
+        synchronized (lock) {
+            if (blas == null) {
+                BlasProvider provider = offered(BlasProvider.class).orElseGet(() -> portable("BLAS").blas());
+                LOG.log(System.Logger.Level.DEBUG, "BLAS on " + device.info().name() + ": "
+                        + provider.implementation());
+                blas = new DefaultBlas(this, provider);
+            }
+            return blas;
         }
-        return blas;
+    }
+
+    /**
+     * The provider of integer matrix products: {@code blas} where it multiplies integer matrices, else the
+     * portable kernels.
+     *
+     * @throws UnsupportedCapabilityException where neither can
+     */
+    BlasProvider integerGemm(BlasProvider blas) {
+        if (blas.integerGemm()) {
+            return blas;
+        }
+        synchronized (lock) {
+            BlasProvider kernels = portable("integer matrix products").blas();
+            LOG.log(System.Logger.Level.DEBUG, "integer matrix products on " + device.info().name() + ": "
+                    + kernels.implementation());
+            return kernels;
+        }
     }
 
     /** FFTs on this device. */
     Fft fft() {
-        if (fft == null) {
-            Optional<FftProvider> own = offered(FftProvider.class);
-            FftProvider fallback = isGpuDialect() ? portable("FFT").fft() : null;
-            if (own.isEmpty() && fallback == null) {
-                throw unsupported("FFT");
+        synchronized (lock) {
+            if (fft == null) {
+                Optional<FftProvider> own = offered(FftProvider.class);
+                FftProvider fallback = isGpuDialect() ? portable("FFT").fft() : null;
+                if (own.isEmpty() && fallback == null) {
+                    throw unsupported("FFT");
+                }
+                fft = new DefaultFft(this, own.orElse(fallback), own.isPresent() ? fallback : null);
+                LOG.log(System.Logger.Level.DEBUG, "FFT on " + device.info().name() + ": " + fft.implementation());
             }
-            fft = new DefaultFft(this, own.orElse(fallback), own.isPresent() ? fallback : null);
-            LOG.log(System.Logger.Level.DEBUG, "FFT on " + device.info().name() + ": " + fft.implementation());
+            return fft;
         }
-        return fft;
     }
 
     /** A Philox generator of this seed: the device's reproducing provider, else the portable kernels. */
     GpuRandom random(long seed) {
-        if (philox == null) {
-            philox = offered(RandomProvider.class).filter(RandomProvider::reproducesPhilox)
-                    .orElseGet(() -> portable("random numbers").random());
-            LOG.log(System.Logger.Level.DEBUG, "Philox random numbers on " + device.info().name() + ": "
-                    + philox.implementation());
+        return random(seed, 0);
+    }
+
+    /** As {@link #random(long)}, its first call starting at counter block {@code offset}. */
+    GpuRandom random(long seed, long offset) {
+        synchronized (lock) {
+            if (philox == null) {
+                philox = offered(RandomProvider.class).filter(RandomProvider::reproducesPhilox)
+                        .orElseGet(() -> portable("random numbers").random());
+                LOG.log(System.Logger.Level.DEBUG, "Philox random numbers on " + device.info().name() + ": "
+                        + philox.implementation());
+            }
+            return new StreamRandom(this, philox, seed, offset);
         }
-        return new StreamRandom(this, philox, seed);
     }
 
     /** The device's own (non-Philox) generator, if it offers one. */
     Optional<RandomProvider> vendorRandom() {
-        if (vendorRandom == null) {
-            vendorRandom = offered(RandomProvider.class).filter(p -> !p.reproducesPhilox());
+        synchronized (lock) {
+            if (vendorRandom == null) {
+                vendorRandom = offered(RandomProvider.class).filter(p -> !p.reproducesPhilox());
+            }
+            return vendorRandom;
         }
-        return vendorRandom;
+    }
+
+    /**
+     * Runs one library call: under this context's library lock, then the device's
+     * ({@link BackendDevice#exclusive}). Allocate outputs before, not inside.
+     *
+     * @throws IllegalStateException when the context is closed
+     */
+    <T> T call(Supplier<T> work) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the GpuContext of " + deviceName() + " is closed");
+            }
+            return device.exclusive(work);
+        }
+    }
+
+    /** {@link #call} for work without a result. */
+    void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /** A new output array of the context. */
@@ -120,14 +184,30 @@ final class Libraries implements AutoCloseable {
         }
     }
 
-    /** Frees plans, programs and scratch memory. Called by the context before its device closes. */
+    /**
+     * Frees plans, programs and scratch memory. Called by the context before its device closes; waits for
+     * a library call in progress.
+     */
     @Override
     public void close() {
-        if (fft != null) {
-            fft.close();
-        }
-        if (portable != null) {
-            portable.close();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                device.exclusive(() -> {
+                    if (fft != null) {
+                        fft.close();
+                    }
+                    if (portable != null) {
+                        portable.close();
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "while closing the libraries of " + deviceName() + ": " + e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jgpuarray.spi.CompiledElementwise;
@@ -31,6 +32,8 @@ final class MaskIndexing {
                 Builtins.launch(kernel, a.size(), layout, out.buffer(), a.buffer(), mask.buffer(), pos.buffer(),
                         Shapes.size(rest));
             }
+            Reference.reachabilityFence(a); // the launch took the operands' buffers
+            Reference.reachabilityFence(mask);
             return out;
         }
     }
@@ -51,6 +54,8 @@ final class MaskIndexing {
                 new long[] {a.geometry().offset(), m.offset()});
         CompiledElementwise kernel = a.context().compiled(IndexingSpecs.maskFill(a.dtype(), layout.ndimOrZero()));
         Builtins.launch(kernel, a.size(), layout, a.buffer(), mask.buffer(), v);
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(mask);
     }
 
     /**
@@ -91,6 +96,9 @@ final class MaskIndexing {
                         Shapes.size(rest));
             }
         }
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(mask);
+        Reference.reachabilityFence(values);
     }
 
     /**
@@ -117,6 +125,7 @@ final class MaskIndexing {
                 for (int d = 0; d < rows.length; d++) {
                     rows[d] = coords.get(Index.at(d));
                 }
+                Reference.reachabilityFence(a);
                 return rows;
             }
         }
@@ -143,6 +152,7 @@ final class MaskIndexing {
         ScanKernel scan = ctx.inclusiveScanKernel(DType.INT64, "a + b", "0");
         GPUArray flags = ctx.empty(DType.INT64, x.shape());
         Builtins.launch(kernel, x.size(), layout, flags.buffer(), x.buffer());
+        Reference.reachabilityFence(x);
         return scan.call(flags, flags);
     }
 

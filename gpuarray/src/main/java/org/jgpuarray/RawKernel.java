@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.device.LocalMemory;
 import org.jgpuarray.spi.RawFunction;
@@ -46,6 +47,7 @@ public final class RawKernel {
         Objects.requireNonNull(args, "args");
         module.ensureOpen();
         function.launch(config.grid(), config.block(), config.sharedBytes(), bind(args));
+        Reference.reachabilityFence(args); // and so the arrays in it, whose buffers the launch took
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.Objects;
 import org.jgpuarray.kernels.Identifiers;
 import org.jgpuarray.kernels.ScanSpec;
@@ -60,6 +61,7 @@ public final class ScanKernel {
                 }
             }
         }
+        Reference.reachabilityFence(in); // the launch took its buffer
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.jgpuarray;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +101,7 @@ final class Selection {
             args[k + 1] = o instanceof GPUArray g ? g.buffer() : Scalars.box(o, result, () -> what + "'s scalar " + o);
         }
         Builtins.launch(kernel, written.size(), layout, args);
+        Reference.reachabilityFence(operands); // and so the arrays in it, whose buffers the launch took
         return written;
     }
 

@@ -32,6 +32,12 @@ final class SnippetUses {
         return true;
     }
 
+    /** True when every use of {@code array} in {@code code} is {@code array[i]} and {@code preamble} never names it. */
+    static boolean onlyCurrentElement(String code, String preamble, String array) {
+        long uses = Pattern.compile("\\b" + Pattern.quote(array) + "\\b").matcher(code).results().count();
+        return !mentions(preamble, array) && uses == currentElement(array).matcher(code).results().count();
+    }
+
     /** True when the code may write {@code array}: an assignment, compound assignment, {@code ++} or {@code --} of an element. */
     static boolean mayWrite(ElementwiseSpec spec, String array) {
         String a = Pattern.quote(array);

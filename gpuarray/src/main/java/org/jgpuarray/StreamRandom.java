@@ -5,11 +5,14 @@ import java.util.Optional;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.lib.Philox4x32;
 import org.jgpuarray.random.GpuRandom;
+import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.RandomProvider;
 
 /**
  * {@link GpuRandom} over one {@link RandomProvider}: keeps the seed and the counter offset, advancing it
- * by {@link Philox4x32#blocksFor} after every call.
+ * by {@link Philox4x32#blocksFor} after every call. Thread-safe: a call and its advance run together under
+ * the context's library lock ({@link Libraries#call}), so threads sharing a generator draw disjoint
+ * stretches of its stream, in the order their calls took the lock.
  */
 final class StreamRandom implements GpuRandom {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray");
@@ -17,12 +20,18 @@ final class StreamRandom implements GpuRandom {
     private final Libraries libraries;
     private final RandomProvider provider;
     private final long seed;
-    private long offset;
+    private volatile long offset; // advanced under the context's library lock (Libraries#call)
 
     StreamRandom(Libraries libraries, RandomProvider provider, long seed) {
+        this(libraries, provider, seed, 0);
+    }
+
+    /** A generator whose first call starts at counter block {@code offset} of the stream. */
+    StreamRandom(Libraries libraries, RandomProvider provider, long seed, long offset) {
         this.libraries = libraries;
         this.provider = provider;
         this.seed = seed;
+        this.offset = offset;
     }
 
     @Override
@@ -60,9 +69,12 @@ final class StreamRandom implements GpuRandom {
     public GPUArray bits(long... shape) {
         GPUArray out = libraries.empty(DType.INT32, shape);
         if (out.size() > 0) {
-            log("bits");
-            provider.bits(seed, offset, libraries.buffer(out, "output"), out.size());
-            offset += Philox4x32.blocksFor(1, out.size());
+            DeviceBuffer buffer = libraries.buffer(out, "output");
+            libraries.run(() -> {
+                log("bits");
+                provider.bits(seed, offset, buffer, out.size());
+                offset += Philox4x32.blocksFor(1, out.size());
+            });
         }
         return out;
     }
@@ -77,9 +89,12 @@ final class StreamRandom implements GpuRandom {
             }
         }
         if (out.size() > 0) {
-            log("uniform");
-            provider.uniform(type, seed, offset, libraries.buffer(out, "output"), out.size());
-            offset += Philox4x32.blocksFor(type == ScalarType.FLOAT64 ? 2 : 1, out.size());
+            DeviceBuffer buffer = libraries.buffer(out, "output");
+            libraries.run(() -> {
+                log("uniform");
+                provider.uniform(type, seed, offset, buffer, out.size());
+                offset += Philox4x32.blocksFor(type == ScalarType.FLOAT64 ? 2 : 1, out.size());
+            });
         }
         return out;
     }
@@ -95,9 +110,12 @@ final class StreamRandom implements GpuRandom {
             }
         }
         if (out.size() > 0) {
-            log("normal");
-            provider.normal(type, seed, offset, libraries.buffer(out, "output"), out.size(), mean, std);
-            offset += Philox4x32.blocksFor(type == ScalarType.FLOAT64 ? 2 : 1, out.size());
+            DeviceBuffer buffer = libraries.buffer(out, "output");
+            libraries.run(() -> {
+                log("normal");
+                provider.normal(type, seed, offset, buffer, out.size(), mean, std);
+                offset += Philox4x32.blocksFor(type == ScalarType.FLOAT64 ? 2 : 1, out.size());
+            });
         }
         return out;
     }

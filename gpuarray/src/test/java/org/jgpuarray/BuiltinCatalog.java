@@ -75,8 +75,23 @@ public final class BuiltinCatalog {
             Object fill = BuiltinSpecs.fill(DType.INT64, ndim);
             specs.put(name(fill), fill);
         }
+        for (DType x : REAL) { // reductions along axes: segmented variants of one, two and three dimensions
+            put(specs, AxisSpecs.segmented(BuiltinSpecs.sum(x), 1, 1, List.of("x")));
+            put(specs, AxisSpecs.segmented(BuiltinSpecs.sum(x), 2, 1, List.of("x")));
+            put(specs, AxisSpecs.segmented(AxisSpecs.prod(x), 1, 2, List.of("x")));
+            put(specs, AxisSpecs.segmented(AxisSpecs.anyAll(x, true), 1, 1, List.of("x")));
+            put(specs, AxisSpecs.segmented(AxisSpecs.squaredDeviations(x, x.toFloating()), 2, 2, List.of("x", "m")));
+            if (x != DType.BOOL) {
+                put(specs, AxisSpecs.segmented(BuiltinSpecs.extremum(x, true), 1, 1, List.of("x")));
+                put(specs, AxisSpecs.segmented(AxisSpecs.firstIndexOf(x), 1, 1, List.of("x", "m")));
+            }
+        }
         IndexingCatalog.addTo(specs);
         return specs;
+    }
+
+    private static void put(Map<String, Object> specs, org.jgpuarray.kernels.ReductionSpec spec) {
+        specs.put(spec.name(), spec);
     }
 
     /** The specs as a list. */

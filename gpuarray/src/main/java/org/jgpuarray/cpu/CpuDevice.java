@@ -16,6 +16,7 @@ import org.jgpuarray.kernels.ScanSpec;
 import org.jgpuarray.kernels.java.JavaElementwiseKernel;
 import org.jgpuarray.kernels.java.JavaReductionKernel;
 import org.jgpuarray.kernels.java.JavaScanKernel;
+import org.jgpuarray.kernels.java.JavaSegmentedReductionKernel;
 import org.jgpuarray.kernels.java.JavaSourceGenerator;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.CompiledElementwise;
@@ -63,13 +64,13 @@ final class CpuDevice implements BackendDevice {
     @Override
     public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
         CpuBuffer d = (CpuBuffer) dst;
-        System.arraycopy(src.array(), srcOffset, d.array(), d.index(dstByteOffset), count);
+        src.copyTo(srcOffset, d.array(), d.index(dstByteOffset), count);
     }
 
     @Override
     public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
         CpuBuffer s = (CpuBuffer) src;
-        System.arraycopy(s.array(), s.index(srcByteOffset), dst.array(), dstOffset, count);
+        dst.copyFrom(s.array(), s.index(srcByteOffset), dstOffset, count);
     }
 
     @Override
@@ -77,6 +78,17 @@ final class CpuDevice implements BackendDevice {
         CpuBuffer s = (CpuBuffer) src;
         CpuBuffer d = (CpuBuffer) dst;
         System.arraycopy(s.array(), s.index(srcByteOffset), d.array(), d.index(dstByteOffset), s.components(bytes));
+    }
+
+    /** Between two CPU devices (contexts) the buffers are Java arrays of one heap: one array copy. */
+    @Override
+    public boolean copyToPeer(DeviceBuffer src, long srcByteOffset, BackendDevice target, DeviceBuffer dst,
+                              long dstByteOffset, long bytes) {
+        if (!(target instanceof CpuDevice)) {
+            return false;
+        }
+        copyOnDevice(src, srcByteOffset, dst, dstByteOffset, bytes);
+        return true;
     }
 
     @Override
@@ -94,6 +106,10 @@ final class CpuDevice implements BackendDevice {
 
     @Override
     public CompiledReduction compile(ReductionSpec spec) {
+        if (spec.segmented()) {
+            return new CpuSegmentedReduction(spec.name(), JavaKernelCompiler.compile(spec.name(),
+                    () -> JavaSourceGenerator.reduction(spec), JavaSegmentedReductionKernel.class));
+        }
         JavaReductionKernel kernel = JavaKernelCompiler.compile(spec.name(),
                 () -> JavaSourceGenerator.reduction(spec), JavaReductionKernel.class);
         return (n, args, result) -> {
@@ -114,26 +130,8 @@ final class CpuDevice implements BackendDevice {
 
     @Override
     public CompiledScan compile(ScanSpec spec) {
-        JavaScanKernel kernel = JavaKernelCompiler.compile(spec.name(), () -> JavaSourceGenerator.scan(spec),
-                JavaScanKernel.class);
-        return (n, in, out) -> {
-            Object input = ((CpuBuffer) in).array();
-            Object output = ((CpuBuffer) out).array();
-            run(spec.name(), () -> {
-                long[] bounds = ParallelRanges.split(n);
-                List<Object> totals = ParallelRanges.map(bounds, (chunk, from, to) -> kernel.reduceRange(input, from, to));
-                Object[] carries = new Object[totals.size()];
-                Object carry = kernel.neutral();
-                for (int k = 0; k < carries.length; k++) {
-                    carries[k] = carry;
-                    carry = kernel.combine(carry, totals.get(k));
-                }
-                return ParallelRanges.map(bounds, (chunk, from, to) -> {
-                    kernel.scanRange(input, output, from, to, carries[chunk]);
-                    return chunk;
-                });
-            });
-        };
+        return new CpuScan(spec.name(), JavaKernelCompiler.compile(spec.name(), () -> JavaSourceGenerator.scan(spec),
+                JavaScanKernel.class));
     }
 
     /** The CPU runs generated kernels only. */
@@ -159,7 +157,8 @@ final class CpuDevice implements BackendDevice {
         // memory is Java arrays, freed by the garbage collector
     }
 
-    private static Object[] unwrap(Object[] args) {
+    /** The launch values with each buffer replaced by its Java array. */
+    static Object[] unwrap(Object[] args) {
         Object[] values = args.clone();
         for (int k = 0; k < values.length; k++) {
             if (values[k] instanceof CpuBuffer b) {
@@ -169,7 +168,8 @@ final class CpuDevice implements BackendDevice {
         return values;
     }
 
-    private static void run(String kernel, Supplier<?> body) {
+    /** Runs a kernel's body, turning the exceptions a faulty kernel can raise into a {@link DeviceException}. */
+    static void run(String kernel, Supplier<?> body) {
         try {
             body.get();
         } catch (ArithmeticException | IndexOutOfBoundsException | ClassCastException | NegativeArraySizeException e) {

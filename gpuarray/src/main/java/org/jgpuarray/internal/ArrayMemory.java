@@ -1,65 +1,39 @@
 package org.jgpuarray.internal;
 
-import java.lang.ref.Cleaner;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
- * One array's hold on a {@link SharedBuffer}. Closing it releases the hold at once; an array that
- * is garbage-collected unclosed releases it through a {@link Cleaner}, deferred to the context's
- * thread (see {@link ReleaseQueue}), since device APIs may not be called from the cleaner's thread.
+ * One array's hold on a {@link SharedBuffer}. Closing it releases the hold at once; an array that is
+ * garbage-collected unclosed is released by its context's {@link ReleaseQueue} at a later allocation, on
+ * the allocating thread, so that no collector or cleaner thread ever calls a device API or waits for a
+ * device lock. Thread-safe: an array may be closed on any thread, once or many times.
+ *
+ * <p>Code that passes an array's buffer to a device must keep the array reachable until the call
+ * returns ({@link java.lang.ref.Reference#reachabilityFence}); otherwise the collector may find the
+ * array unreachable during the call and another thread's allocation free the buffer under it.
  */
 public final class ArrayMemory {
-    private static final Cleaner CLEANER = Cleaner.create();
-
-    private final Hold hold;
-    private final Cleaner.Cleanable cleanable;
+    private final ReleaseQueue.Hold hold;
 
     /**
      * @param shared   the buffer, whose reference this hold takes over
-     * @param deferred where the cleaner hands a forgotten hold's release
+     * @param releases the context's holds, which release this one once {@code owner} is unreachable
      * @param owner    the object whose reachability ends the hold
      */
-    public ArrayMemory(SharedBuffer shared, ReleaseQueue deferred, Object owner) {
-        this.hold = new Hold(shared, deferred);
-        this.cleanable = CLEANER.register(owner, hold);
+    public ArrayMemory(SharedBuffer shared, ReleaseQueue releases, Object owner) {
+        this.hold = releases.track(owner, shared);
     }
 
     /** The buffer; callers check {@link #isClosed()} first. */
     public SharedBuffer shared() {
-        return hold.shared;
+        return hold.shared();
     }
 
     /** True once closed. */
     public boolean isClosed() {
-        return hold.done.get();
+        return hold.isReleased();
     }
 
     /** Releases the hold now, on the calling thread. Idempotent. */
     public void close() {
-        hold.explicit = true;
-        cleanable.clean();
-    }
-
-    private static final class Hold implements Runnable {
-        private final SharedBuffer shared;
-        private final ReleaseQueue deferred;
-        private final AtomicBoolean done = new AtomicBoolean();
-        private volatile boolean explicit;
-
-        Hold(SharedBuffer shared, ReleaseQueue deferred) {
-            this.shared = shared;
-            this.deferred = deferred;
-        }
-
-        @Override
-        public void run() {
-            if (done.compareAndSet(false, true)) {
-                if (explicit) {
-                    shared.release();
-                } else {
-                    deferred.defer(shared::release);
-                }
-            }
-        }
+        hold.release();
     }
 }

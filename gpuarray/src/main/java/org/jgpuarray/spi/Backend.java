@@ -13,9 +13,10 @@ public interface Backend {
     /**
      * The version of this interface and of everything it reaches ({@link BackendDevice}, the compiled-kernel
      * and library interfaces, the kernel specs). The core refuses a backend that declares another version.
-     * Version 3: {@link RawFunction#launch} takes the dynamic shared memory size.
+     * Version 3: {@link RawFunction#launch} takes the dynamic shared memory size. Version 4:
+     * {@link BlasProvider#gemmStridedBatched} (batches, element offsets, integer types).
      */
-    int SPI_VERSION = 3;
+    int SPI_VERSION = 4;
 
     /** The backend's name: {@code cpu}, {@code opencl}, {@code cuda}. Lower case. */
     String name();

@@ -2,6 +2,7 @@ package org.jgpuarray.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.kernels.Dialect;
@@ -16,6 +17,11 @@ import org.jgpuarray.kernels.ScanSpec;
  * jgpuarray's exceptions ({@code org.jgpuarray.device}).
  *
  * <p>Offsets into buffers are in bytes, into host arrays in values (see {@link HostArray}).
+ *
+ * <p>Threads: the core calls a device from any thread, and from several at once (a {@code GpuContext} may
+ * be shared). An implementation serialises whatever its device API needs ({@code GpuDevice} runs every
+ * driver call under one lock); after {@link #close()}, calls throw {@link IllegalStateException}, and
+ * {@link #free} does nothing.
  */
 public interface BackendDevice extends AutoCloseable {
     /** What the device is. */
@@ -31,6 +37,33 @@ public interface BackendDevice extends AutoCloseable {
      */
     DeviceBuffer allocate(ScalarType type, long count);
 
+    /**
+     * Frees a buffer of this device that nothing refers to any more, on whatever thread the core happens to
+     * run (an array's {@code close()}, or the release of an array the garbage collector found). The core
+     * frees through here, never with {@link DeviceBuffer#release()} directly, so that a device can order the
+     * free with its other calls. Ignored once the device is closed (closing freed the buffer).
+     *
+     * @param buffer a buffer of this device, freed at most once
+     */
+    default void free(DeviceBuffer buffer) {
+        buffer.release();
+    }
+
+    /**
+     * Runs several calls into this device as one: no other thread's call interleaves with them. The core
+     * runs each library call ({@link BlasProvider}, {@link FftProvider}, {@link RandomProvider} and their
+     * plans) through here, since library handles (cuBLAS, cuFFT, cuRAND) and the portable libraries'
+     * scratch memory are not thread-safe and a library call is several launches. The default runs the work
+     * as it is, for devices whose providers are thread-safe (the CPU backend's).
+     *
+     * @param work the calls
+     * @return what the work returns
+     * @throws IllegalStateException when the device is closed
+     */
+    default <T> T exclusive(Supplier<T> work) {
+        return work.get();
+    }
+
     /** Copies {@code count} values from a host array into {@code dst}. */
     void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count);
 
@@ -39,6 +72,23 @@ public interface BackendDevice extends AutoCloseable {
 
     /** Copies bytes between buffers of this device. */
     void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes);
+
+    /**
+     * Copies bytes from a buffer of this device straight into a buffer of another opened device, without
+     * staging them in host memory: peer to peer between CUDA devices that allow it, an array copy between
+     * two CPU devices. The core calls it for copies between contexts ({@code GPUArray.to}) and copies
+     * through host memory when the answer is false. Waits until the bytes have arrived.
+     *
+     * @param src    a buffer of this device; not modified
+     * @param target another device, possibly of another backend (answer false then)
+     * @param dst    a buffer of {@code target}; modified
+     * @return true when the bytes were copied, false (the default) when this device cannot reach
+     *         {@code target} directly
+     */
+    default boolean copyToPeer(DeviceBuffer src, long srcByteOffset, BackendDevice target, DeviceBuffer dst,
+                               long dstByteOffset, long bytes) {
+        return false;
+    }
 
     /** Compiles an elementwise kernel (the core caches the result per spec). */
     CompiledElementwise compile(ElementwiseSpec spec);

@@ -14,8 +14,9 @@ import org.jgpuarray.kernels.ScalarType;
  * for y = op(A) x row-major, call {@code cublasSgemv} with the opposite transpose flag and the matrix
  * dimensions swapped ({@code cols, rows, A, lda}). Vectors are contiguous (increment 1).
  *
- * <p><b>Types.</b> {@code type} is {@link ScalarType#FLOAT32} or {@link ScalarType#FLOAT64}; the core
- * checks this, the shapes and the buffer sizes before calling. {@code beta == 0} means the output is
+ * <p><b>Types.</b> {@code type} is {@link ScalarType#FLOAT32} or {@link ScalarType#FLOAT64} (integer
+ * types too for {@link #gemmStridedBatched} where {@link #integerGemm()} says so); the core checks this,
+ * the shapes and the buffer sizes before calling. {@code beta == 0} means the output is
  * not read (NaN in it must not propagate), as in the reference BLAS.
  *
  * <p>Calls are made from the thread that uses the device; they may return before the device finishes
@@ -36,6 +37,36 @@ public interface BlasProvider {
      */
     void gemm(ScalarType type, boolean transA, boolean transB, long m, long n, long k, double alpha,
               DeviceBuffer a, long lda, DeviceBuffer b, long ldb, double beta, DeviceBuffer c, long ldc);
+
+    /**
+     * Strided-batched GEMM: for each {@code i < batch}, {@code C_i = alpha * op(A_i) * op(B_i) + beta * C_i}
+     * with op(A_i) of m x k and op(B_i) of k x n, row-major, each matrix where its {@link StridedMatrices}
+     * says (the offsets let the core pass views without copying them; a stride of 0 broadcasts one matrix
+     * over the batch). The C matrices of the batch do not overlap one another or A or B.
+     *
+     * <p>{@code type} is FLOAT32 or FLOAT64, or INT32 or INT64 where {@link #integerGemm()} is true:
+     * integer products and sums wrap modulo 2^32 or 2^64 as two's-complement arithmetic does, and alpha
+     * and beta are whole numbers converted to the type. {@code m}, {@code n} and {@code batch} are at
+     * least 1; {@code k} may be 0 (C is then scaled by beta).
+     *
+     * @param transA whether op(A) is A transposed (each A_i is then stored k x m)
+     * @param transB whether op(B) is B transposed (each B_i is then stored n x k)
+     * @param a      not modified; its {@code ld} is a row's length as stored
+     * @param b      not modified; its {@code ld} is a row's length as stored
+     * @param c      modified; {@code ld >= n}
+     */
+    void gemmStridedBatched(ScalarType type, boolean transA, boolean transB, long m, long n, long k, long batch,
+                            double alpha, StridedMatrices a, StridedMatrices b, double beta, StridedMatrices c);
+
+    /**
+     * Whether {@link #gemmStridedBatched} takes INT32 and INT64 matrices. Where it does not (cuBLAS has no
+     * such GEMM), the core multiplies integer matrices with its portable kernels.
+     *
+     * @return false unless the implementation says otherwise
+     */
+    default boolean integerGemm() {
+        return false;
+    }
 
     /**
      * {@code y = alpha * op(A) * x + beta * y} with A stored rows x cols, row-major.

@@ -2,23 +2,44 @@ package org.jgpuarray.spi;
 
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.util.List;
 import java.util.Objects;
 import org.jgpuarray.kernels.ScalarType;
 
 /**
- * A Java primitive array on the host side of a copy: {@code byte[]} for bool, {@code int[]},
- * {@code long[]}, {@code float[]} (float32 and complex64) or {@code double[]} (float64 and complex128).
- * Offsets and counts are in array slots ("values": a complex element is two values).
+ * The host side of a copy: a Java primitive array — {@code byte[]} for bool, {@code int[]},
+ * {@code long[]}, {@code float[]} (float32 and complex64) or {@code double[]} (float64 and complex128) —
+ * or the same storage in native memory ({@link Direct}: a direct NIO buffer in the platform's byte order).
+ * Offsets and counts are in slots ("values": a complex element is two values).
  */
 public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostArray.Longs, HostArray.Floats,
-        HostArray.Doubles {
+        HostArray.Doubles, HostArray.Direct {
 
-    /** The wrapped Java array, for {@link System#arraycopy}. */
+    /**
+     * The wrapped Java array, for {@link System#arraycopy}.
+     *
+     * @throws UnsupportedOperationException for a {@link Direct} buffer, which has none: use
+     *     {@link #copyTo} and {@link #copyFrom}, or {@link #buffer()}
+     */
     Object array();
+
+    /**
+     * Copies values {@code [offset, offset + count)} into {@code javaArray} (of this storage's class) from
+     * index {@code index}.
+     */
+    default void copyTo(int offset, Object javaArray, int index, int count) {
+        System.arraycopy(array(), offset, javaArray, index, count);
+    }
+
+    /** Copies {@code count} values of {@code javaArray} from index {@code index} into this storage at {@code offset}. */
+    default void copyFrom(Object javaArray, int index, int offset, int count) {
+        System.arraycopy(javaArray, index, array(), offset, count);
+    }
 
     /** Values the array holds. */
     int length();
@@ -79,6 +100,49 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
     /** True when this array is the storage class of {@code type}. */
     default boolean stores(ScalarType type) {
         return allocate(type, 0).getClass() == getClass();
+    }
+
+    /** The NIO buffer class of {@code type}'s storage: {@code ByteBuffer} for bool, {@code FloatBuffer} for complex64... */
+    static Class<? extends Buffer> bufferClass(ScalarType type) {
+        return switch (type) {
+            case BOOL -> ByteBuffer.class;
+            case INT32 -> IntBuffer.class;
+            case INT64 -> LongBuffer.class;
+            case FLOAT32, COMPLEX64 -> FloatBuffer.class;
+            case FLOAT64, COMPLEX128 -> DoubleBuffer.class;
+        };
+    }
+
+    private static String publicName(Buffer buffer) {
+        for (Class<?> c : List.of(ByteBuffer.class, IntBuffer.class, LongBuffer.class, FloatBuffer.class,
+                DoubleBuffer.class)) {
+            if (c.isInstance(buffer)) {
+                return c.getSimpleName();
+            }
+        }
+        return buffer.getClass().getSimpleName();
+    }
+
+    /**
+     * Native memory holding {@code type}'s storage: a direct buffer in native byte order — a
+     * {@code ByteBuffer} for bool, else an {@code IntBuffer}, {@code LongBuffer}, {@code FloatBuffer} or
+     * {@code DoubleBuffer} — whose values {@code [position, limit)} become this array's values (the buffer
+     * is not modified; later changes to its position do not matter).
+     *
+     * @throws IllegalArgumentException when the buffer is not direct, not in native order, or not
+     *     {@code type}'s storage
+     */
+    static HostArray direct(ScalarType type, Buffer buffer) {
+        Objects.requireNonNull(buffer, "buffer");
+        Class<? extends Buffer> storage = bufferClass(type);
+        boolean kind = storage.isInstance(buffer);
+        if (!kind || !buffer.isDirect() || (type != ScalarType.BOOL && Direct.order(buffer) != ByteOrder.nativeOrder())) {
+            throw new IllegalArgumentException(type.numpyName() + " native memory must be a direct "
+                    + storage.getSimpleName() + " in native byte order (" + ByteOrder.nativeOrder() + "), got a "
+                    + (buffer.isDirect() ? "direct " : "heap ") + publicName(buffer) + " in " + Direct.order(buffer)
+                    + " order");
+        }
+        return new Direct(buffer.slice(), allocate(type, 0).valueBytes());
     }
 
     /** Value {@code index} as a double. */
@@ -245,6 +309,93 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         @Override
         public double get(int index) {
             return array[index];
+        }
+    }
+
+    /**
+     * Values in native memory: {@code buffer} is a direct buffer in native byte order at position 0 (see
+     * {@link HostArray#direct}). GPU backends copy to and from it with no Java array in between.
+     */
+    record Direct(Buffer buffer, int valueBytes) implements HostArray {
+        public Direct {
+            Objects.requireNonNull(buffer, "buffer");
+            if (!buffer.isDirect() || buffer.position() != 0) {
+                throw new IllegalArgumentException("a direct buffer at position 0 is needed");
+            }
+        }
+
+        @Override
+        public Object array() {
+            throw new UnsupportedOperationException("native memory has no Java array");
+        }
+
+        @Override
+        public int length() {
+            return buffer.limit();
+        }
+
+        @Override
+        public boolean stores(ScalarType type) {
+            return bufferClass(type).isInstance(buffer);
+        }
+
+        @Override
+        public double get(int index) {
+            if (buffer instanceof ByteBuffer b) {
+                return b.get(index);
+            } else if (buffer instanceof IntBuffer b) {
+                return b.get(index);
+            } else if (buffer instanceof LongBuffer b) {
+                return b.get(index);
+            } else if (buffer instanceof FloatBuffer b) {
+                return b.get(index);
+            }
+            return ((DoubleBuffer) buffer).get(index);
+        }
+
+        @Override
+        public void copyTo(int offset, Object javaArray, int index, int count) {
+            if (buffer instanceof ByteBuffer b) {
+                b.get(offset, (byte[]) javaArray, index, count);
+            } else if (buffer instanceof IntBuffer b) {
+                b.get(offset, (int[]) javaArray, index, count);
+            } else if (buffer instanceof LongBuffer b) {
+                b.get(offset, (long[]) javaArray, index, count);
+            } else if (buffer instanceof FloatBuffer b) {
+                b.get(offset, (float[]) javaArray, index, count);
+            } else {
+                ((DoubleBuffer) buffer).get(offset, (double[]) javaArray, index, count);
+            }
+        }
+
+        @Override
+        public void copyFrom(Object javaArray, int index, int offset, int count) {
+            if (buffer instanceof ByteBuffer b) {
+                b.put(offset, (byte[]) javaArray, index, count);
+            } else if (buffer instanceof IntBuffer b) {
+                b.put(offset, (int[]) javaArray, index, count);
+            } else if (buffer instanceof LongBuffer b) {
+                b.put(offset, (long[]) javaArray, index, count);
+            } else if (buffer instanceof FloatBuffer b) {
+                b.put(offset, (float[]) javaArray, index, count);
+            } else {
+                ((DoubleBuffer) buffer).put(offset, (double[]) javaArray, index, count);
+            }
+        }
+
+        private static ByteOrder order(Buffer buffer) {
+            if (buffer instanceof ByteBuffer b) {
+                return b.order();
+            } else if (buffer instanceof IntBuffer b) {
+                return b.order();
+            } else if (buffer instanceof LongBuffer b) {
+                return b.order();
+            } else if (buffer instanceof FloatBuffer b) {
+                return b.order();
+            } else if (buffer instanceof DoubleBuffer b) {
+                return b.order();
+            }
+            return null;
         }
     }
 }

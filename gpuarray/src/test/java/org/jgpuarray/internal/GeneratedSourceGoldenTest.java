@@ -45,7 +45,8 @@ class GeneratedSourceGoldenTest {
         Map<String, Object> builtins = BuiltinCatalog.specs();
         for (String name : new String[] {"add_float32_float32_float32", "div_int32_int32_float64",
                 "pow_int64_scalar_int64", "maximum_float64_float64_float64", "lt_float32_int32_bool",
-                "exp_float32_float32", "astype_float32_bool", "sum_int32", "max_float32", "dot_float32_float32"}) {
+                "exp_float32_float32", "astype_float32_bool", "sum_int32", "max_float32", "dot_float32_float32",
+                "sum_float32_seg2_1", "sqdev_int32_seg2_2"}) {
             assertTrue(builtins.containsKey(name), "catalog lacks " + name);
             specs.put(name, builtins.get(name));
         }

@@ -39,7 +39,11 @@ final class KernelEntryPoints {
     private KernelEntryPoints() {
     }
 
-    /** The entry points of an elementwise or reduction spec in a dialect, in launch order. */
+    /**
+     * The entry points of an elementwise or reduction spec in a dialect, in launch order: a segmented reduction's
+     * main pass takes the output, the outer and inner counts, the parts and the lanes of a block after its
+     * arguments; its second pass the partials, the output, the outer count, the parts and the lanes.
+     */
     static List<EntryPoint> of(Object spec, Dialect d) {
         String length = (d == Dialect.CUDA ? "long long" : "long") + " n";
         if (spec instanceof ElementwiseSpec e) {
@@ -50,6 +54,14 @@ final class KernelEntryPoints {
         ScalarType t = r.outputType();
         String user = parameters(r.arguments().arguments(), d);
         String in = d == Dialect.CUDA ? "const " + t.nameIn(d) + " *" : "__global const " + t.nameIn(d) + " *";
+        if (r.segmented()) {
+            String index = d == Dialect.CUDA ? "long long " : "long ";
+            String counts = index + "jga_outer, " + index + "jga_inner, " + index + "jga_parts, int jga_lanes";
+            return List.of(
+                    new EntryPoint(generatedName(r.name(), "_segments"), join(user, pointer(t, d) + "jga_out", counts)),
+                    new EntryPoint(generatedName(r.name(), "_partials"), join(in + "jga_in", pointer(t, d) + "jga_out",
+                            index + "jga_outer, " + index + "jga_parts, int jga_lanes")));
+        }
         return List.of(
                 new EntryPoint(generatedName(r.name(), "_stage1"), join(user, pointer(t, d) + "jga_partials", length)),
                 new EntryPoint(generatedName(r.name(), "_stage2"), join(in + "jga_in", pointer(t, d) + "jga_out",

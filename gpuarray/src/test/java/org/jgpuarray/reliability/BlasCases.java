@@ -88,13 +88,13 @@ final class BlasCases {
                 result("blas.nrm2-huge-values", c -> c.ctx().blas().nrm2(c.f32(3e30f, 4e30f)).item())
                         .expect(close(new double[] {5e30}, 1e-6)).inChild(),
                 blas("blas.nrm2-int", (b, c) -> b.nrm2(c.zeros(DType.INT64, 2))).fails(IAE, "nrm2", "int64"),
-                result("matmul.3d", c -> c.zeros(DType.FLOAT32, 2, 2, 2).matmul(c.zeros(DType.FLOAT32, 2, 2)))
-                        .fails(IAE, "matmul", "(2, 2, 2)"),
+                result("matmul.batch-mismatch", c -> c.zeros(DType.FLOAT32, 2, 2, 2).matmul(c.zeros(DType.FLOAT32, 3, 2, 2)))
+                        .fails(IAE, "matmul", "(2, 2, 2)", "(3, 2, 2)"),
                 result("matmul.0d", c -> c.zeros(DType.FLOAT32).matmul(c.zeros(DType.FLOAT32, 2)))
                         .fails(IAE, "matmul", "()"),
                 result("matmul.not-aligned", c -> m(c, 2, 3).matmul(m(c, 2, 3))).fails(IAE, "not aligned", "(2, 3)"),
-                result("matmul.int", c -> c.zeros(DType.INT32, 2, 2).matmul(c.zeros(DType.INT32, 2, 2)))
-                        .fails(IAE, "matmul", "int32"),
+                result("matmul.int-wraps", c -> c.i32(Integer.MAX_VALUE, 1, 1, 1).reshape(2, 2)
+                        .matmul(c.i32(2, 0, 0, 1).reshape(2, 2)).toIntArray()).returns(new int[] {-2, 1, 2, 1}),
                 result("matmul.mixed-promotes", c -> {
                     c.requireFp64();
                     GPUArray r = c.track(c.f32(1, 2).matmul(c.f64(3, 4)));

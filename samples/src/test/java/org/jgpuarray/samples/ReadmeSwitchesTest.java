@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeSwitchesTest {
     private static final Pattern VARIABLE = Pattern.compile("\"(JGPUARRAY_[A-Z0-9_]+)\"");
     private static final Pattern PROPERTY = Pattern.compile("\"(jgpuarray\\.[A-Za-z0-9.]+)\"");
-    private static final List<String> LIBRARY_MODULES = List.of("kernels", "gpuarray", "opencl-backend", "cuda-backend");
+    private static final List<String> LIBRARY_MODULES = List.of("kernels", "gpuarray", "opencl-backend", "cuda-backend",
+            "spark");
 
     @Test
     void everySwitchInTheLibraryIsDocumented() throws IOException {

@@ -21,7 +21,8 @@ import org.jgpuarray.device.OutOfDeviceMemoryException;
  * <p>Every entry point brackets its driver calls with {@link #enter()} and {@link #exit()} in
  * try/finally: the context is pushed on the calling thread's context stack and popped again, so that
  * whatever context the thread had current (other CUDA code's) is current again afterwards, as PyCUDA
- * does. Any thread may enter; the pushes are per thread.
+ * does. Any thread may enter; the pushes are per thread. The device's calls come under its lock
+ * ({@code GpuDevice}), one thread at a time but not always the same thread.
  */
 public final class CudaContext {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
@@ -56,6 +57,11 @@ public final class CudaContext {
     /** The device. */
     public CUdevice device() {
         return device;
+    }
+
+    /** The driver's handle of the primary context, for calls that name two contexts (peer copies). */
+    CUcontext handle() {
+        return context;
     }
 
     /** The device's ordinal. */

@@ -1,12 +1,18 @@
 package org.jgpuarray.cuda.internal;
 
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
+import static jcuda.driver.JCudaDriver.cuEventCreate;
+import static jcuda.driver.JCudaDriver.cuEventDestroy;
+import static jcuda.driver.JCudaDriver.cuEventRecord;
+import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUevent_flags;
 import jcuda.driver.CUstream;
 import org.jgpuarray.cuda.CudaFeatures;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
@@ -44,6 +50,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     private final BiFunction<CudaDriver, BackendDevice, DeviceLibraries> libraryFactory;
     private final Set<EventTimer.Events> timers = new HashSet<>();
     private DeviceLibraries libraries;
+    private CUevent marker;
     private boolean closed;
 
     private CudaDriver(DeviceInfo info, CudaContext context, CudaCompiler compiler, int driverVersion,
@@ -126,6 +133,14 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         memory.copyOnDevice(src, srcByteOffset, dst, dstByteOffset, bytes);
     }
 
+    /** Peer to peer, or within one GPU, where {@link PeerCopy} can; false sends the copy through the host. */
+    @Override
+    public boolean copyToPeer(DeviceBuffer src, long srcByteOffset, GpuDriver target, DeviceBuffer dst,
+                              long dstByteOffset, long bytes) {
+        return target instanceof CudaDriver peer
+                && PeerCopy.copy(this, src, srcByteOffset, peer, dst, dstByteOffset, bytes);
+    }
+
     @Override
     public void synchronize() {
         context.enter();
@@ -133,6 +148,51 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
             context.check("cuCtxSynchronize", cuCtxSynchronize());
         } finally {
             context.exit();
+        }
+        destroyMarker(); // everything it marked has run
+    }
+
+    /** Waits for the event recorded at the previous throttle point, then records the next in the stream. */
+    @Override
+    public void throttle() {
+        context.enter();
+        try {
+            if (marker != null) {
+                CUevent previous = marker;
+                marker = null;
+                try {
+                    context.check("cuEventSynchronize", cuEventSynchronize(previous));
+                } finally {
+                    cuEventDestroy(previous);
+                }
+            }
+            CUevent next = new CUevent();
+            context.check("cuEventCreate", cuEventCreate(next, CUevent_flags.CU_EVENT_DISABLE_TIMING));
+            int recorded = cuEventRecord(next, DeviceMemory.STREAM);
+            if (recorded != 0) {
+                cuEventDestroy(next);
+                context.check("cuEventRecord", recorded);
+            }
+            marker = next;
+        } finally {
+            context.exit();
+        }
+    }
+
+    /** Destroys the throttle point's event, in its context (also a broken one); the caller holds no push. */
+    private void destroyMarker() {
+        if (marker == null) {
+            return;
+        }
+        CUevent event = marker;
+        marker = null;
+        boolean entered = context.enterToRelease();
+        try {
+            cuEventDestroy(event);
+        } finally {
+            if (entered) {
+                context.exit();
+            }
         }
     }
 
@@ -245,6 +305,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         closed = true;
         try {
             EventTimer.destroyAll(timers);
+            destroyMarker();
             if (!context.isBroken()) {
                 context.enter();
                 try {

@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * The vendor libraries (cuBLAS, cuFFT, cuRAND) of one {@link CudaDriver}, as providers of the core's
  * library interfaces. Created with the device, closed by it before its memory and context go: closing
- * frees every handle, plan and generator. Used from the device's thread only.
+ * frees every handle, plan and generator.
+ * Used from one thread at a time: the core runs library calls under the device's lock
+ * ({@code GpuDevice.exclusive}).
  */
 public interface DeviceLibraries extends AutoCloseable {
     /** No libraries: the core runs its portable kernels for everything. */

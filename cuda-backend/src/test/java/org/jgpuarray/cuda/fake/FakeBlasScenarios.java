@@ -5,6 +5,7 @@ import static org.jgpuarray.cuda.fake.FakeChecks.close;
 import static org.jgpuarray.cuda.fake.FakeChecks.expect;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.jgpuarray.DType;
 import org.jgpuarray.device.DeviceException;
@@ -68,6 +69,77 @@ final class FakeBlasScenarios {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A batched matmul with broadcast batch axes, a transposed first operand and a second operand at an offset
+     * runs as cuBLAS strided-batched GEMMs, one per entry of the outer batch axis, with no copy: operands
+     * swapped for column-major cuBLAS, the transpose on the swapped operand, element offsets as byte offsets
+     * of the pointers, stride 0 where an operand is broadcast. A 2-D float64 product is one call of batch 1.
+     */
+    void matmul() {
+        Random r = new Random(7);
+        double[] a = rounded(DType.FLOAT32, r, 2 * 4 * 3);
+        double[] b = rounded(DType.FLOAT32, r, 6 * 4 * 6);
+        // logical A (2, 1, 3, 4): the (2, 1, 4, 3) base with its last two axes swapped; B (5, 4, 6): base[1:]
+        double[] expected = new double[2 * 5 * 3 * 6];
+        for (int q = 0; q < 2; q++) {
+            for (int s = 0; s < 5; s++) {
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 6; j++) {
+                        double acc = 0;
+                        for (int p = 0; p < 4; p++) {
+                            acc += a[q * 12 + p * 3 + i] * b[(s + 1) * 24 + p * 6 + j];
+                        }
+                        expected[((q * 5 + s) * 3 + i) * 6 + j] = acc;
+                    }
+                }
+            }
+        }
+        try (GPUArray baseA = upload(DType.FLOAT32, a, 2, 1, 4, 3); GPUArray ga = baseA.swapAxes(2, 3);
+             GPUArray baseB = upload(DType.FLOAT32, b, 6, 4, 6); GPUArray gb = baseB.get("1:")) {
+            log.mark();
+            try (GPUArray c = ga.matmul(gb)) {
+                check(Arrays.equals(c.shape(), new long[] {2, 5, 3, 6}), Arrays.toString(c.shape()));
+                close(expected, values(c), 1e-5, 1e-6, "matmul (2, 1, 3, 4)^T-view @ (5, 4, 6)-view");
+            }
+        }
+        List<String> calls = log.since("cublasSgemmStridedBatched");
+        check(calls.size() == 2, "two strided-batched calls, one per entry of the outer batch axis: " + calls);
+        String common = "cublasSgemmStridedBatched handle=\\d+ stream=0 mode=0 opA=N opB=T m=6 n=3 k=4 alpha=1 "
+                + "A=buf\\d+\\+96 lda=6 strideA=24 B=buf\\d+\\+%d ldb=3 strideB=0 beta=0 C=buf\\d+\\+%d ldc=6 "
+                + "strideC=18 batch=5";
+        for (int call = 0; call < 2; call++) {
+            String regex = String.format(java.util.Locale.ROOT, common, call * 12 * 4, call * 90 * 4);
+            check(calls.get(call).matches(regex), "expected " + regex + "\n   got: " + calls.get(call));
+        }
+        check(log.since("launch ").isEmpty(), "no copy kernel: the views are read in place");
+        try (GPUArray ga = upload(DType.FLOAT64, a, 6, 4); GPUArray gb = upload(DType.FLOAT64, a, 4, 6)) {
+            log.mark();
+            try (GPUArray c = ga.matmul(gb)) {
+                close(reference(a, a, null, 6, 6, 4, false, false, 1, 0), values(c), 1e-13, 1e-13, "2-D float64");
+            }
+            log.expectOne("cublasDgemmStridedBatched", "cublasDgemmStridedBatched handle=\\d+ stream=0 mode=0 opA=N "
+                    + "opB=N m=6 n=6 k=4 alpha=1 A=buf\\d+\\+0 lda=6 strideA=0 B=buf\\d+\\+0 ldb=4 strideB=0 beta=0 "
+                    + "C=buf\\d+\\+0 ldc=6 strideC=0 batch=1");
+        }
+    }
+
+    /**
+     * An int32 matmul, which cuBLAS cannot do, compiles the portable integer GEMM (with the backend's CUDA
+     * compiler) and launches it once, the batch on the grid's third dimension, the broadcast operand at
+     * stride 0. The fake driver runs no kernels, so only the launch is checked.
+     */
+    void integerMatmul() {
+        try (GPUArray a = ctx.toGpu(new int[5 * 3 * 4], 5, 3, 4); GPUArray b = ctx.toGpu(new int[4 * 2], 4, 2)) {
+            log.mark();
+            try (GPUArray c = a.matmul(b)) {
+                check(c.dtype() == DType.INT32 && Arrays.equals(c.shape(), new long[] {5, 3, 2}), Arrays.toString(c.shape()));
+            }
+            log.expectOne("launch jga_gemm_int32", "launch jga_gemm_int32_nn grid=1,1,5 block=16,16,1 shared=0 "
+                    + "params=3;2;4;1;buf\\d+\\+0;0;4;12;buf\\d+\\+0;0;2;0;0;buf\\d+\\+0;0;2;6");
+            check(log.since("cublas").isEmpty(), "no cuBLAS call for integers");
         }
     }
 

@@ -5,9 +5,14 @@ import static org.jgpuarray.cuda.fake.ScenarioRunner.scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgpuarray.DType;
@@ -18,6 +23,8 @@ import org.jgpuarray.GpuContext;
 import org.jgpuarray.device.KernelCompilationException;
 import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.RawKernel;
+import org.jgpuarray.conformance.ConcurrentWorkload;
+import org.jgpuarray.conformance.Watchdog;
 import org.jgpuarray.SourceModule;
 import org.jgpuarray.cuda.CudaBackend;
 import org.jgpuarray.cuda.compiler.RawRecipes;
@@ -71,6 +78,7 @@ public final class FakeDriverScenarios {
                 scenario("timer", this::timer),
                 scenario("compile and JIT errors", this::errors),
                 scenario("sticky error", this::sticky),
+                scenario("threads sharing a context", this::threads),
                 scenario("launch limits", launches::limits),
                 scenario("dynamic shared memory", launches::sharedMemory),
                 scenario("generated kernels use no dynamic shared memory", launches::generatedKernelsUseStaticShared),
@@ -135,6 +143,20 @@ public final class FakeDriverScenarios {
                 check(Arrays.equals(i, gi.toIntArray()), "int round trip");
                 check(Arrays.equals(l, gl.toLongArray()), "long round trip");
                 check(Arrays.equals(b, gb.toBooleanArray()), "bool round trip");
+                // a direct buffer goes to cuMemcpyHtoD/DtoH by address, from its position
+                java.nio.FloatBuffer direct = java.nio.ByteBuffer.allocateDirect(4 * (f.length + 2))
+                        .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                direct.position(2).put(f).position(2);
+                try (GPUArray fromDirect = ctx.toGpu(direct)) {
+                    check(Arrays.equals(f, fromDirect.toFloatArray()), "float round trip from a direct buffer");
+                    java.nio.FloatBuffer out = java.nio.ByteBuffer.allocateDirect(4 * (f.length + 1))
+                            .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                    out.position(1);
+                    gf.copyTo(out);
+                    float[] back = new float[f.length];
+                    out.get(1, back);
+                    check(Arrays.equals(f, back) && out.get(0) == 0f, "float round trip into a direct buffer");
+                }
             }
         }
     }
@@ -291,6 +313,65 @@ public final class FakeDriverScenarios {
         try (GpuContext fresh = GpuContext.create("cuda"); GPUArray y = fresh.toGpu(new float[] {1, 2})) {
             check(Arrays.equals(new float[] {1, 2}, y.toFloatArray()), "a new context works after the broken one is closed");
         }
+    }
+
+    /**
+     * Eight threads share one context and run the concurrency suite's operations (unchecked: the fake runs
+     * no kernels), while a ninth closes a second context under four more: no crash, no deadlock (the
+     * watchdog prints the threads' stacks), and "everything released" below finds every allocation freed.
+     */
+    private void threads() throws Exception {
+        try (GpuContext ctx = GpuContext.create("cuda")) {
+            ConcurrentWorkload work = new ConcurrentWorkload(ctx, false);
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                tasks.add(() -> {
+                    int operations = 0;
+                    for (int r = 0; r < 10; r++) {
+                        operations += work.round(thread, r);
+                    }
+                    return operations;
+                });
+            }
+            int operations = Watchdog.runAll("fake-cuda-shared", tasks, Duration.ofMinutes(2)).stream()
+                    .mapToInt(Integer::intValue).sum();
+            System.out.println("CONCURRENCY cuda (fake driver): one context shared by 8 threads: " + operations
+                    + " operations without a crash or a deadlock");
+            check(operations == 8 * 10 * ConcurrentWorkload.OPERATIONS_PER_ROUND, "operations: " + operations);
+        }
+        GpuContext closing = GpuContext.create("cuda");
+        ConcurrentWorkload work = new ConcurrentWorkload(closing, false);
+        CountDownLatch working = new CountDownLatch(8);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            tasks.add(() -> {
+                int rounds = 0;
+                try {
+                    while (rounds < 1000) {
+                        work.round(thread, rounds++);
+                        working.countDown();
+                    }
+                    throw new AssertionError("thread " + thread + " never saw the context closed");
+                } catch (IllegalStateException expected) {
+                    working.countDown();
+                    return rounds;
+                }
+            });
+        }
+        Thread closer = new Thread(() -> {
+            try {
+                working.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closing.close();
+        });
+        closer.start();
+        System.out.println("closed under 4 threads; rounds before IllegalStateException: "
+                + Watchdog.runAll("fake-cuda-close", tasks, Duration.ofMinutes(2)));
+        closer.join();
     }
 
     private void balance() throws IOException {

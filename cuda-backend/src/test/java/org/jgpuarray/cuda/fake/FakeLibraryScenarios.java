@@ -56,6 +56,8 @@ public final class FakeLibraryScenarios {
         s.add(scenario("probe loads no library", () -> probe(jna)));
         s.add(scenario("cuBLAS handle", () -> blas().handle(jna ? JNA_CUBLAS : JCUBLAS)));
         s.add(scenario("gemm", () -> blas().gemm()));
+        s.add(scenario("batched matmul as strided-batched gemm", () -> blas().matmul()));
+        s.add(scenario("int32 matmul on the portable kernel", () -> blas().integerMatmul()));
         s.add(scenario("gemv", () -> blas().gemv()));
         s.add(scenario("axpy, dot, nrm2", () -> blas().level1()));
         s.add(scenario("cuBLAS failures", () -> blas().failures()));

@@ -4,11 +4,13 @@ import java.util.function.Function;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
+import org.jgpuarray.spi.StridedMatrices;
 
 /**
- * BLAS of the CPU backend, in plain Java on the buffers' arrays: {@link FloatGemm} and
- * {@link DoubleGemm} for GEMM, {@link FloatVectorOps} and {@link DoubleVectorOps} for levels 1 and 2.
- * Used from the context's thread; the work itself runs on all cores.
+ * BLAS of the CPU backend, in plain Java on the buffers' arrays: {@link GemmBatches} (over
+ * {@link FloatGemm}, {@link DoubleGemm}, {@link IntGemm} and {@link LongGemm}) for GEMM,
+ * {@link FloatVectorOps} and {@link DoubleVectorOps} for levels 1 and 2. Used from the context's thread;
+ * the work itself runs on all cores.
  */
 final class CpuBlasProvider implements BlasProvider {
     private final Function<DeviceBuffer, Object> arrays;
@@ -22,16 +24,26 @@ final class CpuBlasProvider implements BlasProvider {
         return "jgpuarray Java BLAS (blocked, " + CpuWorkers.parallelism() + " threads)";
     }
 
+    /** One matrix of a batch; an empty matrix's leading dimension of 0 becomes 1. */
     @Override
     public void gemm(ScalarType type, boolean transA, boolean transB, long m, long n, long k, double alpha,
                      DeviceBuffer a, long lda, DeviceBuffer b, long ldb, double beta, DeviceBuffer c, long ldc) {
-        if (type == ScalarType.FLOAT32) {
-            FloatGemm.gemm(transA, transB, (int) m, (int) n, (int) k, (float) alpha, floats(a), (int) lda, floats(b),
-                    (int) ldb, (float) beta, floats(c), (int) ldc);
-        } else {
-            DoubleGemm.gemm(transA, transB, (int) m, (int) n, (int) k, alpha, doubles(a), (int) lda, doubles(b),
-                    (int) ldb, beta, doubles(c), (int) ldc);
-        }
+        gemmStridedBatched(type, transA, transB, m, n, k, 1, alpha, StridedMatrices.of(a, Math.max(1, lda)),
+                StridedMatrices.of(b, Math.max(1, ldb)), beta, StridedMatrices.of(c, Math.max(1, ldc)));
+    }
+
+    @Override
+    public void gemmStridedBatched(ScalarType type, boolean transA, boolean transB, long m, long n, long k,
+                                   long batch, double alpha, StridedMatrices a, StridedMatrices b, double beta,
+                                   StridedMatrices c) {
+        GemmBatches.run(type, transA, transB, (int) m, (int) n, (int) k, (int) batch, alpha, operand(a), operand(b),
+                beta, operand(c));
+    }
+
+    /** The Java GEMMs have int32 and int64 twins. */
+    @Override
+    public boolean integerGemm() {
+        return true;
     }
 
     @Override
@@ -70,6 +82,11 @@ final class CpuBlasProvider implements BlasProvider {
         } else {
             doubles(result)[0] = DoubleVectorOps.nrm2((int) n, doubles(x));
         }
+    }
+
+    /** CPU buffers are Java arrays, so every element index fits an int. */
+    private GemmBatches.Operand operand(StridedMatrices m) {
+        return new GemmBatches.Operand(arrays.apply(m.buffer()), (int) m.offset(), (int) m.ld(), (int) m.stride());
     }
 
     private float[] floats(DeviceBuffer b) {

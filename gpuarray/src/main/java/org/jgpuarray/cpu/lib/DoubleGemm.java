@@ -1,4 +1,5 @@
-// The float64 source of FloatGemm.java: edit here, then regenerate (see package-info.java).
+// The float64 source of FloatGemm.java, LongGemm.java and IntGemm.java: edit here, then regenerate
+// (see package-info.java).
 package org.jgpuarray.cpu.lib;
 
 /**
@@ -7,7 +8,8 @@ package org.jgpuarray.cpu.lib;
  * with alpha folded in, and the matching rows of C are packed into separate row arrays, so that the
  * micro-kernel, one row of C plus four scaled rows of B, is a loop HotSpot's superword pass turns into
  * SIMD code (it gives up on loops that store to two arrays, or that read one array at two unrelated
- * offsets). Work is split across cores by rows (or columns) of C; see {@link GemmBlocking}.
+ * offsets). Work is split across cores by rows (or columns) of C; see {@link GemmBlocking}. The integer
+ * twins wrap on overflow, as Java's integer arithmetic does and as NumPy's integer matmul does.
  *
  * <p>Thread-safe: no shared state; each call allocates its packing buffers.
  */
@@ -16,31 +18,34 @@ final class DoubleGemm {
     }
 
     /**
-     * Computes the product; arguments as {@link org.jgpuarray.spi.BlasProvider#gemm}, with offsets 0.
+     * Computes the product; arguments as {@link org.jgpuarray.spi.BlasProvider#gemm}, each matrix starting
+     * at its offset in its array.
      *
-     * @param a not modified
-     * @param b not modified
-     * @param c modified
+     * @param a        not modified
+     * @param b        not modified
+     * @param c        modified
+     * @param parallel whether a large product may use every core (false: the caller's thread only)
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
-                     double[] b, int ldb, double beta, double[] c, int ldc) {
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int offA,
+                     int lda, double[] b, int offB, int ldb, double beta, double[] c, int offC, int ldc,
+                     boolean parallel) {
         if (m == 0 || n == 0) {
             return;
         }
-        GemmBlocking.forEachTile(m, n, k, (r0, r1, c0, c1) -> {
-            scale(c, ldc, r0, r1, c0, c1, beta);
+        GemmBlocking.forEachTile(m, n, k, parallel, (r0, r1, c0, c1) -> {
+            scale(c, offC, ldc, r0, r1, c0, c1, beta);
             if (k > 0 && alpha != 0) {
-                tile(transA, transB, r0, r1, c0, c1, k, alpha, a, lda, b, ldb, c, ldc);
+                tile(transA, transB, r0, r1, c0, c1, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc);
             }
         });
     }
 
-    private static void scale(double[] c, int ldc, int r0, int r1, int c0, int c1, double beta) {
+    private static void scale(double[] c, int offC, int ldc, int r0, int r1, int c0, int c1, double beta) {
         if (beta == 1) {
             return;
         }
         for (int i = r0; i < r1; i++) {
-            int row = i * ldc;
+            int row = offC + i * ldc;
             for (int j = c0; j < c1; j++) {
                 c[row + j] = beta == 0 ? 0 : beta * c[row + j];
             }
@@ -49,7 +54,8 @@ final class DoubleGemm {
 
     /** C[r0:r1, c0:c1] += alpha op(A)[r0:r1, :] op(B)[:, c0:c1]. */
     private static void tile(boolean transA, boolean transB, int r0, int r1, int c0, int c1, int k, double alpha,
-                             double[] a, int lda, double[] b, int ldb, double[] c, int ldc) {
+                             double[] a, int offA, int lda, double[] b, int offB, int ldb, double[] c, int offC,
+                             int ldc) {
         int kcMax = Math.min(GemmBlocking.KC, k);
         int ncMax = Math.min(GemmBlocking.NC, c1 - c0);
         int mcMax = Math.min(GemmBlocking.MC, r1 - r0);
@@ -60,16 +66,16 @@ final class DoubleGemm {
             int nc = Math.min(GemmBlocking.NC, c1 - jc);
             for (int pc = 0; pc < k; pc += GemmBlocking.KC) {
                 int kc = Math.min(GemmBlocking.KC, k - pc);
-                packB(transB, b, ldb, pc, kc, jc, nc, bp);
+                packB(transB, b, offB, ldb, pc, kc, jc, nc, bp);
                 for (int ic = r0; ic < r1; ic += GemmBlocking.MC) {
                     int mc = Math.min(GemmBlocking.MC, r1 - ic);
-                    packA(transA, a, lda, ic, mc, pc, kc, alpha, ap);
+                    packA(transA, a, offA, lda, ic, mc, pc, kc, alpha, ap);
                     for (int i = 0; i < mc; i++) {
-                        System.arraycopy(c, (ic + i) * ldc + jc, cp[i], 0, nc);
+                        System.arraycopy(c, offC + (ic + i) * ldc + jc, cp[i], 0, nc);
                     }
                     block(ap, mc, kc, bp, nc, cp);
                     for (int i = 0; i < mc; i++) {
-                        System.arraycopy(cp[i], 0, c, (ic + i) * ldc + jc, nc);
+                        System.arraycopy(cp[i], 0, c, offC + (ic + i) * ldc + jc, nc);
                     }
                 }
             }
@@ -77,13 +83,14 @@ final class DoubleGemm {
     }
 
     /** bp[p][j] = op(B)[pc + p][jc + j]: one array per row, so the micro-kernel's loads vectorize. */
-    private static void packB(boolean transB, double[] b, int ldb, int pc, int kc, int jc, int nc, double[][] bp) {
+    private static void packB(boolean transB, double[] b, int offB, int ldb, int pc, int kc, int jc, int nc,
+                              double[][] bp) {
         for (int p = 0; p < kc; p++) {
             double[] row = bp[p];
             if (!transB) {
-                System.arraycopy(b, (pc + p) * ldb + jc, row, 0, nc);
+                System.arraycopy(b, offB + (pc + p) * ldb + jc, row, 0, nc);
             } else {
-                int src = jc * ldb + pc + p;
+                int src = offB + jc * ldb + pc + p;
                 for (int j = 0; j < nc; j++) {
                     row[j] = b[src + j * ldb];
                 }
@@ -92,17 +99,17 @@ final class DoubleGemm {
     }
 
     /** ap[i * kc + p] = alpha * op(A)[ic + i][pc + p]. */
-    private static void packA(boolean transA, double[] a, int lda, int ic, int mc, int pc, int kc, double alpha,
-                              double[] ap) {
+    private static void packA(boolean transA, double[] a, int offA, int lda, int ic, int mc, int pc, int kc,
+                              double alpha, double[] ap) {
         for (int i = 0; i < mc; i++) {
             int dst = i * kc;
             if (!transA) {
-                int src = (ic + i) * lda + pc;
+                int src = offA + (ic + i) * lda + pc;
                 for (int p = 0; p < kc; p++) {
                     ap[dst + p] = alpha * a[src + p];
                 }
             } else {
-                int src = pc * lda + ic + i;
+                int src = offA + pc * lda + ic + i;
                 for (int p = 0; p < kc; p++) {
                     ap[dst + p] = alpha * a[src + p * lda];
                 }

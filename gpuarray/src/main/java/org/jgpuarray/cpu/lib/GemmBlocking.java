@@ -1,8 +1,9 @@
 package org.jgpuarray.cpu.lib;
 
 /**
- * Cache blocking and the split of a GEMM across cores, shared by {@link FloatGemm} and
- * {@link DoubleGemm}. Products of fewer than {@link #PARALLEL_FLOPS} flops run on the caller's thread.
+ * Cache blocking and the split of a GEMM across cores, shared by {@link DoubleGemm} and its twins
+ * {@link FloatGemm}, {@link LongGemm} and {@link IntGemm}. Products of fewer than
+ * {@link #PARALLEL_FLOPS} multiply-adds run on the caller's thread.
  */
 final class GemmBlocking {
     /** Depth of a packed panel. */
@@ -25,11 +26,12 @@ final class GemmBlocking {
 
     /**
      * Splits C (m x n) into one tile per worker, along rows when there are enough of them (multiples
-     * of 4, the micro-kernel's height), else along columns, and runs the tiles in parallel.
+     * of 4, the micro-kernel's height), else along columns, and runs the tiles in parallel; with
+     * {@code parallel} false, C is one tile computed on the caller's thread.
      */
-    static void forEachTile(int m, int n, int k, TileTask task) {
+    static void forEachTile(int m, int n, int k, boolean parallel, TileTask task) {
         long work = (long) m * n * Math.max(k, 1);
-        int workers = work < PARALLEL_FLOPS ? 1 : CpuWorkers.parallelism();
+        int workers = !parallel || work < PARALLEL_FLOPS ? 1 : CpuWorkers.parallelism();
         if (workers == 1) {
             task.run(0, m, 0, n);
             return;

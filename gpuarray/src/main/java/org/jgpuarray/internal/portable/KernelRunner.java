@@ -18,7 +18,9 @@ import org.jgpuarray.spi.RawProgram;
 /**
  * What the portable libraries need of a device: their programs compiled once (through
  * {@link BackendDevice#compileProgram}) and kept until close, launches with a grid sized for the
- * device, and scratch memory they own. Not thread-safe.
+ * device, and scratch memory they own. The core calls the portable libraries one call at a time per
+ * context, under the device's lock ({@link BackendDevice#exclusive}); the methods that touch this
+ * runner's maps synchronise on it as well, so it stays consistent whoever calls.
  */
 final class KernelRunner implements AutoCloseable {
     /** Threads per block of the one-dimensional launches. */
@@ -55,7 +57,7 @@ final class KernelRunner implements AutoCloseable {
      * @param source generates the program
      * @param kernel the kernel's name
      */
-    RawFunction function(String key, Supplier<CSource> source, String kernel) {
+    synchronized RawFunction function(String key, Supplier<CSource> source, String kernel) {
         String id = key + "#" + kernel;
         RawFunction f = functions.get(id);
         if (f == null) {
@@ -81,8 +83,8 @@ final class KernelRunner implements AutoCloseable {
         f.launch(new long[] {groups}, new long[] {block}, 0, args);
     }
 
-    /** Launches a 2-D grid. */
-    void launch2d(RawFunction f, long[] grid, long[] block, Object... args) {
+    /** Launches a 2-D or 3-D grid. */
+    void launch(RawFunction f, long[] grid, long[] block, Object... args) {
         f.launch(grid, block, 0, args);
     }
 
@@ -92,7 +94,7 @@ final class KernelRunner implements AutoCloseable {
     }
 
     /** Allocates scratch memory that this runner frees on close (or on {@link #free}). */
-    DeviceBuffer allocate(ScalarType type, long count) {
+    synchronized DeviceBuffer allocate(ScalarType type, long count) {
         DeviceBuffer b = device.allocate(type, Math.max(1, count));
         owned.put(b, Boolean.TRUE);
         return b;
@@ -106,9 +108,9 @@ final class KernelRunner implements AutoCloseable {
     }
 
     /** Frees a buffer from {@link #allocate}. */
-    void free(DeviceBuffer b) {
+    synchronized void free(DeviceBuffer b) {
         if (b != null && owned.remove(b) != null) {
-            b.release();
+            device.free(b);
         }
     }
 
@@ -119,9 +121,9 @@ final class KernelRunner implements AutoCloseable {
 
     /** Frees scratch memory and programs. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (DeviceBuffer b : new ArrayList<>(owned.keySet())) {
-            b.release();
+            device.free(b);
         }
         owned.clear();
         functions.clear();
@@ -134,5 +136,17 @@ final class KernelRunner implements AutoCloseable {
     /** A boxed scalar of a real type: {@code Float} for float32, {@code Double} for float64. */
     static Object real(ScalarType type, double value) {
         return type == ScalarType.FLOAT32 ? (Object) (float) value : (Object) value;
+    }
+
+    /**
+     * A boxed scalar of a real or integer type: {@code Float}, {@code Double}, {@code Integer} (int32) or
+     * {@code Long} (int64); a whole number for the integer types.
+     */
+    static Object scalar(ScalarType type, double value) {
+        return switch (type) {
+            case INT32 -> (Object) (int) value;
+            case INT64 -> (Object) (long) value;
+            default -> real(type, value);
+        };
     }
 }

@@ -10,9 +10,11 @@ import org.jgpuarray.kernels.lib.GemmTiling;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.RawFunction;
+import org.jgpuarray.spi.StridedMatrices;
 
 /**
- * BLAS with the kernels of {@link GemmKernels} (tiled, register-blocked; {@link GemmTiling#GPU} on GPUs,
+ * BLAS with the kernels of {@link GemmKernels} (tiled, register-blocked, strided-batched, for float and
+ * integer types; {@link GemmTiling#GPU} on GPUs,
  * {@link GemmTiling#LARGE} on CPU OpenCL devices, where PoCL runs its 8 x 8 micro-tiles about four times
  * faster than the smaller ones, or the tiling the system property
  * {@value #TILING_PROPERTY} names) and {@link BlasKernels}.
@@ -27,6 +29,8 @@ final class PortableBlas implements BlasProvider {
     static final String TILING_PROPERTY = "jgpuarray.gemm.tiling";
     /** CUDA's limit on the grid's second dimension. */
     private static final long MAX_GRID_Y = 65535;
+    /** CUDA's limit on the grid's third dimension: the most matrices of a batch one launch computes. */
+    private static final long MAX_GRID_Z = 65535;
 
     private final KernelRunner runner;
     private final GemmTiling tiling;
@@ -45,9 +49,19 @@ final class PortableBlas implements BlasProvider {
                 + tiling.tileN() + " tiles, " + tiling.workM() + "x" + tiling.workN() + " per thread)";
     }
 
+    /** One matrix of a batch; an empty matrix's leading dimension of 0 becomes 1. */
     @Override
     public void gemm(ScalarType type, boolean transA, boolean transB, long m, long n, long k, double alpha,
                      DeviceBuffer a, long lda, DeviceBuffer b, long ldb, double beta, DeviceBuffer c, long ldc) {
+        gemmStridedBatched(type, transA, transB, m, n, k, 1, alpha, StridedMatrices.of(a, Math.max(1, lda)),
+                StridedMatrices.of(b, Math.max(1, ldb)), beta, StridedMatrices.of(c, Math.max(1, ldc)));
+    }
+
+    /** One launch per {@value #MAX_GRID_Z} matrices of the batch, the batch index on the grid's third dimension. */
+    @Override
+    public void gemmStridedBatched(ScalarType type, boolean transA, boolean transB, long m, long n, long k,
+                                   long batch, double alpha, StridedMatrices a, StridedMatrices b, double beta,
+                                   StridedMatrices c) {
         long gridX = (n + tiling.tileN() - 1) / tiling.tileN();
         long gridY = (m + tiling.tileM() - 1) / tiling.tileM();
         if (m > Integer.MAX_VALUE || n > Integer.MAX_VALUE || k > Integer.MAX_VALUE || gridY > MAX_GRID_Y) {
@@ -57,9 +71,22 @@ final class PortableBlas implements BlasProvider {
         RawFunction f = runner.function("gemm/" + type.numpyName() + "/" + tiling,
                 () -> GemmKernels.program(runner.device().dialect(), type, tiling),
                 GemmKernels.kernelName(type, transA, transB));
-        runner.launch2d(f, new long[] {gridX, gridY}, new long[] {tiling.threadsX(), tiling.threadsY()},
-                (int) m, (int) n, (int) k, KernelRunner.real(type, alpha), a, lda, b, ldb,
-                KernelRunner.real(type, beta), c, ldc);
+        for (long done = 0; done < batch; done += MAX_GRID_Z) {
+            long part = Math.min(MAX_GRID_Z, batch - done);
+            StridedMatrices pa = a.skip(done);
+            StridedMatrices pb = b.skip(done);
+            StridedMatrices pc = c.skip(done);
+            runner.launch(f, new long[] {gridX, gridY, part}, new long[] {tiling.threadsX(), tiling.threadsY(), 1},
+                    (int) m, (int) n, (int) k, KernelRunner.scalar(type, alpha), pa.buffer(), pa.offset(), pa.ld(),
+                    pa.stride(), pb.buffer(), pb.offset(), pb.ld(), pb.stride(), KernelRunner.scalar(type, beta),
+                    pc.buffer(), pc.offset(), pc.ld(), pc.stride());
+        }
+    }
+
+    /** Integer types run the same tiled kernel, with wrapping arithmetic. */
+    @Override
+    public boolean integerGemm() {
+        return true;
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.jgpuarray.spi.RandomProvider;
  * jgpuarray's own BLAS, Philox and FFT kernels (from {@code org.jgpuarray.kernels.lib}), compiled for
  * the device's dialect (CUDA C++ or OpenCL C) through {@link BackendDevice#compileProgram} and launched
  * through raw functions: the implementation wherever a backend offers no library of its own. One per
- * context; closing it frees programs, plans' memory and scratch buffers. Not thread-safe.
+ * context; closing it frees programs, plans' memory and scratch buffers. Called one library call at a
+ * time per context, under the device's lock (see {@code Libraries}), so not itself thread-safe.
  */
 public final class PortableLibraries implements AutoCloseable {
     private final KernelRunner runner;

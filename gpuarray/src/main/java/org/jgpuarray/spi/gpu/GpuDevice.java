@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceTimer;
@@ -32,14 +33,29 @@ import org.jgpuarray.spi.RawProgram;
  * ({@link LaunchGeometry}) and reuse scratch memory; raw programs are checked against the device's
  * limits before they launch.
  *
- * <p>Calls into the driver are serialised: the device may be used from several threads.
+ * <p>Threads: every call into the driver runs under one lock, the device's, so the device may be used
+ * from any number of threads (each driver entry point makes its context current on the calling thread).
+ * A generated reduction or scan (several launches that share scratch memory) and a library call
+ * ({@link #exclusive}) hold the lock throughout. {@link #close()} takes the lock too: it waits for the call
+ * in progress, and every later call throws {@link IllegalStateException}.
+ *
+ * <p>Queued work is bounded ({@link QueueBound}): after {@value QueueBound#COMMANDS} commands, or after
+ * {@value QueueBound#FREED_BYTES} bytes were freed while commands may still use them (drivers such as
+ * PoCL keep a freed buffer until the commands that use it have run), the device waits for the work queued
+ * before the previous such point ({@link GpuDriver#throttle()}), so the host cannot run ahead of the device
+ * without limit.
  */
 public final class GpuDevice implements BackendDevice {
+    private static final AtomicLong CREATED = new AtomicLong();
+
     private final GpuDriver driver;
     private final ProgramCache programs;
     private final LaunchGeometry geometry;
     private final Scratch scratch;
+    private final QueueBound queued;
     private final Object lock = new Object();
+    /** Creation order, which fixes the order of taking two devices' locks for a copy between them. */
+    private final long order = CREATED.incrementAndGet();
     private volatile boolean closed;
 
     /**
@@ -53,6 +69,7 @@ public final class GpuDevice implements BackendDevice {
                 .map(dir -> new DiskCache(dir, cache.maxBytes())).orElse(null));
         this.geometry = new LaunchGeometry(driver.info(), driver.limits());
         this.scratch = new Scratch(driver);
+        this.queued = new QueueBound(driver);
     }
 
     @Override
@@ -84,19 +101,74 @@ public final class GpuDevice implements BackendDevice {
         return run(() -> driver.allocate(count * type.byteSize()));
     }
 
+    /** Frees the buffer under the device's lock; ignored once the device is closed (closing freed it). */
     @Override
-    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        run(() -> driver.write(src, srcOffset, dst, dstByteOffset, count));
+    public void free(DeviceBuffer buffer) {
+        synchronized (lock) {
+            if (!closed) {
+                buffer.release();
+                queued.freed(buffer.byteSize());
+            }
+        }
     }
 
+    /** Runs {@code work} under the device's lock, after checking the device is open. */
+    @Override
+    public <T> T exclusive(Supplier<T> work) {
+        return run(work);
+    }
+
+    /** A blocking write: the device has run everything queued before it (in-order queues) when it returns. */
+    @Override
+    public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        run(() -> {
+            driver.write(src, srcOffset, dst, dstByteOffset, count);
+            queued.drained();
+        });
+    }
+
+    /** A blocking read, after the work queued before it. */
     @Override
     public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
-        run(() -> driver.read(src, srcByteOffset, dst, dstOffset, count));
+        run(() -> {
+            driver.read(src, srcByteOffset, dst, dstOffset, count);
+            queued.drained();
+        });
     }
 
     @Override
     public void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
-        run(() -> driver.copy(src, srcByteOffset, dst, dstByteOffset, bytes));
+        run(() -> {
+            driver.copy(src, srcByteOffset, dst, dstByteOffset, bytes);
+            queued.enqueued();
+        });
+    }
+
+    /**
+     * Peer to peer where the driver can reach {@code target}'s driver; both devices are locked meanwhile, in
+     * the order of their creation, so that two copies in opposite directions cannot deadlock.
+     */
+    @Override
+    public boolean copyToPeer(DeviceBuffer src, long srcByteOffset, BackendDevice target, DeviceBuffer dst,
+                              long dstByteOffset, long bytes) {
+        if (!(target instanceof GpuDevice other) || other == this) {
+            return false;
+        }
+        GpuDevice first = order < other.order ? this : other;
+        GpuDevice second = first == this ? other : this;
+        synchronized (first.lock) {
+            synchronized (second.lock) {
+                ensureOpen();
+                other.ensureOpen();
+                boolean copied = driver.copyToPeer(src, srcByteOffset, other.driver, dst, dstByteOffset, bytes);
+                if (copied) {
+                    // counted on both queues, as a copy on either device would be (QueueBound)
+                    queued.enqueued();
+                    other.queued.enqueued();
+                }
+                return copied;
+            }
+        }
     }
 
     /**
@@ -113,13 +185,20 @@ public final class GpuDevice implements BackendDevice {
         return new GpuElementwise(this, spec.name(), spec.arguments(), kernels.get(0));
     }
 
-    /** Builds a two-stage reduction; throws as {@link #compile(ElementwiseSpec)}. */
+    /**
+     * Builds a two-stage reduction, or a segmented one ({@link GpuSegmentedReduction}); throws as
+     * {@link #compile(ElementwiseSpec)}.
+     */
     @Override
     public CompiledReduction compile(ReductionSpec spec) {
         Fp64Requirement.check(Fp64Requirement.needs(spec), info().fp64(), spec.name(), info().name());
         CSource source = CSourceGenerator.reduction(spec, dialect());
         int bytes = spec.outputType().byteSize();
         Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, 1), List.of());
+        if (spec.segmented()) {
+            return new GpuSegmentedReduction(this, spec.name(), spec.arguments(), built.kernels().get(0),
+                    built.kernels().get(1), built.block(), bytes);
+        }
         return new GpuReduction(this, spec.name(), spec.arguments(), built.kernels().get(0), built.kernels().get(1),
                 built.block(), bytes);
     }
@@ -133,8 +212,8 @@ public final class GpuDevice implements BackendDevice {
         int items = geometry.scanItems(bytes);
         List<String> itemsOption = items == KernelLayout.SCAN_ITEMS ? List.of() : List.of("-DJGA_ITEMS=" + items);
         Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, items), itemsOption);
-        return new GpuScan(this, built.kernels().get(0), built.kernels().get(1), spec.inclusive(), bytes, built.block(),
-                items);
+        return new GpuScan(this, built.kernels().get(0), built.kernels().get(1), built.kernels().get(2), spec.inclusive(),
+                bytes, built.block(), items);
     }
 
     /**
@@ -169,12 +248,31 @@ public final class GpuDevice implements BackendDevice {
 
     @Override
     public void synchronize() {
-        run(driver::synchronize);
+        run(() -> {
+            driver.synchronize();
+            queued.drained();
+        });
     }
 
+    /** The driver's timer, stopped and closed under the device's lock (it reads the driver's queue state). */
     @Override
     public DeviceTimer startTimer() {
-        return run(driver::startTimer);
+        DeviceTimer timer = run(driver::startTimer);
+        return new DeviceTimer() {
+            @Override
+            public long stopNanos() {
+                return run(timer::stopNanos);
+            }
+
+            @Override
+            public void close() {
+                synchronized (lock) {
+                    if (!closed) {
+                        timer.close();
+                    }
+                }
+            }
+        };
     }
 
     /** Frees the libraries, the programs, scratch memory and every buffer, then the device. Idempotent. */
@@ -201,6 +299,12 @@ public final class GpuDevice implements BackendDevice {
 
     Scratch scratch() {
         return scratch;
+    }
+
+    /** Enqueues a kernel and counts it; the caller holds the lock (runs inside {@link #run}). */
+    void launch(GpuKernel kernel, long[] grid, long[] block, long sharedBytes, Object[] args) {
+        kernel.launch(grid, block, sharedBytes, args);
+        queued.enqueued();
     }
 
     /** Runs a driver call under the device's lock, after checking the device is open. */

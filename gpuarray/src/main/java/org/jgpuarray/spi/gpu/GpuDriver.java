@@ -16,7 +16,9 @@ import org.jgpuarray.spi.HostArray;
  * programs and their checks.
  *
  * <p>Implementations translate native errors into jgpuarray's exceptions and check ranges and ownership
- * of buffers before any native call. {@link GpuDevice} calls a driver from one thread at a time.
+ * of buffers before any native call. {@link GpuDevice} calls a driver from one thread at a time (under its
+ * lock), but not always the same thread: entry points make the device's context current where the API has
+ * one (CUDA).
  */
 public interface GpuDriver extends AutoCloseable {
     /** What the device is. */
@@ -46,6 +48,17 @@ public interface GpuDriver extends AutoCloseable {
 
     /** Waits until all work enqueued on the device has finished. */
     void synchronize();
+
+    /**
+     * Bounds the queued work: returns once the work enqueued before the previous call of this method has
+     * finished, and marks the point reached now for the next call (OpenCL: a marker event; CUDA: an event
+     * recorded in the stream). {@link GpuDevice} calls it every few hundred commands, so that at most about
+     * two such windows are queued while the device is never left idle. The default waits for everything
+     * ({@link #synchronize()}).
+     */
+    default void throttle() {
+        synchronize();
+    }
 
     /** Starts timing the work enqueued from now until the timer stops, with device events where it has them. */
     DeviceTimer startTimer();
@@ -81,6 +94,18 @@ public interface GpuDriver extends AutoCloseable {
      */
     default <T> Optional<T> library(Class<T> kind, BackendDevice device) {
         return Optional.empty();
+    }
+
+    /**
+     * Copies bytes from a buffer of this device into a buffer of another device of the same backend without
+     * staging them in host memory (peer to peer), as {@code BackendDevice.copyToPeer}. The caller holds both
+     * devices' locks.
+     *
+     * @return false (the default) when the devices cannot reach each other directly
+     */
+    default boolean copyToPeer(DeviceBuffer src, long srcByteOffset, GpuDriver target, DeviceBuffer dst,
+                               long dstByteOffset, long bytes) {
+        return false;
     }
 
     /** A backend-specific feature for {@code GpuContext.unwrap}; empty (the default) when none. */

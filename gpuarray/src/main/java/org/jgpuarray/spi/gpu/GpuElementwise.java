@@ -26,6 +26,6 @@ final class GpuElementwise implements CompiledElementwise {
         }
         Object[] bound = ArgumentBinder.bind(name, arguments, args, n);
         long blocks = device.geometry().elementwiseBlocks(n, block);
-        device.run(() -> kernel.launch(new long[] {blocks, 1, 1}, new long[] {block, 1, 1}, 0, bound));
+        device.run(() -> device.launch(kernel, new long[] {blocks, 1, 1}, new long[] {block, 1, 1}, 0, bound));
     }
 }

@@ -71,13 +71,13 @@ final class GpuRawProgram implements RawProgram {
                 }
                 // LocalMemory arguments count against the device's local memory: PoCL aborts the process on more
                 device.limits().check(name(), g, b, localBytes(args), kernel);
-                device.run(() -> kernel.launch(g, b, 0, args));
+                device.run(() -> device.launch(kernel, g, b, 0, args));
                 return;
             }
             long shared = sharedBytes + localBytes(args);
             Object[] params = Arrays.stream(args).filter(a -> !(a instanceof LocalMemory)).toArray();
             device.limits().check(name(), g, b, shared, kernel);
-            device.run(() -> kernel.launch(g, b, shared, params));
+            device.run(() -> device.launch(kernel, g, b, shared, params));
         }
 
         @Override

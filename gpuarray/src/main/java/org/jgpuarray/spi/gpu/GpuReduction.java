@@ -36,13 +36,14 @@ final class GpuReduction implements CompiledReduction {
         long[] threads = {block, 1, 1};
         device.run(() -> {
             if (blocks == 1) {
-                stage1.launch(new long[] {1, 1, 1}, threads, 0, ArgumentBinder.bind(name, arguments, args, result, count));
+                device.launch(stage1, new long[] {1, 1, 1}, threads, 0,
+                        ArgumentBinder.bind(name, arguments, args, result, count));
                 return;
             }
             DeviceBuffer partials = device.scratch().get("reduction-partials", blocks * elementBytes);
-            stage1.launch(new long[] {blocks, 1, 1}, threads, 0, ArgumentBinder.bind(name, arguments, args, partials,
-                    count));
-            stage2.launch(new long[] {1, 1, 1}, threads, 0, new Object[] {partials, result, blocks});
+            device.launch(stage1, new long[] {blocks, 1, 1}, threads, 0,
+                    ArgumentBinder.bind(name, arguments, args, partials, count));
+            device.launch(stage2, new long[] {1, 1, 1}, threads, 0, new Object[] {partials, result, blocks});
         });
     }
 }

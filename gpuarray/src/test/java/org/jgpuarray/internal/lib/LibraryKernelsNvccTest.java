@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every CUDA program of the portable libraries (GEMM in all tilings, BLAS levels 1-2, Philox, FFT, in
- * float32 and float64) compiles to PTX with {@code nvcc --ptx -arch=sm_80}. Skipped, with the reason,
+ * float32 and float64; the integer GEMM in int32 and int64) compiles to PTX with {@code nvcc --ptx -arch=sm_80}. Skipped, with the reason,
  * where no nvcc is found on the PATH or under CUDA_HOME.
  */
 @Tag("cuda")
@@ -48,6 +48,10 @@ class LibraryKernelsNvccTest {
             programs.put("philox_" + n, PhiloxKernels.program(Dialect.CUDA, t));
             programs.put("fft_" + n, FftKernels.program(Dialect.CUDA, t, false));
             programs.put("fft_wide_" + n, FftKernels.program(Dialect.CUDA, t, true));
+        }
+        for (ScalarType t : new ScalarType[] {ScalarType.INT32, ScalarType.INT64}) {
+            programs.put("gemm_" + t.numpyName(), GemmKernels.program(Dialect.CUDA, t, GemmTiling.GPU));
+            programs.put("gemm_large_" + t.numpyName(), GemmKernels.program(Dialect.CUDA, t, GemmTiling.LARGE));
         }
         return programs;
     }

@@ -19,11 +19,14 @@ import org.jgpuarray.kernels.ScanSpec;
  *       any grid and block size.</li>
  *   <li>reduction: {@code <name>_stage1(args..., T *partials, n)} with blocks of {@code JGA_BLOCK}
  *       threads writes one partial per block; {@code <name>_stage2(partials, out, count)} with one
- *       block reduces them into {@code out[0]}.</li>
+ *       block reduces them into {@code out[0]}. A segmented reduction (one result per outer position of
+ *       an index space) has a program of its own, described by {@code SegmentedReductionSource}.</li>
  *   <li>scan: {@code <name>_tiles(in, out, tileTotals, n, inclusive)}, one block per tile of
  *       {@code JGA_BLOCK * JGA_ITEMS} elements; when there is more than one tile, the totals are
  *       scanned (inclusively, recursively, in place) and {@code <name>_add_offsets(out, totals, n)}
- *       with one block per tile after the first completes the scan.</li>
+ *       with one block per tile after the first completes the scan. The input may be rows (segments) of
+ *       {@code n} elements, each scanned alone: the blocks then cover every row's tiles in turn, and
+ *       {@code <name>_rows(in, out, segments, n, inclusive)} scans short rows with one thread each.</li>
  * </ul>
  */
 public final class CSourceGenerator {
@@ -52,14 +55,19 @@ public final class CSourceGenerator {
     }
 
     /**
-     * The two-stage program of a map-reduce kernel.
+     * The two-stage program of a map-reduce kernel, or the program of a segmented one (see
+     * {@code SegmentedReductionSource}).
      *
      * @param spec    not modified
      * @param dialect CUDA or OPENCL
-     * @return kernels {@code <entry>_stage1} and {@code <entry>_stage2}
+     * @return kernels {@code <entry>_stage1} and {@code <entry>_stage2}, or for a segmented reduction
+     *         {@code <entry>_segments} and {@code <entry>_partials}
      */
     public static CSource reduction(ReductionSpec spec, Dialect dialect) {
         GpuDialect d = of(dialect);
+        if (spec.segmented()) {
+            return SegmentedReductionSource.generate(spec, d);
+        }
         String entry = KernelLayout.entryName(spec.name(), "reduction", spec.outputType().name(), spec.neutral(),
                 spec.reduceExpression(), spec.mapExpression(), spec.arguments().declaration(), spec.preamble());
         String params = d.parameters(spec.arguments());
@@ -87,7 +95,7 @@ public final class CSourceGenerator {
      *
      * @param spec    not modified
      * @param dialect CUDA or OPENCL
-     * @return kernels {@code <entry>_tiles} and {@code <entry>_add_offsets}
+     * @return kernels {@code <entry>_tiles}, {@code <entry>_add_offsets} and {@code <entry>_rows}
      */
     public static CSource scan(ScanSpec spec, Dialect dialect) {
         GpuDialect d = of(dialect);
@@ -99,7 +107,7 @@ public final class CSourceGenerator {
                 "NEUTRAL", spec.neutral(),
                 "SCAN", spec.scanExpression()));
         return new CSource(program(d, spec.name(), spec.preamble(), body),
-                List.of(KernelLayout.scanTiles(entry), KernelLayout.scanAddOffsets(entry)));
+                List.of(KernelLayout.scanTiles(entry), KernelLayout.scanAddOffsets(entry), KernelLayout.scanRows(entry)));
     }
 
     /** The compatibility prelude of a dialect, for raw programs that want the same vocabulary. */
@@ -107,7 +115,7 @@ public final class CSourceGenerator {
         return of(dialect).prelude();
     }
 
-    private static String program(GpuDialect d, String userName, String preamble, String body) {
+    static String program(GpuDialect d, String userName, String preamble, String body) {
         StringBuilder out = new StringBuilder(d.prelude());
         if (!preamble.isBlank()) {
             out.append("\n// user preamble\n").append(d.preamble(preamble).strip()).append('\n');

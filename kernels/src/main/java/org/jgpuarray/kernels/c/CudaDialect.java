@@ -171,19 +171,25 @@ final class CudaDialect implements GpuDialect {
                 return jga_v;
             }
 
-            /* Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. */
+            /*
+             * Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. The input is rows
+             * (segments) of n elements, each scanned on its own: block b scans tile b % tiles of row b / tiles.
+             */
             extern "C" __global__ void __launch_bounds__(JGA_BLOCK) ${NAME}_tiles(const ${T} *jga_in, ${T} *jga_out, ${T} *jga_tile_totals, long long n, int jga_inclusive)
             {
                 __shared__ ${T} jga_tile[JGA_PAD(JGA_TILE)];
                 __shared__ ${T} jga_warp_totals[32];
-                const long long jga_base = (long long) blockIdx.x * JGA_TILE;
+                const long long jga_tiles = (n + JGA_TILE - 1) / JGA_TILE;
+                const long long jga_segment = (long long) blockIdx.x / jga_tiles;
+                const long long jga_start = ((long long) blockIdx.x - jga_segment * jga_tiles) * JGA_TILE;
+                const long long jga_base = jga_segment * n + jga_start;
                 const int jga_t = threadIdx.x;
                 const int jga_lane = jga_t & 31;
                 const int jga_warp = jga_t >> 5;
                 for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
                     const int jga_local = jga_k * JGA_BLOCK + jga_t;
                     const long long jga_g = jga_base + jga_local;
-                    jga_tile[JGA_PAD(jga_local)] = jga_g < n ? jga_in[jga_g] : (${T}) (${NEUTRAL});
+                    jga_tile[JGA_PAD(jga_local)] = jga_start + jga_local < n ? jga_in[jga_g] : (${T}) (${NEUTRAL});
                 }
                 __syncthreads();
                 ${T} jga_total = (${T}) (${NEUTRAL});
@@ -222,7 +228,7 @@ final class CudaDialect implements GpuDialect {
                 for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
                     const int jga_local = jga_k * JGA_BLOCK + jga_t;
                     const long long jga_g = jga_base + jga_local;
-                    if (jga_g < n) {
+                    if (jga_start + jga_local < n) {
                         jga_out[jga_g] = jga_tile[JGA_PAD(jga_local)];
                     }
                 }
@@ -231,15 +237,38 @@ final class CudaDialect implements GpuDialect {
                 }
             }
 
-            /* Block b combines tile b + 1 with the inclusive scan of the tile totals before it. */
+            /*
+             * Combines every tile after a row's first with the inclusive scan of the row's tile totals before it: block b
+             * takes tile b % (tiles - 1) + 1 of row b / (tiles - 1).
+             */
             extern "C" __global__ void __launch_bounds__(JGA_BLOCK) ${NAME}_add_offsets(${T} *jga_out, const ${T} *jga_scanned_totals, long long n)
             {
-                const long long jga_tile_index = (long long) blockIdx.x + 1;
-                const ${T} jga_offset = jga_scanned_totals[jga_tile_index - 1];
+                const long long jga_tiles = (n + JGA_TILE - 1) / JGA_TILE;
+                const long long jga_segment = (long long) blockIdx.x / (jga_tiles - 1);
+                const long long jga_tile_index = (long long) blockIdx.x - jga_segment * (jga_tiles - 1) + 1;
+                const ${T} jga_offset = jga_scanned_totals[jga_segment * jga_tiles + jga_tile_index - 1];
                 for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
-                    const long long jga_g = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + threadIdx.x;
-                    if (jga_g < n) {
-                        jga_out[jga_g] = ${NAME}_op(jga_offset, jga_out[jga_g]);
+                    const long long jga_local = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + threadIdx.x;
+                    if (jga_local < n) {
+                        jga_out[jga_segment * n + jga_local] = ${NAME}_op(jga_offset, jga_out[jga_segment * n + jga_local]);
+                    }
+                }
+            }
+
+            /* Scans each of jga_segments rows of n elements alone, one thread per row (in == out allowed). */
+            extern "C" __global__ void __launch_bounds__(JGA_BLOCK) ${NAME}_rows(const ${T} *jga_in, ${T} *jga_out, long long jga_segments, long long n, int jga_inclusive)
+            {
+                for (long long jga_s = (long long) blockIdx.x * JGA_BLOCK + threadIdx.x; jga_s < jga_segments; jga_s += (long long) JGA_BLOCK * gridDim.x) {
+                    ${T} jga_prefix = (${T}) (${NEUTRAL});
+                    for (long long jga_g = jga_s * n; jga_g < (jga_s + 1) * n; jga_g++) {
+                        const ${T} jga_x = jga_in[jga_g];
+                        if (jga_inclusive) {
+                            jga_prefix = ${NAME}_op(jga_prefix, jga_x);
+                            jga_out[jga_g] = jga_prefix;
+                        } else {
+                            jga_out[jga_g] = jga_prefix;
+                            jga_prefix = ${NAME}_op(jga_prefix, jga_x);
+                        }
                     }
                 }
             }

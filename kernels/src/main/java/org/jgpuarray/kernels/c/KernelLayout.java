@@ -48,6 +48,16 @@ public final class KernelLayout {
         return name + "_stage2";
     }
 
+    /** Kernel name of a segmented reduction's main pass: part of every output's positions, or all of them. */
+    public static String segments(String name) {
+        return name + "_segments";
+    }
+
+    /** Kernel name of a segmented reduction's second pass: combines each output's partials. */
+    public static String segmentPartials(String name) {
+        return name + "_partials";
+    }
+
     /** Kernel name of a scan's tile pass: scans each tile and writes each tile's total. */
     public static String scanTiles(String name) {
         return name + "_tiles";
@@ -56,5 +66,10 @@ public final class KernelLayout {
     /** Kernel name of a scan's fix-up pass: combines every tile after the first with the scanned totals. */
     public static String scanAddOffsets(String name) {
         return name + "_add_offsets";
+    }
+
+    /** Kernel name of a scan of rows shorter than a tile: one thread scans each row. */
+    public static String scanRows(String name) {
+        return name + "_rows";
     }
 }

@@ -186,19 +186,25 @@ final class OpenClDialect implements GpuDialect {
                 return (${T}) (${SCAN});
             }
 
-            /* Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. */
+            /*
+             * Scans each tile of JGA_TILE elements (in == out allowed) and writes each tile's total. The input is rows
+             * (segments) of n elements, each scanned on its own: work-group b scans tile b % tiles of row b / tiles.
+             */
             __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
             void ${NAME}_tiles(__global const ${T} *jga_in, __global ${T} *jga_out, __global ${T} *jga_tile_totals, long n, int jga_inclusive)
             {
                 __local ${T} jga_tile[JGA_PAD(JGA_TILE)];
                 __local ${T} jga_scratch[JGA_BLOCK];
                 __local ${T} jga_block_total;
-                const long jga_base = (long) get_group_id(0) * JGA_TILE;
+                const long jga_tiles = (n + JGA_TILE - 1) / JGA_TILE;
+                const long jga_segment = (long) get_group_id(0) / jga_tiles;
+                const long jga_start = ((long) get_group_id(0) - jga_segment * jga_tiles) * JGA_TILE;
+                const long jga_base = jga_segment * n + jga_start;
                 const int jga_t = (int) get_local_id(0);
                 for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
                     const int jga_local = jga_k * JGA_BLOCK + jga_t;
                     const long jga_g = jga_base + jga_local;
-                    jga_tile[JGA_PAD(jga_local)] = jga_g < n ? jga_in[jga_g] : (${T}) (${NEUTRAL});
+                    jga_tile[JGA_PAD(jga_local)] = jga_start + jga_local < n ? jga_in[jga_g] : (${T}) (${NEUTRAL});
                 }
                 barrier(CLK_LOCAL_MEM_FENCE);
                 ${T} jga_total = (${T}) (${NEUTRAL});
@@ -244,7 +250,7 @@ final class OpenClDialect implements GpuDialect {
                 for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
                     const int jga_local = jga_k * JGA_BLOCK + jga_t;
                     const long jga_g = jga_base + jga_local;
-                    if (jga_g < n) {
+                    if (jga_start + jga_local < n) {
                         jga_out[jga_g] = jga_tile[JGA_PAD(jga_local)];
                     }
                 }
@@ -253,16 +259,40 @@ final class OpenClDialect implements GpuDialect {
                 }
             }
 
-            /* Work-group b combines tile b + 1 with the inclusive scan of the tile totals before it. */
+            /*
+             * Combines every tile after a row's first with the inclusive scan of the row's tile totals before it:
+             * work-group b takes tile b % (tiles - 1) + 1 of row b / (tiles - 1).
+             */
             __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
             void ${NAME}_add_offsets(__global ${T} *jga_out, __global const ${T} *jga_scanned_totals, long n)
             {
-                const long jga_tile_index = (long) get_group_id(0) + 1;
-                const ${T} jga_offset = jga_scanned_totals[jga_tile_index - 1];
+                const long jga_tiles = (n + JGA_TILE - 1) / JGA_TILE;
+                const long jga_segment = (long) get_group_id(0) / (jga_tiles - 1);
+                const long jga_tile_index = (long) get_group_id(0) - jga_segment * (jga_tiles - 1) + 1;
+                const ${T} jga_offset = jga_scanned_totals[jga_segment * jga_tiles + jga_tile_index - 1];
                 for (int jga_k = 0; jga_k < JGA_ITEMS; jga_k++) {
-                    const long jga_g = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + (long) get_local_id(0);
-                    if (jga_g < n) {
-                        jga_out[jga_g] = ${NAME}_op(jga_offset, jga_out[jga_g]);
+                    const long jga_local = jga_tile_index * JGA_TILE + jga_k * JGA_BLOCK + (long) get_local_id(0);
+                    if (jga_local < n) {
+                        jga_out[jga_segment * n + jga_local] = ${NAME}_op(jga_offset, jga_out[jga_segment * n + jga_local]);
+                    }
+                }
+            }
+
+            /* Scans each of jga_segments rows of n elements alone, one work-item per row (in == out allowed). */
+            __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+            void ${NAME}_rows(__global const ${T} *jga_in, __global ${T} *jga_out, long jga_segments, long n, int jga_inclusive)
+            {
+                for (long jga_s = (long) get_global_id(0); jga_s < jga_segments; jga_s += (long) get_global_size(0)) {
+                    ${T} jga_prefix = (${T}) (${NEUTRAL});
+                    for (long jga_g = jga_s * n; jga_g < (jga_s + 1) * n; jga_g++) {
+                        const ${T} jga_x = jga_in[jga_g];
+                        if (jga_inclusive) {
+                            jga_prefix = ${NAME}_op(jga_prefix, jga_x);
+                            jga_out[jga_g] = jga_prefix;
+                        } else {
+                            jga_out[jga_g] = jga_prefix;
+                            jga_prefix = ${NAME}_op(jga_prefix, jga_x);
+                        }
                     }
                 }
             }

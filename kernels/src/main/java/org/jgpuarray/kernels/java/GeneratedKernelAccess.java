@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Lets generated kernel classes reach this package when jgpuarray runs on the module path.
  *
- * <p>Generated classes implement {@link JavaElementwiseKernel}, {@link JavaReductionKernel} or
- * {@link JavaScanKernel} and call {@link CMath}. They are defined by an in-memory compiler's class
+ * <p>Generated classes implement {@link JavaElementwiseKernel}, {@link JavaReductionKernel},
+ * {@link JavaSegmentedReductionKernel} or {@link JavaScanKernel} and call {@link CMath}. They are defined by an in-memory compiler's class
  * loader, in that loader's unnamed module, while this package is exported only to the core. Before it
  * loads a generated class, the compiler's caller hands the loader to {@link #exportTo(ClassLoader)},
  * which exports this package to that loader's unnamed module alone. Only this module may widen its

@@ -34,7 +34,8 @@ public final class JavaSourceGenerator {
     }
 
     /**
-     * The source of a {@link JavaReductionKernel}; values are accumulated in the spec's output type.
+     * The source of a {@link JavaReductionKernel}, or of a {@link JavaSegmentedReductionKernel} for a segmented
+     * spec ({@link ReductionSpec#segmented()}); values are accumulated in the spec's output type.
      *
      * @param spec not modified
      * @return the class name and source
@@ -43,7 +44,8 @@ public final class JavaSourceGenerator {
      *                                {@code b} besides those
      */
     public static JavaSource reduction(ReductionSpec spec) {
-        return ReductionWriter.write(Objects.requireNonNull(spec, "spec"));
+        return Objects.requireNonNull(spec, "spec").segmented() ? SegmentedReductionWriter.write(spec)
+                : ReductionWriter.write(spec);
     }
 
     /**

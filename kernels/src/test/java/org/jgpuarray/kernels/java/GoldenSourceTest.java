@@ -2,6 +2,7 @@ package org.jgpuarray.kernels.java;
 
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.IndexSpace;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.kernels.ScanSpec;
@@ -60,6 +61,15 @@ class GoldenSourceTest {
                 "-INFINITY", "(isnan(a) || a > b) ? a : b", "x[i]", ArgumentList.parse("double *x"), ""));
         assertGolden("max_float64", source);
         Compiled.instance(source, JavaReductionKernel.class);
+    }
+
+    @Test
+    void segmentedSumOverTwoInnerDimensions() {
+        IndexSpace space = new IndexSpace(3, java.util.List.of("x"));
+        JavaSource source = JavaSourceGenerator.reduction(new ReductionSpec("sum_segmented", ScalarType.FLOAT32, "0",
+                "a + b", "x[jga_at_x]", ArgumentList.parse("float *x, " + space.declaration()), "", space, 1));
+        assertGolden("sum_segmented", source);
+        Compiled.instance(source, JavaSegmentedReductionKernel.class);
     }
 
     @Test

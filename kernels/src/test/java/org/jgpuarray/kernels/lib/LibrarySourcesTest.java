@@ -22,6 +22,12 @@ class LibrarySourcesTest {
                 check(FftKernels.program(d, t, false), 2 * FftRadices.SUPPORTED.size() + 4 + 6);
                 check(FftKernels.program(d, t, true), 2 * FftRadices.SUPPORTED.size() + 4 + 6);
             }
+            for (ScalarType t : new ScalarType[] {ScalarType.INT32, ScalarType.INT64}) {
+                String src = GemmKernels.program(d, t, GemmTiling.GPU).source();
+                check(GemmKernels.program(d, t, GemmTiling.GPU), 4);
+                assertTrue(src.contains(t == ScalarType.INT32 ? "jga_uint acc" : "jga_ulong acc"),
+                        "integer GEMM accumulates in the unsigned type, which wraps without undefined behaviour");
+            }
         }
     }
 

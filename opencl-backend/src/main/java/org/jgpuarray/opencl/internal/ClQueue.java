@@ -18,6 +18,7 @@ import org.jocl.cl_mem;
 public final class ClQueue {
     private final cl_command_queue queue;
     private final ProfilingLog profiling = new ProfilingLog();
+    private cl_event marker;
 
     // clCreateCommandQueue is deprecated since OpenCL 2.0 but present in every version, 1.2 drivers included,
     // where clCreateCommandQueueWithProperties is not.
@@ -72,6 +73,32 @@ public final class ClQueue {
     /** Waits for every enqueued command ({@code clFinish}). */
     public void finish() {
         Cl.check("clFinish", clFinish(queue));
+        releaseMarker();
+    }
+
+    /**
+     * Waits for the commands enqueued before the previous throttle point (its marker event), then enqueues
+     * a marker for the next one ({@code clEnqueueMarkerWithWaitList}); where the driver has no markers,
+     * waits for everything.
+     */
+    void throttle() {
+        if (marker != null) {
+            Cl.check("clWaitForEvents", clWaitForEvents(1, new cl_event[] {marker}));
+            releaseMarker();
+        }
+        cl_event next = new cl_event();
+        if (clEnqueueMarkerWithWaitList(queue, 0, null, next) == CL_SUCCESS) {
+            marker = next;
+        } else {
+            finish();
+        }
+    }
+
+    private void releaseMarker() {
+        if (marker != null) {
+            clReleaseEvent(marker);
+            marker = null;
+        }
     }
 
     /** Starts a timer over the commands enqueued from now on. */
@@ -86,6 +113,7 @@ public final class ClQueue {
 
     /** Releases the queue and any profiling events still held; the queue is unusable afterwards. */
     void release() {
+        releaseMarker();
         profiling.releaseAll();
         clReleaseCommandQueue(queue);
     }

@@ -122,6 +122,12 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
         queue.finish();
     }
 
+    /** Waits for the previous marker event and enqueues the next. */
+    @Override
+    public void throttle() {
+        queue.throttle();
+    }
+
     /**
      * A timer that sums the device-measured execution time ({@code CL_PROFILING_COMMAND_END -
      * CL_PROFILING_COMMAND_START}) of every command enqueued until it stops.

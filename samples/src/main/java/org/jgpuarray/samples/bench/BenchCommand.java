@@ -20,14 +20,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jgpuarray bench}: the GPU-vs-CPU harness. Exit status 0 when every result is right, 1 when any
- * is wrong (or a device could not run), 2 for bad options.
+ * is wrong (or a device could not run), 2 for bad options. {@code --scaling} measures one job on 1..P
+ * devices instead ({@link ScalingBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Times GPU-vs-CPU workloads against a plain Java loop and ND4J.",
         description = {"Times workloads over sizes and backends against a plain single-threaded",
                 "Java loop and ND4J, checks every result, prints a summary table and writes",
                 "CSV, JSON and a PNG chart. Workloads: elementwise (c = a*x + b*y), reduce",
-                "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed))."})
+                "(sum), dot, gemm (ctx.blas()), fft (ctx.fft()), rng (ctx.random(seed)),",
+                "bmm and bmm-loop (a batch of 128x128 float32 matmuls as one call and as a loop),",
+                "imatmul (int32 matmul; its Java loop runs on all cores); on request reduce-axis0",
+                "and reduce-axis1 (column and row sums of a square matrix), reduce-middle and",
+                "reduce-middle-copy (the middle axis of a 3-D array, in place or through a copy)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -37,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> backends = new ArrayList<>();
 
     @Option(names = "--workload", split = ",", paramLabel = "NAME",
-            description = "Workloads (default: ${DEFAULT-VALUE}).", defaultValue = "elementwise,reduce,dot,gemm,fft,rng")
+            description = "Workloads (default: ${DEFAULT-VALUE}).", defaultValue = "elementwise,reduce,dot,gemm,fft,rng,bmm,bmm-loop,imatmul")
     private List<String> workloads;
 
     @Option(names = "--sizes", paramLabel = "LIST", defaultValue = "2^16..2^24:4",
@@ -96,11 +101,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--scaling", description = {"Instead of the workloads: strong scaling of one job (Monte Carlo pi)",
+            "on 1..P devices of the first --backend (a device group): time, speedup,",
+            "efficiency and the Karp-Flatt serial fraction, to DIR/scaling.csv."})
+    private boolean scaling;
+
+    @Option(names = "--devices", paramLabel = "P", description = "Largest device count for --scaling (default: the "
+            + "backend's devices, at least 2; beyond them members share devices).")
+    private Integer devices;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "16777216",
+            description = "Samples of the --scaling job (default ${DEFAULT-VALUE}).")
+    private long samples;
+
     /** Runs the benchmark; returns the exit status. */
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (scaling) {
+            return scaling(out, err);
+        }
         BenchConfig config = config();
         List<GpuContext> contexts = openContexts(err);
         if (contexts.isEmpty()) {
@@ -121,6 +142,28 @@ public final class BenchCommand implements Callable<Integer> {
         writeOutputs(report, out);
         boolean errors = report.results().stream().anyMatch(r -> !r.error().isEmpty());
         return report.wrongResults().isEmpty() && !errors ? 0 : 1;
+    }
+
+    private int scaling(PrintWriter out, PrintWriter err) throws IOException {
+        String backend = backends.isEmpty() ? BackendSurvey.probeAll().stream().filter(BackendProbe::available)
+                .map(BackendProbe::backend).findFirst().orElse("cpu") : backends.get(0).trim();
+        int available = GpuContext.devices(backend).size();
+        if (available == 0) {
+            err.println("bench: the " + backend + " backend has no device here");
+            return 1;
+        }
+        int most = devices != null ? devices : Math.max(2, available);
+        if (most < 1 || samples < 1 || repeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--devices, --samples and --repeat must be >= 1");
+        }
+        List<ScalingBench.Point> points = new ScalingBench(backend, samples, seed,
+                new Repeater(Math.max(1, warmup), 0, repeat)).run(most);
+        boolean same = ScalingBench.print(points, samples, out);
+        Path file = (csv != null ? csv : outDir.resolve("scaling.csv"));
+        ScalingBench.writeCsv(points, file);
+        out.printf("wrote %s%n", file);
+        out.flush();
+        return same ? 0 : 1;
     }
 
     private BenchConfig config() {

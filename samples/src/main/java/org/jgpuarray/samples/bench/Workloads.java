@@ -9,13 +9,15 @@ import java.util.Map;
 /** The named workloads of {@code jgpuarray bench} and their default size limits. */
 public final class Workloads {
     /** The workloads a bench runs when none is named: all of them. */
-    public static final List<String> DEFAULT = List.of("elementwise", "reduce", "dot", "gemm", "fft", "rng");
+    public static final List<String> DEFAULT = List.of("elementwise", "reduce", "dot", "gemm", "fft", "rng", "bmm",
+            "bmm-loop", "imatmul");
 
     /**
-     * The default limits of {@code --max-size}: GEMM up to 1024 x 1024 and FFT up to 2^22 points, so that the
-     * default run stays under two minutes on a 2-core machine with the CPU and PoCL backends.
+     * The default limits of {@code --max-size}: GEMM and the int32 matmul up to 1024 x 1024, batched matmuls
+     * up to 64 matrices of 128 x 128, FFT up to 2^22 points, so that the default run stays within a few minutes on a
+     * 2-core machine with the CPU and PoCL backends.
      */
-    public static final String MAX_SIZE_DEFAULTS = "gemm=2^20,fft=2^22";
+    public static final String MAX_SIZE_DEFAULTS = "gemm=2^20,fft=2^22,bmm=2^20,bmm-loop=2^20,imatmul=2^20";
 
     /**
      * The default limits of {@code --max-java-size}: the single-threaded triple loop and radix-2 FFT stop
@@ -38,7 +40,11 @@ public final class Workloads {
     public static Map<String, Workload> all() {
         Map<String, Workload> all = new LinkedHashMap<>();
         for (Workload w : List.of(new ElementwiseWorkload(), ReductionWorkload.sum(), ReductionWorkload.dot(),
-                new GemmWorkload(), new FftWorkload(), new RngWorkload())) {
+                new GemmWorkload(), new FftWorkload(), new RngWorkload(), new BatchedMatmulWorkload(false),
+                new BatchedMatmulWorkload(true), new IntMatmulWorkload())) {
+            all.put(w.name(), w);
+        }
+        for (Workload w : AxisReductionWorkload.all()) {
             all.put(w.name(), w);
         }
         return all;

@@ -28,6 +28,15 @@ final class HostRandom {
         return v;
     }
 
+    /** {@code numpy.random.randint(high, size=n)}, as int64. */
+    long[] randintLong(long high, int n) {
+        long[] v = new long[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = random.nextLong(high);
+        }
+        return v;
+    }
+
     /** {@code numpy.random.randint(low, high, n)}. */
     int[] randint(int low, int high, int n) {
         int[] v = new int[n];

@@ -25,6 +25,24 @@ final class NumpyText {
         return sb.append(']').toString();
     }
 
+    /** An integer matrix, row-major, right-aligned as NumPy prints it: {@code [[ 3 10]\n [ 7  0]]}. */
+    static String matrix(long[] data, int rows, int cols) {
+        int width = 1;
+        for (int k = 0; k < rows * cols; k++) {
+            width = Math.max(width, Long.toString(data[k]).length());
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int r = 0; r < rows; r++) {
+            sb.append(r == 0 ? "[" : "\n [");
+            StringJoiner row = new StringJoiner(" ");
+            for (int c = 0; c < cols; c++) {
+                row.add(String.format(Locale.ROOT, "%" + width + "d", data[r * cols + c]));
+            }
+            sb.append(row).append(']');
+        }
+        return sb.append(']').toString();
+    }
+
     /** A float vector, eight values per line. */
     static String vector(float[] v) {
         String[] items = new String[v.length];

@@ -7,8 +7,8 @@ import java.util.Optional;
 public final class Recipes {
     private static final List<Recipe> ALL = List.of(new DeviceInfoRecipe(), new DoubleMatrixRecipe(),
             new MatrixMultiplyRecipe(), new GpuArrayDoublingRecipe(), new LinearCombinationRecipe(),
-            new DotProductRecipe(), new GemmRecipe(), new VectorSumRecipe(), new ElementwiseSumRecipe(),
-            new GpuVsCpuRecipe(), new CopyIfRecipe());
+            new DotProductRecipe(), new GemmRecipe(), new BatchedGemmRecipe(), new VectorSumRecipe(),
+            new ElementwiseSumRecipe(), new GpuVsCpuRecipe(), new GufuncMatmulRecipe(), new CopyIfRecipe());
 
     private Recipes() {
     }

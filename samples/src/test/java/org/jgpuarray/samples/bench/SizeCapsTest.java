@@ -12,9 +12,10 @@ class SizeCapsTest {
     private static final List<String> KNOWN = Workloads.DEFAULT;
 
     @Test
-    void defaultsCapGemmAndFft() {
+    void defaultsCapGemmFftAndTheMatmuls() {
         SizeCaps caps = Workloads.DEFAULT_MAX_SIZE;
-        assertEquals("gemm=2^20,fft=2^22", caps.text());
+        assertEquals("gemm=2^20,fft=2^22,bmm=2^20,bmm-loop=2^20,imatmul=2^20", caps.text());
+        assertTrue(caps.exceeded("imatmul", 1L << 22).isPresent());
         assertEquals(Optional.of("over --max-size gemm=2^20"), caps.exceeded("gemm", 1L << 22));
         assertTrue(caps.exceeded("gemm", 1L << 20).isEmpty());
         assertTrue(caps.exceeded("elementwise", 1L << 40).isEmpty());
@@ -23,7 +24,7 @@ class SizeCapsTest {
     @Test
     void anOptionOverridesOneWorkloadAndKeepsTheOthers() {
         SizeCaps caps = SizeCaps.parse(Workloads.DEFAULT_MAX_SIZE, "fft=2^24, elementwise=1000", KNOWN);
-        assertEquals("gemm=2^20,fft=2^24,elementwise=1000", caps.text());
+        assertEquals("gemm=2^20,fft=2^24,bmm=2^20,bmm-loop=2^20,imatmul=2^20,elementwise=1000", caps.text());
         assertEquals("--max-size", caps.option());
         assertTrue(caps.exceeded("elementwise", 1001).isPresent());
     }

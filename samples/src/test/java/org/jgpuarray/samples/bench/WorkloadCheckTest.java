@@ -14,11 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The checks accept the plain Java loop's answer and reject a corrupted one, for every workload. */
 class WorkloadCheckTest {
     @ParameterizedTest
-    @ValueSource(strings = {"elementwise", "reduce", "dot", "gemm", "fft", "rng"})
+    @ValueSource(strings = {"elementwise", "reduce", "dot", "gemm", "fft", "rng", "bmm", "bmm-loop", "imatmul"})
     void javaLoopPassesAndACorruptedResultIsWrong(String name) {
         Workload w = Workloads.select(List.of(name)).get(0);
         for (long size : new long[] {1, 1000, 1 << 16}) {
-            if (w.javaSkipReason(size).isPresent()) {
+            if (w.skipReason(size).isPresent() || w.javaSkipReason(size).isPresent()) {
                 continue;
             }
             Problem p = w.prepare(size, 7);
@@ -39,6 +39,16 @@ class WorkloadCheckTest {
         assertEquals("512x512x512", gemm.sizeLabel(1L << 18));
         assertEquals("31x31x31", gemm.sizeLabel(1000));
         assertEquals(2.0 * 512 * 512 * 512, gemm.work(1L << 18));
+    }
+
+    @Test
+    void batchedMatmulSizesCountWholeMatrices() {
+        BatchedMatmulWorkload bmm = new BatchedMatmulWorkload(false);
+        assertEquals("64x(128x128x128)", bmm.sizeLabel(1L << 20));
+        assertEquals(2.0 * 64 * 128 * 128 * 128, bmm.work(1L << 20));
+        assertTrue(bmm.skipReason(16000).isPresent(), "less than one matrix");
+        assertEquals("bmm-loop", new BatchedMatmulWorkload(true).name());
+        assertEquals("1024x1024x1024", new IntMatmulWorkload().sizeLabel(1L << 20));
     }
 
     @Test

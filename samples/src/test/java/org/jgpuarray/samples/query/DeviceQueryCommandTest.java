@@ -51,6 +51,31 @@ class DeviceQueryCommandTest {
     }
 
     @Test
+    void sparkResourcesListOneBackendsDevicesAsSparkReadsThem() throws Exception {
+        Cli.Result cpu = Cli.run("device-query", "--spark-resources", "--backend", "cpu");
+        assertEquals(0, cpu.exit(), cpu::toString);
+        assertEquals("{\"name\": \"gpu\", \"addresses\": [\"cpu:0\"]}", cpu.out().trim());
+        JsonNode parsed = new ObjectMapper().readTree(cpu.out());
+        assertEquals("gpu", parsed.get("name").asText());
+        for (var probe : BackendSurvey.probeAll()) {
+            Cli.Result r = Cli.run("device-query", "--spark-resources", "--backend", probe.backend());
+            if (probe.available()) {
+                JsonNode addresses = new ObjectMapper().readTree(r.out()).get("addresses");
+                assertEquals(probe.devices().size(), addresses.size(), r::toString);
+                String first = probe.backend().equals("cuda") ? "0" : probe.backend() + ":0";
+                assertEquals(first, addresses.get(0).asText(), r::toString);
+            } else {
+                assertEquals(1, r.exit(), r::toString);
+                assertTrue(r.err().contains(probe.reason()), r::toString);
+                assertEquals("", r.out(), "nothing Spark would read as a device list");
+            }
+        }
+        Cli.Result unknown = Cli.run("device-query", "--spark-resources", "--backend", "tpu");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("no backend named 'tpu'"), unknown::toString);
+    }
+
+    @Test
     void labelsReadAsWords() {
         assertEquals("Max work group size", DeviceFields.label("maxWorkGroupSize"));
         assertEquals("OpenCL C version", DeviceFields.label("openclCVersion"));

@@ -120,13 +120,25 @@ public final class NvccCompiler implements CudaCompiler {
         return archs;
     }
 
+    /**
+     * The program's name as a file name nvcc's messages can show: other characters than letters, digits,
+     * {@code _}, {@code -} and {@code .} (the portable libraries' names have {@code /}) become {@code _}, and
+     * names longer than a file name may be are cut.
+     */
+    static String fileName(String name) {
+        String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+        file = file.length() > 100 ? file.substring(0, 100) : file;
+        return file.isEmpty() || file.startsWith(".") ? "program" + file : file;
+    }
+
     @Override
     public CudaBinary compile(String name, String source, List<String> options, CompileTarget target) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("jgpuarray-nvcc-");
-            Path input = dir.resolve(name + ".cu");
-            Path output = dir.resolve(name + (target.kind() == BinaryKind.CUBIN ? ".cubin" : ".ptx"));
+            String file = fileName(name);
+            Path input = dir.resolve(file + ".cu");
+            Path output = dir.resolve(file + (target.kind() == BinaryKind.CUBIN ? ".cubin" : ".ptx"));
             Files.writeString(input, source, StandardCharsets.UTF_8);
             List<String> arguments = new ArrayList<>();
             arguments.add(target.kind() == BinaryKind.CUBIN ? "--cubin" : "--ptx");

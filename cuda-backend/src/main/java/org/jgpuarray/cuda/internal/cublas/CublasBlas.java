@@ -16,16 +16,19 @@ import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BlasProvider;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.StridedMatrices;
 
 /**
  * cuBLAS as the core's {@link BlasProvider} on one device: one handle, bound to the device's stream, so
  * that cuBLAS's work is ordered with the backend's kernels and copies. Row-major operands reach
  * column-major cuBLAS as the transposed problem: {@code C = op(A) op(B)} is {@code gemm(opB, opA, n, m,
- * k, B, ldb, A, lda, C, ldc)}, and {@code gemv} flips the transpose and swaps the matrix dimensions.
+ * k, B, ldb, A, lda, C, ldc)} (and likewise {@code cublas[SD]gemmStridedBatched}, with element offsets
+ * applied to the pointers), and {@code gemv} flips the transpose and swaps the matrix dimensions.
  * {@code dot} and {@code nrm2} write into device memory in {@code CUBLAS_POINTER_MODE_DEVICE}, so they
  * do not wait for the device. Sizes are cuBLAS's 32-bit ints. Every call pushes the device's context and pops it
- * again; a failed status whose cause is a sticky driver error marks the context broken. Used from the device's
- * thread only.
+ * again; a failed status whose cause is a sticky driver error marks the context broken. Not thread-safe (nor
+ * are the library's handles): called under the device's lock, as the core runs library calls through
+ * {@code GpuDevice.exclusive}.
  */
 public final class CublasBlas implements BlasProvider, AutoCloseable {
     private final CudaDriver device;
@@ -78,6 +81,24 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
         run(name("gemm", type), () -> handle.gemm(type, transB ? OP_T : OP_N, transA ? OP_T : OP_N, cols, rows, inner,
                 alpha, pb, ld(ldb), pa, ld(lda), beta, pc, ld(ldc)), () -> "row-major " + m + "x" + n + "x" + k
                 + (transA ? ", A^T" : "") + (transB ? ", B^T" : "") + ", lda " + lda + ", ldb " + ldb + ", ldc " + ldc);
+    }
+
+    /** The row-major batch as cuBLAS's column-major one: operands swapped, as for {@link #gemm}. */
+    @Override
+    public void gemmStridedBatched(ScalarType type, boolean transA, boolean transB, long m, long n, long k,
+                                   long batch, double alpha, StridedMatrices a, StridedMatrices b, double beta,
+                                   StridedMatrices c) {
+        CudaPointer pa = operand(a.buffer(), "gemm operand A");
+        CudaPointer pb = device.pointer(b.buffer(), "gemm operand B");
+        CudaPointer pc = device.pointer(c.buffer(), "gemm output C");
+        int rows = size("m", m);
+        int cols = size("n", n);
+        int inner = size("k", k);
+        int count = size("batch", batch);
+        run(stridedName(type), () -> handle.gemmStridedBatched(type, transB ? OP_T : OP_N, transA ? OP_T : OP_N, cols,
+                rows, inner, alpha, pb, b.offset(), ld(b.ld()), b.stride(), pa, a.offset(), ld(a.ld()), a.stride(), beta,
+                pc, c.offset(), ld(c.ld()), c.stride(), count), () -> "row-major " + batch + " x " + m + "x" + n + "x" + k
+                + (transA ? ", A^T" : "") + (transB ? ", B^T" : "") + ", A " + where(a) + ", B " + where(b) + ", C " + where(c));
     }
 
     /** Where x is empty, {@code y = beta y} is a gemm with k = 0, which scales C as the reference BLAS does. */
@@ -192,6 +213,14 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
 
     private void zero(ScalarType type, DeviceBuffer result) {
         device.write(HostArray.allocate(type, 1), 0, result, 0, 1);
+    }
+
+    private static String where(StridedMatrices x) {
+        return "(offset " + x.offset() + ", ld " + x.ld() + ", stride " + x.stride() + ")";
+    }
+
+    private static String stridedName(ScalarType type) {
+        return "cublas" + (type == ScalarType.FLOAT64 ? "D" : "S") + "gemmStridedBatched";
     }
 
     private static String name(String op, ScalarType type) {

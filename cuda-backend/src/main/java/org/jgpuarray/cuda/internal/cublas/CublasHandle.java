@@ -20,6 +20,15 @@ interface CublasHandle {
     int gemm(ScalarType type, int transa, int transb, int m, int n, int k, double alpha, CudaPointer a, int lda,
              CudaPointer b, int ldb, double beta, CudaPointer c, int ldc);
 
+    /**
+     * {@code cublas[SD]gemmStridedBatched}: for each of {@code batch} matrices, C_i (m x n, ldc) = alpha
+     * op(A_i) op(B_i) + beta C_i, where X_i starts {@code offsetX + i * strideX} elements into X (offsets
+     * and strides in elements).
+     */
+    int gemmStridedBatched(ScalarType type, int transa, int transb, int m, int n, int k, double alpha, CudaPointer a,
+                           long offsetA, int lda, long strideA, CudaPointer b, long offsetB, int ldb, long strideB,
+                           double beta, CudaPointer c, long offsetC, int ldc, long strideC, int batch);
+
     /** {@code cublas[SD]gemv_v2}: y = alpha op(A) x + beta y, A m x n with leading dimension lda. */
     int gemv(ScalarType type, int trans, int m, int n, double alpha, CudaPointer a, int lda, CudaPointer x,
              double beta, CudaPointer y);

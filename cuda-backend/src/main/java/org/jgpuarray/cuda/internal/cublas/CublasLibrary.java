@@ -36,6 +36,19 @@ public interface CublasLibrary extends Library {
     int cublasDgemm_v2(Pointer handle, int transa, int transb, int m, int n, int k, double[] alpha, Pointer a, int lda,
                        Pointer b, int ldb, double[] beta, Pointer c, int ldc);
 
+    /**
+     * {@code cublasSgemmStridedBatched(handle, transa, transb, m, n, k, *alpha, A, lda, strideA, B, ldb, strideB,
+     * *beta, C, ldc, strideC, batchCount)}; the strides are {@code long long}.
+     */
+    int cublasSgemmStridedBatched(Pointer handle, int transa, int transb, int m, int n, int k, float[] alpha, Pointer a,
+                                  int lda, long strideA, Pointer b, int ldb, long strideB, float[] beta, Pointer c,
+                                  int ldc, long strideC, int batchCount);
+
+    /** {@code cublasDgemmStridedBatched}, as {@link #cublasSgemmStridedBatched} in double. */
+    int cublasDgemmStridedBatched(Pointer handle, int transa, int transb, int m, int n, int k, double[] alpha,
+                                  Pointer a, int lda, long strideA, Pointer b, int ldb, long strideB, double[] beta,
+                                  Pointer c, int ldc, long strideC, int batchCount);
+
     /** {@code cublasSgemv_v2(handle, trans, m, n, *alpha, A, lda, x, incx, *beta, y, incy)}. */
     int cublasSgemv_v2(Pointer handle, int trans, int m, int n, float[] alpha, Pointer a, int lda, Pointer x, int incx,
                        float[] beta, Pointer y, int incy);

@@ -37,6 +37,22 @@ final class Jcublas2Handle implements CublasHandle {
     }
 
     @Override
+    public int gemmStridedBatched(ScalarType type, int transa, int transb, int m, int n, int k, double alpha,
+                                  CudaPointer a, long offsetA, int lda, long strideA, CudaPointer b, long offsetB,
+                                  int ldb, long strideB, double beta, CudaPointer c, long offsetC, int ldc,
+                                  long strideC, int batch) {
+        long size = type.byteSize();
+        Pointer pa = a.withByteOffset(offsetA * size);
+        Pointer pb = b.withByteOffset(offsetB * size);
+        Pointer pc = c.withByteOffset(offsetC * size);
+        return type == ScalarType.FLOAT64
+                ? JCublas2.cublasDgemmStridedBatched(handle, transa, transb, m, n, k, scalar(type, alpha), pa, lda,
+                        strideA, pb, ldb, strideB, scalar(type, beta), pc, ldc, strideC, batch)
+                : JCublas2.cublasSgemmStridedBatched(handle, transa, transb, m, n, k, scalar(type, alpha), pa, lda,
+                        strideA, pb, ldb, strideB, scalar(type, beta), pc, ldc, strideC, batch);
+    }
+
+    @Override
     public int gemv(ScalarType type, int trans, int m, int n, double alpha, CudaPointer a, int lda, CudaPointer x,
                     double beta, CudaPointer y) {
         return type == ScalarType.FLOAT64

@@ -39,6 +39,22 @@ final class JnaCublasHandle implements CublasHandle {
     }
 
     @Override
+    public int gemmStridedBatched(ScalarType type, int transa, int transb, int m, int n, int k, double alpha,
+                                  CudaPointer a, long offsetA, int lda, long strideA, CudaPointer b, long offsetB,
+                                  int ldb, long strideB, double beta, CudaPointer c, long offsetC, int ldc,
+                                  long strideC, int batch) {
+        long size = type.byteSize();
+        Pointer pa = device(a).share(offsetA * size);
+        Pointer pb = device(b).share(offsetB * size);
+        Pointer pc = device(c).share(offsetC * size);
+        return type == ScalarType.FLOAT64
+                ? lib.cublasDgemmStridedBatched(handle, transa, transb, m, n, k, new double[] {alpha}, pa, lda,
+                        strideA, pb, ldb, strideB, new double[] {beta}, pc, ldc, strideC, batch)
+                : lib.cublasSgemmStridedBatched(handle, transa, transb, m, n, k, new float[] {(float) alpha}, pa, lda,
+                        strideA, pb, ldb, strideB, new float[] {(float) beta}, pc, ldc, strideC, batch);
+    }
+
+    @Override
     public int gemv(ScalarType type, int trans, int m, int n, double alpha, CudaPointer a, int lda, CudaPointer x,
                     double beta, CudaPointer y) {
         return type == ScalarType.FLOAT64

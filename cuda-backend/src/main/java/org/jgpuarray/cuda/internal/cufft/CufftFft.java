@@ -16,8 +16,9 @@ import org.jgpuarray.spi.FftShape;
  * cuFFT as the core's {@link FftProvider} on one device: {@code cufftPlanMany} with the basic
  * (contiguous) layout for each {@link FftShape}, bound to the device's stream. Shapes with an extent of
  * 1, or sizes beyond cuFFT's 32-bit plan interface, are declined (the core's portable kernels take
- * them). Live plans are remembered, so that closing destroys any the core did not release. Used from the
- * device's thread only.
+ * them). Live plans are remembered, so that closing destroys any the core did not release. Used from one
+ * thread at a time: the core runs library calls under the device's lock
+ * ({@code GpuDevice.exclusive}).
  */
 public final class CufftFft implements FftProvider, AutoCloseable {
     private final CudaDriver device;

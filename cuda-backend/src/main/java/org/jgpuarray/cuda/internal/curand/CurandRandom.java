@@ -23,7 +23,9 @@ import org.jgpuarray.spi.RandomProvider;
  *
  * <p>cuRAND makes normals in pairs (it refuses odd counts): an odd count is made as the even part in
  * place, then one more pair, from the position where the even part ends, into a two-element scratch
- * buffer, whose first value is copied to the last element. Used from the device's thread only.
+ * buffer, whose first value is copied to the last element.
+ * Used from one thread at a time: the core runs library calls under the device's lock
+ * ({@code GpuDevice.exclusive}).
  */
 public final class CurandRandom implements RandomProvider, AutoCloseable {
     private final CudaDriver device;

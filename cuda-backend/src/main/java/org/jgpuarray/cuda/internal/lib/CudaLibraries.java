@@ -19,8 +19,9 @@ import org.jgpuarray.spi.RandomProvider;
  * The providers of one device: {@link CublasBlas}, {@link CufftFft} and {@link CurandRandom}, each made
  * on first request where its library loaded in this process ({@link VendorLibraries}) and remembered,
  * present or absent. A library that loaded but cannot start on the device (its handle is refused) is
- * logged at WARNING and left absent. Closing frees every handle, plan and generator. Used from the
- * device's thread only.
+ * logged at WARNING and left absent. Closing frees every handle, plan and generator. Used from one
+ * thread at a time: the core runs library calls under the device's lock
+ * ({@code GpuDevice.exclusive}).
  */
 public final class CudaLibraries implements DeviceLibraries {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");

@@ -1,0 +1,83 @@
+package org.jgpuarray.spi.gpu;
+
+import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.spi.CompiledReduction;
+import org.jgpuarray.spi.DeviceBuffer;
+
+/**
+ * A generated segmented reduction: {@code segments(args..., out, outer, inner, parts, lanes)} and, when each
+ * output's positions are split into several parts, {@code partials(partials, out, outer, parts, lanes)}. A
+ * block is {@code lanes} outputs by {@code block / lanes} rows of threads:
+ * <ul>
+ *   <li>one lane (a block per output, its threads reading neighbouring elements) when an output's elements lie
+ *       together in memory and there are at least as many as threads in a block;</li>
+ *   <li>32 lanes otherwise (a warp reads 32 neighbouring outputs at once: coalesced for reductions over a first
+ *       or middle axis, and no idle threads for short segments).</li>
+ * </ul>
+ * Outputs too few to fill the device have their positions split into parts, as many as make the blocks a
+ * one-pass reduction of the same size would launch, and a second pass combines the parts.
+ */
+final class GpuSegmentedReduction implements CompiledReduction {
+    /** Outputs a block reads side by side when they, rather than segments, are neighbours in memory. */
+    private static final int LANES = 32;
+
+    private final GpuDevice device;
+    private final String name;
+    private final ArgumentList arguments;
+    private final GpuKernel segments;
+    private final GpuKernel partials;
+    private final int block;
+    private final int elementBytes;
+
+    GpuSegmentedReduction(GpuDevice device, String name, ArgumentList arguments, GpuKernel segments,
+                          GpuKernel partials, int block, int elementBytes) {
+        this.device = device;
+        this.name = name;
+        this.arguments = arguments;
+        this.segments = segments;
+        this.partials = partials;
+        this.block = block;
+        this.elementBytes = elementBytes;
+    }
+
+    @Override
+    public void launch(long n, Object[] args, DeviceBuffer result) {
+        throw new IllegalStateException("reduction '" + name + "' is segmented; launch it with outer and inner counts");
+    }
+
+    @Override
+    public void launch(long outer, long inner, boolean segmentsContiguous, Object[] args, DeviceBuffer out) {
+        if (outer <= 0) {
+            return;
+        }
+        long count = Math.max(inner, 0);
+        int lanes = lanes(segmentsContiguous && count >= block);
+        long tiles = LaunchGeometry.ceilDiv(outer, lanes);
+        long target = device.geometry().reductionBlocks(outer * Math.max(count, 1), block);
+        long mostParts = Math.max(1, LaunchGeometry.ceilDiv(count, block / lanes));
+        long parts = Math.max(1, Math.min(LaunchGeometry.ceilDiv(target, tiles), mostParts));
+        long[] threads = {block, 1, 1};
+        device.run(() -> {
+            if (parts == 1) {
+                device.launch(segments, grid(tiles), threads, 0,
+                        ArgumentBinder.bind(name, arguments, args, out, outer, count, 1L, lanes));
+                return;
+            }
+            DeviceBuffer partial = device.scratch().get("segment-partials", outer * parts * elementBytes);
+            device.launch(segments, grid(tiles * parts), threads, 0,
+                    ArgumentBinder.bind(name, arguments, args, partial, outer, count, parts, lanes));
+            int partLanes = lanes(parts >= block);
+            device.launch(partials, grid(LaunchGeometry.ceilDiv(outer, partLanes)), threads, 0,
+                    new Object[] {partial, out, outer, parts, partLanes});
+        });
+    }
+
+    private int lanes(boolean onePerBlock) {
+        return onePerBlock ? 1 : Math.min(LANES, block);
+    }
+
+    /** Blocks for {@code groups} groups of work: the kernels loop over groups beyond the device's waves. */
+    private long[] grid(long groups) {
+        return new long[] {device.geometry().elementwiseBlocks(groups * block, block), 1, 1};
+    }
+}
