@@ -50,7 +50,7 @@ final class Builtins {
         if (op == BinaryOp.POW && compute.isInteger() && !scalarFirst && s.longValue() < 0) {
             throw new IllegalArgumentException("integers to negative integer powers are not allowed (exponent " + s + ")");
         }
-        Object value = Scalars.box(s, compute, op.name().toLowerCase() + "'s scalar operand");
+        Object value = Scalars.box(s, compute, () -> op.name().toLowerCase() + "'s scalar operand");
         DType result = op.resultType(compute);
         Geometry target = x.geometry().keepOrder();
         Layout layout = Layout.of(x.shape(), strides(target, x.geometry()), offsets(target, x.geometry()));
@@ -146,7 +146,7 @@ final class Builtins {
     }
 
     private static void fill(DType type, Geometry target, GPUArray out, Number value) {
-        Object boxed = Scalars.box(value, type, "fill value");
+        Object boxed = Scalars.box(value, type, () -> "fill value");
         Layout layout = Layout.of(target.shape(), strides(target), offsets(target));
         CompiledElementwise kernel = out.context().compiled(BuiltinSpecs.fill(type, layout.ndimOrZero()));
         launch(kernel, Shapes.size(target.shape()), layout, out.buffer(), boxed);
@@ -197,8 +197,8 @@ final class Builtins {
     static void arange(GPUArray out, double start, double step) {
         DType t = out.dtype();
         CompiledElementwise kernel = out.context().compiled(BuiltinSpecs.arange(t));
-        Object first = t.isInteger() ? (Object) (long) start : Scalars.box(start, t, "arange start");
-        Object delta = t.isInteger() ? (Object) (long) step : Scalars.box(step, t, "arange step");
+        Object first = t.isInteger() ? (Object) (long) start : Scalars.box(start, t, () -> "arange start");
+        Object delta = t.isInteger() ? (Object) (long) step : Scalars.box(step, t, () -> "arange step");
         if (out.size() > 0) {
             kernel.launch(out.size(), new Object[] {out.buffer(), first, delta});
         }

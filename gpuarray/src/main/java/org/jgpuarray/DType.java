@@ -78,7 +78,17 @@ public enum DType {
 
     /** The dtype of a kernel-level type. */
     static DType of(ScalarType type) {
-        return valueOf(type.name());
+        return BY_SCALAR_TYPE[type.ordinal()]; // on the hot path of every kernel call: no lookup by name
+    }
+
+    private static final DType[] BY_SCALAR_TYPE = byScalarType();
+
+    private static DType[] byScalarType() {
+        DType[] table = new DType[ScalarType.values().length];
+        for (DType t : values()) {
+            table[t.scalarType.ordinal()] = t;
+        }
+        return table;
     }
 
     /**

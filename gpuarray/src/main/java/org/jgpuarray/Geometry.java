@@ -27,6 +27,11 @@ record Geometry(long[] shape, long[] strides, long offset) {
         return shape.clone();
     }
 
+    /** True when {@code other} has the same shape; copies nothing (kernel calls ask it every time). */
+    boolean sameShape(Geometry other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
     /** The strides in elements: a copy, as {@link #shape()}. */
     @Override
     public long[] strides() {

@@ -77,6 +77,7 @@ public final class GpuContext implements AutoCloseable {
 
     private final BackendDevice device;
     private final ReleaseQueue deferredReleases = new ReleaseQueue();
+    private final BlockPool pool;
     private final MemoryPressure pressure;
     private final Map<Object, Object> compiled = new ConcurrentHashMap<>();
     private Libraries libraries;
@@ -84,6 +85,8 @@ public final class GpuContext implements AutoCloseable {
 
     private GpuContext(BackendDevice device) {
         this.device = device;
+        this.pool = new BlockPool(device, PoolSettings.fromEnvironment(device.info().globalMemoryBytes()),
+                device.dialect() == Dialect.JAVA);
         // the CPU backend's buffers are Java arrays: the collector sees them without hints
         this.pressure = new MemoryPressure(device.info().globalMemoryBytes(), device.dialect() != Dialect.JAVA);
         LOG.log(System.Logger.Level.DEBUG, "opened " + device.info());
@@ -531,6 +534,19 @@ public final class GpuContext implements AutoCloseable {
         return device.unwrap(Objects.requireNonNull(feature, "feature"));
     }
 
+    // ---- memory pool -----------------------------------------------------------------------------
+
+    /**
+     * The memory pool of this context's device: memory of freed arrays kept for reuse, its figures and its
+     * limit (see {@link MemoryPool}).
+     *
+     * @throws IllegalStateException when the context is closed
+     */
+    public MemoryPool memoryPool() {
+        ensureOpen();
+        return pool;
+    }
+
     /** Waits until every launched kernel and copy has finished. */
     public void synchronize() {
         ensureOpen();
@@ -582,6 +598,7 @@ public final class GpuContext implements AutoCloseable {
             }
         } finally {
             deferredReleases.clear();
+            pool.close();
             compiled.clear();
             device.close();
         }
@@ -672,20 +689,23 @@ public final class GpuContext implements AutoCloseable {
         pressure.beforeAllocation(deferredReleases);
         DeviceBuffer buffer;
         try {
-            buffer = device.allocate(dtype.scalarType(), elements);
+            buffer = pool.allocate(dtype.scalarType(), elements);
         } catch (OutOfDeviceMemoryException e) {
             LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting unreachable arrays and retrying once");
             pressure.afterFailedAllocation(deferredReleases);
-            buffer = device.allocate(dtype.scalarType(), elements);
+            buffer = pool.allocate(dtype.scalarType(), elements);
         }
         pressure.allocated(buffer.byteSize());
-        return new SharedBuffer(buffer, this::free);
+        return new SharedBuffer(buffer, b -> free(dtype, b));
     }
 
-    /** Frees a buffer no array refers to any more; on any thread (see {@link BackendDevice#free}). */
-    private void free(DeviceBuffer buffer) {
+    /**
+     * Frees a buffer no array refers to any more into the memory pool, which keeps it or frees it through
+     * {@link BackendDevice#free}; on any thread.
+     */
+    private void free(DType dtype, DeviceBuffer buffer) {
         pressure.released(buffer.byteSize());
-        device.free(buffer);
+        pool.release(dtype.scalarType(), buffer);
     }
 
     CompiledElementwise compiled(ElementwiseSpec spec) {

@@ -1,6 +1,6 @@
 package org.jgpuarray;
 
-import java.util.Arrays;
+import java.util.function.Supplier;
 import org.jgpuarray.kernels.Argument;
 import org.jgpuarray.kernels.ArgumentList;
 
@@ -33,12 +33,12 @@ final class KernelArguments {
 
         /** True when every array has the same shape. */
         boolean sameShapes() {
-            long[] first = null;
+            Geometry first = null;
             for (GPUArray a : arrays) {
                 if (a != null) {
                     if (first == null) {
-                        first = a.shape();
-                    } else if (!Arrays.equals(first, a.shape())) {
+                        first = a.geometry();
+                    } else if (!first.sameShape(a.geometry())) {
                         return false;
                     }
                 }
@@ -91,7 +91,7 @@ final class KernelArguments {
         }
 
         String what(int k) {
-            return "argument " + (k + 1) + " '" + arguments.get(k).declaration() + "' of kernel '" + kernel + "'";
+            return KernelArguments.what(kernel, arguments, k);
         }
     }
 
@@ -111,12 +111,13 @@ final class KernelArguments {
         Object[] scalars = new Object[values.length];
         for (int k = 0; k < values.length; k++) {
             Argument a = arguments.get(k);
-            String what = "argument " + (k + 1) + " '" + a.declaration() + "' of kernel '" + kernel + "'";
             DType type = DType.of(a.type());
+            int index = k;
+            Supplier<String> what = () -> what(kernel, arguments, index); // built only for a message
             if (a.array()) {
                 arrays[k] = array(context, values[k], type, what);
             } else if (values[k] instanceof GPUArray) {
-                throw new IllegalArgumentException(what + " is a scalar, but got a GPUArray");
+                throw new IllegalArgumentException(what.get() + " is a scalar, but got a GPUArray");
             } else {
                 scalars[k] = Scalars.box(values[k], type, what);
             }
@@ -124,17 +125,21 @@ final class KernelArguments {
         return new Checked(kernel, arguments, arrays, scalars);
     }
 
-    private static GPUArray array(GpuContext context, Object value, DType type, String what) {
+    private static String what(String kernel, ArgumentList arguments, int k) {
+        return "argument " + (k + 1) + " '" + arguments.get(k).declaration() + "' of kernel '" + kernel + "'";
+    }
+
+    private static GPUArray array(GpuContext context, Object value, DType type, Supplier<String> what) {
         if (!(value instanceof GPUArray g)) {
-            throw new IllegalArgumentException(what + " needs a GPUArray, got "
+            throw new IllegalArgumentException(what.get() + " needs a GPUArray, got "
                     + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         g.ensureOpen();
         if (g.context() != context) {
-            throw new IllegalArgumentException(what + " got an array of another context");
+            throw new IllegalArgumentException(what.get() + " got an array of another context");
         }
         if (g.dtype() != type) {
-            throw new IllegalArgumentException(what + " needs a " + type.numpyName() + " array, got "
+            throw new IllegalArgumentException(what.get() + " needs a " + type.numpyName() + " array, got "
                     + g.dtype().numpyName());
         }
         return g;

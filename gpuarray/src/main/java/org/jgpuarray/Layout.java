@@ -31,6 +31,13 @@ final class Layout {
      * @param offsets each array's offset, in elements
      */
     static Layout of(long[] shape, long[][] strides, long[] offsets) {
+        if (shape.length == 1 && shape[0] != 1) { // the common case, without the general walk's lists
+            long[][] steps = new long[strides.length][];
+            for (int a = 0; a < strides.length; a++) {
+                steps[a] = new long[] {strides[a][0]};
+            }
+            return new Layout(new long[] {shape[0]}, steps, offsets.clone());
+        }
         List<Integer> kept = new ArrayList<>();
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] != 1) {

@@ -48,7 +48,7 @@ final class MaskIndexing {
             }
             return;
         }
-        Object v = Scalars.box(Objects.requireNonNull(value, "value"), a.dtype(), "masked fill value");
+        Object v = Scalars.box(Objects.requireNonNull(value, "value"), a.dtype(), () -> "masked fill value");
         Geometry m = spread(mask.geometry(), a.shape());
         Layout layout = Layout.of(a.shape(), new long[][] {a.strides(), m.strides()},
                 new long[] {a.geometry().offset(), m.offset()});

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /** Conversion of Java scalars into the boxed kernel values of a dtype. */
 final class Scalars {
@@ -18,17 +19,18 @@ final class Scalars {
      * in range. {@link BigInteger} and {@link BigDecimal} values are converted exactly or refused, never
      * truncated.
      *
-     * @param what names the value in error messages, e.g. "argument 1 'a' of kernel 'lin'"
+     * @param what names the value in error messages, e.g. "argument 1 'a' of kernel 'lin'"; asked only on
+     *             an error, so that a call builds no message it does not throw
      * @throws IllegalArgumentException when the value does not fit, naming it: a fraction for an integer
      *                                  type, an integer out of range, a big number beyond a float type's
      *                                  range, a non-number
      */
-    static Object box(Object value, DType type, String what) {
+    static Object box(Object value, DType type, Supplier<String> what) {
         if (value instanceof Boolean b) {
             value = b ? 1 : 0;
         }
         if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException(what + " must be a number for " + type.cName() + ", got "
+            throw new IllegalArgumentException(what.get() + " must be a number for " + type.cName() + ", got "
                     + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         return switch (type) {
@@ -37,20 +39,20 @@ final class Scalars {
             case INT32 -> (int) integral(number, type, what);
             case INT64 -> integral(number, type, what);
             case BOOL -> (byte) (number.doubleValue() != 0 ? 1 : 0);
-            default -> throw new IllegalArgumentException(what + " cannot be " + type.numpyName());
+            default -> throw new IllegalArgumentException(what.get() + " cannot be " + type.numpyName());
         };
     }
 
     /** The value as a double; a big number that overflows the target float type is refused. */
-    private static double floating(Number number, DType type, String what) {
+    private static double floating(Number number, DType type, Supplier<String> what) {
         double d = type == DType.FLOAT32 ? number.floatValue() : number.doubleValue();
         if (Double.isInfinite(d) && (number instanceof BigInteger || number instanceof BigDecimal)) {
-            throw new IllegalArgumentException(what + ": " + number + " is out of range for " + type.numpyName());
+            throw new IllegalArgumentException(what.get() + ": " + number + " is out of range for " + type.numpyName());
         }
         return d;
     }
 
-    private static long integral(Number number, DType type, String what) {
+    private static long integral(Number number, DType type, Supplier<String> what) {
         long v;
         if (number instanceof BigInteger || number instanceof BigDecimal) {
             v = exact(number, type, what);
@@ -59,15 +61,15 @@ final class Scalars {
         } else {
             double d = number.doubleValue();
             if (d != Math.rint(d) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException(what + " is " + type.cName() + ", but got the fraction " + d);
+                throw new IllegalArgumentException(what.get() + " is " + type.cName() + ", but got the fraction " + d);
             }
             if (d < -0x1p63 || d >= 0x1p63) {
-                throw new IllegalArgumentException(what + ": " + d + " does not fit " + type.cName());
+                throw new IllegalArgumentException(what.get() + ": " + d + " does not fit " + type.cName());
             }
             v = (long) d;
         }
         if (type == DType.INT32 && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
-            throw new IllegalArgumentException(what + ": " + v + " is out of range for int32");
+            throw new IllegalArgumentException(what.get() + ": " + v + " is out of range for int32");
         }
         return v;
     }
@@ -79,13 +81,13 @@ final class Scalars {
     }
 
     /** A BigInteger or BigDecimal as a long, exactly, or an exception naming the value. */
-    private static long exact(Number number, DType type, String what) {
+    private static long exact(Number number, DType type, Supplier<String> what) {
         BigDecimal d = number instanceof BigDecimal b ? b : new BigDecimal((BigInteger) number);
         try {
             return d.longValueExact();
         } catch (ArithmeticException e) {
             boolean fraction = d.signum() != 0 && d.stripTrailingZeros().scale() > 0;
-            throw new IllegalArgumentException(what + " is " + type.cName() + ", but " + number
+            throw new IllegalArgumentException(what.get() + " is " + type.cName() + ", but " + number
                     + (fraction ? " has a fraction" : " is out of range for " + type.numpyName()));
         }
     }

@@ -98,7 +98,7 @@ final class Selection {
         args[0] = written.buffer();
         for (int k = 0; k < operands.size(); k++) {
             Object o = operands.get(k);
-            args[k + 1] = o instanceof GPUArray g ? g.buffer() : Scalars.box(o, result, what + "'s scalar " + o);
+            args[k + 1] = o instanceof GPUArray g ? g.buffer() : Scalars.box(o, result, () -> what + "'s scalar " + o);
         }
         Builtins.launch(kernel, written.size(), layout, args);
         Reference.reachabilityFence(operands); // and so the arrays in it, whose buffers the launch took

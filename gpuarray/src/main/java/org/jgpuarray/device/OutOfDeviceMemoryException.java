@@ -10,6 +10,18 @@ public class OutOfDeviceMemoryException extends DeviceException {
         this.requestedBytes = requestedBytes;
     }
 
+    /**
+     * A failure with more to say than the size, such as the memory pool's figures.
+     *
+     * @param detail appended to the message after the requested size
+     * @param cause  the driver's own failure, or null
+     */
+    public OutOfDeviceMemoryException(String call, int code, String codeName, long requestedBytes, String detail,
+                                      Throwable cause) {
+        super(call, code, codeName, "cannot allocate " + requestedBytes + " bytes of device memory; " + detail, cause);
+        this.requestedBytes = requestedBytes;
+    }
+
     /** The size of the allocation that failed. */
     public long requestedBytes() {
         return requestedBytes;

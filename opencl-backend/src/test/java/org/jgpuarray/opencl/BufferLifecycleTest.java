@@ -46,6 +46,8 @@ class BufferLifecycleTest {
                     assertEquals(k, a.toFloatArray()[0]);
                 }
             }
+            assertEquals(before + 1, ClBuffer.liveInProcess(), "the memory pool keeps the one block it reused");
+            ctx.memoryPool().freeAll();
             assertEquals(before, ClBuffer.liveInProcess());
         }
         assertEquals(before, ClBuffer.liveInProcess());

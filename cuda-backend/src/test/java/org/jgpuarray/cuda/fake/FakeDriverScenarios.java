@@ -46,11 +46,13 @@ public final class FakeDriverScenarios {
     private final Path log;
     private final FakeLaunchScenarios launches;
     private final FakeContextScenarios contexts;
+    private final FakePoolScenarios pool;
 
     private FakeDriverScenarios(FakeLog fake, Path log) {
         this.log = log;
         this.launches = new FakeLaunchScenarios(fake);
         this.contexts = new FakeContextScenarios(fake);
+        this.pool = new FakePoolScenarios(fake);
     }
 
     /** Entry point of the child JVM; the log file is the fake's FAKE_CUDA_LOG. */
@@ -87,6 +89,10 @@ public final class FakeDriverScenarios {
                 scenario("CUDA_ERROR_CONTAINED is sticky", contexts::containedIsSticky),
                 scenario("a broken context closes cleanly from any thread", contexts::brokenContextClosesCleanly),
                 scenario("timers release their events", contexts::timersReleaseTheirEvents),
+                scenario("memory pool: warm chains allocate nothing", pool::warmChainsAllocateNothing),
+                scenario("memory pool: class-sized blocks", pool::blocksAreClassSized),
+                scenario("memory pool: a full device gets the kept blocks back", pool::aFullDeviceGetsTheKeptBlocksBack),
+                scenario("memory pool: switched off", pool::poolOffFreesAtOnce),
                 scenario("everything released", this::balance));
     }
 
