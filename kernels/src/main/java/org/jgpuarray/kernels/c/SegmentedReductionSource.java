@@ -44,6 +44,7 @@ final class SegmentedReductionSource {
                 Map.entry("NAME", entry),
                 Map.entry("T", spec.outputType().nameIn(d.dialect())),
                 Map.entry("PARAMS_PREFIX", params.isEmpty() ? "" : params + ", "),
+                Map.entry("ALIASES", d.aliases(spec.arguments())),
                 Map.entry("MAP_PARAMS", atParams + userParams.toString()),
                 Map.entry("MAP_ARGS", atArgs + userArgs.toString()),
                 Map.entry("ELEMENT_PARAMS", baseParams + userParams.toString()),

@@ -4,7 +4,8 @@ import org.jgpuarray.kernels.Dialect;
 
 /**
  * The program templates of segmented reductions (see {@link SegmentedReductionSource}) in CUDA C++ and OpenCL C.
- * Placeholders: NAME, T, PARAMS_PREFIX, MAP_PARAMS, MAP_ARGS, ELEMENT_PARAMS, ELEMENT_ARGS, NEUTRAL, REDUCE, MAP,
+ * Placeholders: NAME, T, PARAMS_PREFIX, ALIASES (the dialect's views of its parameters: OpenCL's bool
+ * arrays), MAP_PARAMS, MAP_ARGS, ELEMENT_PARAMS, ELEMENT_ARGS, NEUTRAL, REDUCE, MAP,
  * OUTER_BASE (sets {@code jga_base_x} of each array from the output {@code jga_o}) and INNER_AT (sets
  * {@code jga_at_x} from the inner position {@code jga_j}).
  *
@@ -54,7 +55,7 @@ final class SegmentedTemplates {
             /* Part jga_part of the inner positions of every output, into jga_out[o * jga_parts + jga_part]. */
             extern "C" __global__ void __launch_bounds__(JGA_BLOCK) ${NAME}_segments(${PARAMS_PREFIX}${T} *jga_out, long long jga_outer, long long jga_inner, long long jga_parts, int jga_lanes)
             {
-                __shared__ ${T} jga_scratch[JGA_BLOCK];
+            ${ALIASES}    __shared__ ${T} jga_scratch[JGA_BLOCK];
                 const int jga_rows = JGA_BLOCK / jga_lanes;
                 const int jga_lane = threadIdx.x % jga_lanes;
                 const int jga_row = threadIdx.x / jga_lanes;
@@ -154,7 +155,7 @@ final class SegmentedTemplates {
             __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
             void ${NAME}_segments(${PARAMS_PREFIX}__global ${T} *jga_out, long jga_outer, long jga_inner, long jga_parts, int jga_lanes)
             {
-                __local ${T} jga_scratch[JGA_BLOCK];
+            ${ALIASES}    __local ${T} jga_scratch[JGA_BLOCK];
                 const int jga_rows = JGA_BLOCK / jga_lanes;
                 const int jga_lane = (int) get_local_id(0) % jga_lanes;
                 const int jga_row = (int) get_local_id(0) / jga_lanes;
