@@ -74,11 +74,10 @@ public abstract class SoakConformance extends ConformanceBase {
      */
     private static String runChild(List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
-                // G1 places an object of half a region or more in whole regions of its own, which no collection
-                // moves; with the 1 MiB regions of a 256 MiB heap every 1 MiB array is such an object, and the
-                // CPU backend's arrays could fragment the heap until no two adjacent regions are free
-                "-XX:G1HeapRegionSize=4m"));
+                .toString(), "-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch"));
+        // 512 MiB: G1 gives each 1 MiB array whole regions of its own that no collection moves, so the CPU
+        // backend's arrays fragment the heap; with 256 MiB a loaded machine saw an out-of-memory error with
+        // most of the heap free
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("jgpuarray."))
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SoakMain.class.getName()));
