@@ -41,12 +41,12 @@ public final class CufftKernels {
         String c = precision.nameIn(Dialect.CUDA);
         return ElementwiseSpec.of("cufft_hermitian_" + precision.numpyName(),
                 c + " *z, long n0, long width, long nyquist, int columns",
-                "long long per = (n0 / 2 + 1) * columns;\n"
-                        + "long long s = i / per;\n"
-                        + "long long k0 = i % per / columns;\n"
-                        + "long long col = i % columns == 0 ? 0 : nyquist;\n"
-                        + "long long p = 2 * ((s * n0 + k0) * width + col);\n"
-                        + "long long q = 2 * ((s * n0 + (n0 - k0) % n0) * width + col);\n"
+                "long per = (n0 / 2 + 1) * columns;\n"
+                        + "long s = i / per;\n"
+                        + "long k0 = i % per / columns;\n"
+                        + "long col = i % columns == 0 ? 0 : nyquist;\n"
+                        + "long p = 2 * ((s * n0 + k0) * width + col);\n"
+                        + "long q = 2 * ((s * n0 + (n0 - k0) % n0) * width + col);\n"
                         + c + " re = (z[p] + z[q]) / 2;\n"
                         + c + " im = (z[p + 1] - z[q + 1]) / 2;\n"
                         + "z[p] = re; z[p + 1] = im; z[q] = re; z[q + 1] = -im;");
