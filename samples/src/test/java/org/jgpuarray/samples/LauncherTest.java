@@ -65,6 +65,7 @@ class LauncherTest {
         env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         env.put("LD_LIBRARY_PATH", ldLibraryPath);
+        env.remove("LD_PRELOAD"); // the test JVM's signal chaining (see the parent pom), not a user's shell's
         Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
