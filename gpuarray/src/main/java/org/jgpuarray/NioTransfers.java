@@ -29,7 +29,7 @@ final class NioTransfers {
         GPUArray array = ctx.empty(dtype, s);
         try {
             if (values > 0) {
-                Source source = source(dtype, data, true);
+                Source source = source(dtype, data, values, true);
                 ctx.backend().copyFromHost(source.host(), source.offset(), array.buffer(), 0, values);
             }
             return array;
@@ -60,14 +60,7 @@ final class NioTransfers {
             }
             return toGpu(ctx, dtype, ByteBuffer.wrap(flags), shape);
         }
-        Buffer typed = switch (dtype) {
-            case INT32 -> view.asIntBuffer();
-            case INT64 -> view.asLongBuffer();
-            case FLOAT32, COMPLEX64 -> view.asFloatBuffer();
-            case FLOAT64, COMPLEX128 -> view.asDoubleBuffer();
-            case BOOL -> throw new AssertionError();
-        };
-        return toGpu(ctx, dtype, typed, shape);
+        return toGpu(ctx, dtype, typed(view, dtype), shape);
     }
 
     /**
@@ -100,7 +93,7 @@ final class NioTransfers {
             }
             return;
         }
-        Source target = source(as, dst, false);
+        Source target = source(as, dst, (int) values, false);
         try {
             a.context().backend().copyToHost(a.buffer(), 0, target.host(), target.offset(), (int) values);
         } finally {
@@ -126,33 +119,37 @@ final class NioTransfers {
             throw new IllegalStateException("array of " + bytes + " bytes does not fit a ByteBuffer");
         }
         ByteBuffer out = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
-        Buffer typed = switch (a.dtype()) {
-            case BOOL -> out;
-            case INT32 -> out.asIntBuffer();
-            case INT64 -> out.asLongBuffer();
-            case FLOAT32, COMPLEX64 -> out.asFloatBuffer();
-            case FLOAT64, COMPLEX128 -> out.asDoubleBuffer();
-        };
-        copyTo(a, a.dtype(), typed);
+        copyTo(a, a.dtype(), typed(out, a.dtype()));
         return out;
     }
 
+    /** {@code bytes} seen as {@code dtype}'s storage buffer, in the byte buffer's order. */
+    private static Buffer typed(ByteBuffer bytes, DType dtype) {
+        return switch (dtype) {
+            case BOOL -> bytes;
+            case INT32 -> bytes.asIntBuffer();
+            case INT64 -> bytes.asLongBuffer();
+            case FLOAT32, COMPLEX64 -> bytes.asFloatBuffer();
+            case FLOAT64, COMPLEX128 -> bytes.asDoubleBuffer();
+        };
+    }
+
     /**
-     * Where a copy reads or writes {@code buffer}'s values from its position: the buffer itself when
-     * direct in native order, its backing array when it has an accessible one, else a staging array
-     * ({@code staged}; for reads it already holds the values).
+     * Where a copy reads or writes {@code values} values of {@code buffer} from its position: the buffer
+     * itself when direct in native order, its backing array when it has an accessible one, else a staging
+     * array of exactly those values ({@code staged}; for reads it already holds them).
      */
     private record Source(HostArray host, int offset, boolean staged) {
     }
 
-    private static Source source(DType dtype, Buffer buffer, boolean read) {
+    private static Source source(DType dtype, Buffer buffer, int values, boolean read) {
         Class<? extends Buffer> storage = HostArray.bufferClass(dtype.scalarType());
         if (!storage.isInstance(buffer)) {
             throw new IllegalArgumentException(dtype.numpyName() + " values travel in a " + storage.getSimpleName()
                     + ", got a " + buffer.getClass().getSimpleName());
         }
         int position = buffer.position();
-        if (buffer.isDirect() && (dtype == DType.BOOL || nativeOrder(buffer))) {
+        if (buffer.isDirect() && (dtype == DType.BOOL || HostArray.byteOrder(buffer) == ByteOrder.nativeOrder())) {
             Buffer window = buffer.duplicate().position(position).limit(buffer.limit());
             return new Source(HostArray.direct(dtype.scalarType(), window), 0, false);
         }
@@ -160,17 +157,11 @@ final class NioTransfers {
             return new Source(HostArray.wrap(dtype.scalarType(), buffer.array()), buffer.arrayOffset() + position,
                     false);
         }
-        Object values = switch (dtype) {
-            case BOOL -> new byte[buffer.remaining()];
-            case INT32 -> new int[buffer.remaining()];
-            case INT64 -> new long[buffer.remaining()];
-            case FLOAT32, COMPLEX64 -> new float[buffer.remaining()];
-            case FLOAT64, COMPLEX128 -> new double[buffer.remaining()];
-        };
+        // exactly the values copied: a staged write puts back no more than the array holds
+        HostArray staging = HostArray.allocate(dtype.scalarType(), dtype.isComplex() ? values / 2 : values);
         if (read) {
-            readInto(buffer, values);
+            readInto(buffer, staging.array());
         }
-        HostArray staging = HostArray.of(values);
         return new Source(staging, 0, true);
     }
 
@@ -188,22 +179,6 @@ final class NioTransfers {
         } else {
             ((DoubleBuffer) buffer).get(p, (double[]) values);
         }
-    }
-
-    private static boolean nativeOrder(Buffer buffer) {
-        ByteOrder order;
-        if (buffer instanceof IntBuffer b) {
-            order = b.order();
-        } else if (buffer instanceof LongBuffer b) {
-            order = b.order();
-        } else if (buffer instanceof FloatBuffer b) {
-            order = b.order();
-        } else if (buffer instanceof DoubleBuffer b) {
-            order = b.order();
-        } else {
-            order = ((ByteBuffer) buffer).order();
-        }
-        return order == ByteOrder.nativeOrder();
     }
 
     private static long[] shapeFor(DType dtype, int values, long[] shape) {

@@ -113,6 +113,11 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         };
     }
 
+    /** The byte order of an NIO buffer of any primitive type (null for a {@code CharBuffer} or {@code ShortBuffer}). */
+    static ByteOrder byteOrder(Buffer buffer) {
+        return Direct.orderOf(buffer);
+    }
+
     private static String publicName(Buffer buffer) {
         for (Class<?> c : List.of(ByteBuffer.class, IntBuffer.class, LongBuffer.class, FloatBuffer.class,
                 DoubleBuffer.class)) {
@@ -136,10 +141,10 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         Objects.requireNonNull(buffer, "buffer");
         Class<? extends Buffer> storage = bufferClass(type);
         boolean kind = storage.isInstance(buffer);
-        if (!kind || !buffer.isDirect() || (type != ScalarType.BOOL && Direct.order(buffer) != ByteOrder.nativeOrder())) {
+        if (!kind || !buffer.isDirect() || (type != ScalarType.BOOL && byteOrder(buffer) != ByteOrder.nativeOrder())) {
             throw new IllegalArgumentException(type.numpyName() + " native memory must be a direct "
                     + storage.getSimpleName() + " in native byte order (" + ByteOrder.nativeOrder() + "), got a "
-                    + (buffer.isDirect() ? "direct " : "heap ") + publicName(buffer) + " in " + Direct.order(buffer)
+                    + (buffer.isDirect() ? "direct " : "heap ") + publicName(buffer) + " in " + byteOrder(buffer)
                     + " order");
         }
         return new Direct(buffer.slice(), allocate(type, 0).valueBytes());
@@ -383,7 +388,7 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
             }
         }
 
-        private static ByteOrder order(Buffer buffer) {
+        private static ByteOrder orderOf(Buffer buffer) {
             if (buffer instanceof ByteBuffer b) {
                 return b.order();
             } else if (buffer instanceof IntBuffer b) {

@@ -150,6 +150,17 @@ public abstract class NioConformance extends ConformanceBase {
                 assertEquals((long) expected[k], l.get(k), "as int64 at " + k);
             }
         }
+        try (GPUArray three = ctx.toGpu(new float[] {1, 2, 3})) {
+            FloatBuffer swapped = ByteBuffer.allocateDirect(4 * 8).order(OTHER).asFloatBuffer();
+            for (int k = 0; k < 8; k++) {
+                swapped.put(k, POISON);
+            }
+            three.copyTo(swapped.position(2));
+            float[] back = new float[8];
+            swapped.get(0, back);
+            assertArrayEquals(new float[] {POISON, POISON, 1, 2, 3, POISON, POISON, POISON}, back,
+                    "a buffer in the other byte order, written through a staging array: nothing past the values");
+        }
         try (GPUArray c = ctx.toGpuComplex(DType.COMPLEX64, new float[] {1, 2, 3, 4})) {
             FloatBuffer f = FloatBuffer.allocate(4);
             c.copyTo(f);
