@@ -14,9 +14,11 @@ public interface Backend {
      * The version of this interface and of everything it reaches ({@link BackendDevice}, the compiled-kernel
      * and library interfaces, the kernel specs). The core refuses a backend that declares another version.
      * Version 3: {@link RawFunction#launch} takes the dynamic shared memory size. Version 4:
-     * {@link BlasProvider#gemmStridedBatched} (batches, element offsets, integer types).
+     * {@link BlasProvider#gemmStridedBatched} (batches, element offsets, integer types). Version 5: streams
+     * and events ({@link BackendDevice#newStream()}, {@link BackendDevice#select}), pinned memory and
+     * asynchronous copies.
      */
-    int SPI_VERSION = 4;
+    int SPI_VERSION = 5;
 
     /** The backend's name: {@code cpu}, {@code opencl}, {@code cuda}. Lower case. */
     String name();

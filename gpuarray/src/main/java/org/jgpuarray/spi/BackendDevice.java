@@ -133,7 +133,59 @@ public interface BackendDevice extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** Waits until all work enqueued on this device has finished. */
+    /**
+     * Creates a stream: a lane of work that runs in order and may overlap other streams' work. The default,
+     * for devices that run every call synchronously on the calling thread, returns a {@link SynchronousStream}.
+     *
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the device has no room for another stream
+     */
+    default BackendStream newStream() {
+        return new SynchronousStream(this);
+    }
+
+    /**
+     * Makes {@code stream} the one this thread's later calls into this device are enqueued in: launches,
+     * copies, library calls, the frees the device orders with them. {@code null} selects the device's own
+     * stream, the one every thread uses until it selects another. The core calls it when a stream is made
+     * current ({@code GpuStream.use()}) and again with the previous stream when that ends. The default does
+     * nothing: a synchronous device has one lane.
+     *
+     * @param stream a stream of this device, or null
+     */
+    default void select(BackendStream stream) {
+    }
+
+    /**
+     * Allocates host memory this device copies to and from asynchronously ({@link #copyFromHostAsync},
+     * {@link #copyToHostAsync}). The default allocates a direct buffer.
+     *
+     * @param bytes the size; at most {@code Integer.MAX_VALUE - 8}
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the host has no room
+     */
+    default PinnedMemory allocatePinned(long bytes) {
+        return DirectMemory.allocate(bytes);
+    }
+
+    /**
+     * Enqueues a copy of {@code count} values from a host array into {@code dst} in this thread's current
+     * stream and returns without waiting where the device allows it; the caller keeps {@code src} unchanged
+     * and reachable until the stream has passed the copy. The default copies synchronously.
+     */
+    default void copyFromHostAsync(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        copyFromHost(src, srcOffset, dst, dstByteOffset, count);
+    }
+
+    /**
+     * Enqueues a copy of {@code count} values from {@code src} into a host array in this thread's current
+     * stream and returns without waiting where the device allows it: the values are there once the stream has
+     * passed the copy (its {@code synchronize()}, or an event recorded after it). The default copies
+     * synchronously.
+     */
+    default void copyToHostAsync(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
+        copyToHost(src, srcByteOffset, dst, dstOffset, count);
+    }
+
+    /** Waits until all work enqueued on this device has finished, in every stream. */
     void synchronize();
 
     /** Starts timing the work enqueued from now until the timer stops. */

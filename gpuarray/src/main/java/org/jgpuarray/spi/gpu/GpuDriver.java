@@ -60,6 +60,62 @@ public interface GpuDriver extends AutoCloseable {
         synchronize();
     }
 
+    /**
+     * Creates a queue besides the device's own: a CUDA stream, an OpenCL command queue (out of order where the
+     * device has it and ordered by events). The default refuses, for drivers without streams.
+     *
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException where the driver has no streams
+     */
+    default GpuQueue createQueue() {
+        throw new org.jgpuarray.device.UnsupportedCapabilityException("streams",
+                "the " + info().backend() + " driver creates no queues besides its own");
+    }
+
+    /**
+     * The device's own queue, the one every call is enqueued in until {@link #select} chooses another; released
+     * with the driver, never by {@link GpuQueue#release()}. The default refuses, for drivers without streams.
+     *
+     * @throws org.jgpuarray.device.UnsupportedCapabilityException where the driver has no streams
+     */
+    default GpuQueue ownQueue() {
+        throw new org.jgpuarray.device.UnsupportedCapabilityException("streams",
+                "the " + info().backend() + " driver has no queue objects");
+    }
+
+    /**
+     * Makes {@code queue} the one the following launches, copies and library calls are enqueued in.
+     * {@link GpuDevice} calls it under its lock before each call whose thread selected another queue than the
+     * last call's, so an implementation keeps a field, not a thread-local. {@link #synchronize()} still waits
+     * for every queue. The default accepts nothing, for drivers without streams.
+     *
+     * @param queue {@link #ownQueue()} or a queue {@link #createQueue()} returned and not yet released
+     */
+    default void select(GpuQueue queue) {
+        throw new IllegalStateException("the " + info().backend() + " driver has no queues to select");
+    }
+
+    /**
+     * Allocates host memory the device copies to and from without staging: page-locked on CUDA, a mapped
+     * {@code CL_MEM_ALLOC_HOST_PTR} buffer on OpenCL. The default allocates a direct buffer.
+     */
+    default org.jgpuarray.spi.PinnedMemory allocatePinned(long bytes) {
+        return org.jgpuarray.spi.DirectMemory.allocate(bytes);
+    }
+
+    /**
+     * Enqueues a copy from host memory in the selected queue without waiting for it where the device allows
+     * it ({@link #write} otherwise, the default). {@code src} stays reachable and unchanged until the queue
+     * has passed the copy: {@link GpuDevice} keeps it.
+     */
+    default void writeAsync(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        write(src, srcOffset, dst, dstByteOffset, count);
+    }
+
+    /** Enqueues a copy into host memory in the selected queue without waiting ({@link #read}, the default). */
+    default void readAsync(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
+        read(src, srcByteOffset, dst, dstOffset, count);
+    }
+
     /** Starts timing the work enqueued from now until the timer stops, with device events where it has them. */
     DeviceTimer startTimer();
 
