@@ -6,8 +6,9 @@ package org.jgpuarray.cuda;
  */
 public interface CudaFeatures {
     /**
-     * The {@code CUstream} handle every launch and copy of the context is enqueued in; 0 is the legacy default
-     * stream. Work of other CUDA code in this stream is ordered with jgpuarray's.
+     * The {@code CUstream} handle the context's launches and copies are enqueued in, as selected for its last
+     * call (the calling thread's stream, when streams are in use); 0 is the legacy default stream, the
+     * context's own. Work of other CUDA code in this stream is ordered with jgpuarray's.
      */
     long streamHandle();
 
