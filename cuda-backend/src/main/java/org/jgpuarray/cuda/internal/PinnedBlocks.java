@@ -19,7 +19,8 @@ import org.jgpuarray.spi.PinnedMemory;
  * Page-locked host memory of one {@link CudaDriver}: {@code cuMemHostAlloc} with
  * {@code CU_MEMHOSTALLOC_PORTABLE} (pinned for every context of the process, so that a block serves copies to
  * any GPU), seen from Java as a direct buffer over the same memory. The driver copies to and from it by DMA,
- * asynchronously. Every live block is remembered, so that closing the device frees them all.
+ * asynchronously. Every live block is remembered, so that closing the device frees them all. Thread-safe: a
+ * block may be released from another thread than the device's (a cleaner), never twice.
  */
 final class PinnedBlocks {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
@@ -58,51 +59,52 @@ final class PinnedBlocks {
         }
         ByteBuffer buffer = host.getByteBuffer(0, bytes).order(ByteOrder.nativeOrder());
         Block block = new Block(host, buffer);
-        live.add(block);
+        synchronized (live) {
+            live.add(block);
+        }
         return block;
-    }
-
-    /** Number of live blocks. */
-    int liveCount() {
-        return live.size();
     }
 
     /** Frees every live block, in the context even when it is broken; errors are ignored. */
     void freeAll() {
-        if (live.isEmpty()) {
-            return;
-        }
-        boolean entered = context.enterToRelease();
-        try {
-            for (Block block : new ArrayList<>(live)) {
-                block.released = true;
-                cuMemFreeHost(block.host);
+        synchronized (live) {
+            if (live.isEmpty()) {
+                return;
             }
-        } finally {
-            if (entered) {
-                context.exit();
+            boolean entered = context.enterToRelease();
+            try {
+                for (Block block : new ArrayList<>(live)) {
+                    block.released = true;
+                    cuMemFreeHost(block.host);
+                }
+            } finally {
+                if (entered) {
+                    context.exit();
+                }
             }
+            live.clear();
         }
-        live.clear();
     }
 
     /** {@code cuMemFreeHost}; idempotent, never throws (a failure is logged, and marks a broken context). */
     private void free(Block block) {
-        if (block.released) {
-            return;
-        }
-        block.released = true;
-        live.remove(block);
-        boolean entered = context.enterToRelease();
-        try {
-            int result = cuMemFreeHost(block.host);
-            if (result != 0) {
-                DeviceException e = context.failure("cuMemFreeHost", result, "");
-                LOG.log(System.Logger.Level.DEBUG, () -> "freeing pinned memory: " + e.getMessage());
+        synchronized (live) {
+            if (block.released) {
+                return;
             }
-        } finally {
-            if (entered) {
-                context.exit();
+            block.released = true;
+            live.remove(block);
+            boolean entered = context.enterToRelease();
+            try {
+                int result = cuMemFreeHost(block.host);
+                if (result != 0) {
+                    DeviceException e = context.failure("cuMemFreeHost", result, "");
+                    LOG.log(System.Logger.Level.DEBUG, () -> "freeing pinned memory: " + e.getMessage());
+                }
+            } finally {
+                if (entered) {
+                    context.exit();
+                }
             }
         }
     }
@@ -111,7 +113,7 @@ final class PinnedBlocks {
     private final class Block implements PinnedMemory {
         private final Pointer host;
         private final ByteBuffer buffer;
-        private boolean released;
+        private volatile boolean released;
 
         Block(Pointer host, ByteBuffer buffer) {
             this.host = host;
