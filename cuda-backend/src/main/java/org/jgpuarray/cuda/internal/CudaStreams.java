@@ -121,7 +121,7 @@ final class CudaStreams {
         }
         if (!(queue instanceof CudaQueue q) || q.streams() != this) {
             throw new IllegalArgumentException("the queue " + queue + " does not belong to this CUDA device ("
-                    + owner.info().name() + ", " + owner + "): a stream of another device or context");
+                    + owner.info() + "): a stream of another device or context");
         }
         return q;
     }
@@ -135,8 +135,8 @@ final class CudaStreams {
      */
     CudaMarker marker(GpuMarker marker, String role) {
         if (!(marker instanceof CudaMarker m) || m.streams() != this) {
-            throw new IllegalArgumentException("the " + role + " event " + marker + " does not belong to this CUDA"
-                    + " device (" + owner.info().name() + "): an event of another device or context");
+            throw new IllegalArgumentException("the " + role + " event does not belong to this CUDA device ("
+                    + owner.info() + "): an event of another device or context");
         }
         if (m.isReleased()) {
             throw new IllegalStateException("the " + role + " event was released");
