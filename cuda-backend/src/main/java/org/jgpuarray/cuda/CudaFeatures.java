@@ -12,6 +12,15 @@ public interface CudaFeatures {
      */
     long streamHandle();
 
+    /** Streams the context created and has not yet destroyed (the legacy default stream, its own, not counted). */
+    int liveStreams();
+
+    /** Events recorded in the context's streams and not yet destroyed (timers' and queue bounds' not counted). */
+    int liveEvents();
+
+    /** Blocks of page-locked host memory ({@code cuMemHostAlloc}) the context allocated and has not yet freed. */
+    int livePinnedBlocks();
+
     /** The compiler that builds the context's kernels, e.g. {@code NVRTC 12.6 (JCuda)}. */
     String compilerDescription();
 

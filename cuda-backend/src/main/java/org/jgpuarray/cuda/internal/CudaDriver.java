@@ -297,6 +297,21 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     }
 
     @Override
+    public int liveStreams() {
+        return streams.liveStreams();
+    }
+
+    @Override
+    public int liveEvents() {
+        return streams.liveEvents();
+    }
+
+    @Override
+    public int livePinnedBlocks() {
+        return pinned.liveCount();
+    }
+
+    @Override
     public String compilerDescription() {
         return compiler.description();
     }

@@ -77,6 +77,16 @@ final class CudaStreams {
         return selected.address();
     }
 
+    /** Streams created and not yet destroyed. */
+    int liveStreams() {
+        return created.size();
+    }
+
+    /** Events of {@link #record} not yet destroyed. */
+    int liveEvents() {
+        return markers.size();
+    }
+
     /**
      * {@code cuStreamCreate(CU_STREAM_DEFAULT)}: a blocking stream (see the class comment).
      *

@@ -65,6 +65,13 @@ final class PinnedBlocks {
         return block;
     }
 
+    /** Number of live blocks. */
+    int liveCount() {
+        synchronized (live) {
+            return live.size();
+        }
+    }
+
     /** Frees every live block, in the context even when it is broken; errors are ignored. */
     void freeAll() {
         synchronized (live) {

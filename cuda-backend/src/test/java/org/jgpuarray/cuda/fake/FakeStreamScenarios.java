@@ -407,6 +407,10 @@ final class FakeStreamScenarios {
             driver.allocatePinned(100);
             driver.allocatePinned(0);
             driver.allocatePinned(300).release();
+            CudaFeatures features = dev.unwrap(CudaFeatures.class).orElseThrow();
+            check(features.liveStreams() == 2 && features.liveEvents() == 2 && features.livePinnedBlocks() == 2,
+                    "live before close: " + features.liveStreams() + " streams, " + features.liveEvents() + " events, "
+                    + features.livePinnedBlocks() + " pinned blocks");
         }
         check(count("stream create") == 3 && count("stream destroy") == 3, "streams: " + log.sinceMark());
         check(count("event create") == 4 && count("event destroy") == 4, "events: " + log.sinceMark());
