@@ -164,7 +164,10 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         streams.throttle();
     }
 
-    /** {@code cuStreamCreate}: a blocking stream, which overlaps the device's other created streams ({@link CudaStreams}). */
+    /**
+     * {@code cuStreamCreate}: a blocking stream, which overlaps the device's other created streams
+     * ({@link CudaStreams}).
+     */
     @Override
     public GpuQueue createQueue() {
         return streams.create();
