@@ -115,6 +115,23 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Samples of the --scaling job (default ${DEFAULT-VALUE}).")
     private long samples;
 
+    @Option(names = "--small-calls", description = {"Instead of the workloads: the cost of small calls (a cached",
+            "ElementwiseKernel call, x.add(y), x.sum().item()) on each --backend, and of the",
+            "same calls through PyOpenCL (bench/pyopencl_small_calls.py) on the OpenCL device."})
+    private boolean smallCalls;
+
+    @Option(names = "--small-size", paramLabel = "N", defaultValue = "1000",
+            description = "Elements per array of --small-calls (default ${DEFAULT-VALUE}).")
+    private int smallSize;
+
+    @Option(names = "--small-samples", paramLabel = "N", defaultValue = "3000",
+            description = "Timed samples per call of --small-calls (default ${DEFAULT-VALUE}).")
+    private int smallSamples;
+
+    @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter with PyOpenCL for --small-calls "
+            + "(default: python3, then /usr/bin/python3).")
+    private String python;
+
     /** Runs the benchmark; returns the exit status. */
     @Override
     public Integer call() throws IOException {
@@ -122,6 +139,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (scaling) {
             return scaling(out, err);
+        }
+        if (smallCalls) {
+            return smallCalls(out, err);
         }
         BenchConfig config = config();
         List<GpuContext> contexts = openContexts(err);
@@ -165,6 +185,23 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("wrote %s%n", file);
         out.flush();
         return same ? 0 : 1;
+    }
+
+    private int smallCalls(PrintWriter out, PrintWriter err) {
+        if (smallSize < 1 || smallSamples < 1) {
+            throw new ParameterException(spec.commandLine(), "--small-size and --small-samples must be >= 1");
+        }
+        List<GpuContext> contexts = openContexts(err);
+        if (contexts.isEmpty()) {
+            err.println("bench: no backend could be opened");
+            return 1;
+        }
+        try {
+            boolean right = new SmallCallsBench(smallSize, smallSamples, smallSamples, seed, python).run(contexts, out);
+            return right ? 0 : 1;
+        } finally {
+            contexts.forEach(GpuContext::close);
+        }
     }
 
     private BenchConfig config() {
