@@ -124,9 +124,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Elements per array of --small-calls (default ${DEFAULT-VALUE}).")
     private int smallSize;
 
-    @Option(names = "--small-samples", paramLabel = "N", defaultValue = "3000",
+    @Option(names = "--small-samples", paramLabel = "N", defaultValue = "6000",
             description = "Timed samples per call of --small-calls (default ${DEFAULT-VALUE}).")
     private int smallSamples;
+
+    @Option(names = "--small-rounds", paramLabel = "N", defaultValue = "3",
+            description = "--small-calls measures ours, then PyOpenCL's, this many times in turn, with the samples "
+                    + "shared among the rounds (default ${DEFAULT-VALUE}).")
+    private int smallRounds;
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter with PyOpenCL for --small-calls "
             + "(default: python3, then /usr/bin/python3).")
@@ -188,8 +193,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int smallCalls(PrintWriter out, PrintWriter err) {
-        if (smallSize < 1 || smallSamples < 1) {
-            throw new ParameterException(spec.commandLine(), "--small-size and --small-samples must be >= 1");
+        if (smallSize < 1 || smallRounds < 1 || smallSamples < smallRounds) {
+            throw new ParameterException(spec.commandLine(), "--small-size and --small-rounds must be >= 1, and "
+                    + "--small-samples at least --small-rounds");
         }
         List<GpuContext> contexts = openContexts(err);
         if (contexts.isEmpty()) {
@@ -197,7 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            boolean right = new SmallCallsBench(smallSize, smallSamples, smallSamples, seed, python).run(contexts, out);
+            boolean right = new SmallCallsBench(smallSize, smallSamples, smallRounds, seed, python).run(contexts, out);
             return right ? 0 : 1;
         } finally {
             contexts.forEach(GpuContext::close);

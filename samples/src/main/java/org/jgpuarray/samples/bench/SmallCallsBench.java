@@ -24,18 +24,24 @@ final class SmallCallsBench {
     };
 
     private final SmallCalls calls;
+    private final int rounds;
     private final String python;
     private final int n;
     private final int samples;
     private final int warmup;
     private final long seed;
 
-    SmallCallsBench(int n, int samples, int warmup, long seed, String python) {
-        this.calls = new SmallCalls(n, samples, warmup, seed);
+    /**
+     * @param rounds ours, then PyOpenCL's, this many times in turn, {@code samples / rounds} samples each time, so
+     *               that both sides see the machine's changing load alike
+     */
+    SmallCallsBench(int n, int samples, int rounds, long seed, String python) {
+        this.calls = new SmallCalls(n, samples / rounds, samples / rounds, seed);
+        this.rounds = rounds;
         this.python = python;
         this.n = n;
         this.samples = samples;
-        this.warmup = warmup;
+        this.warmup = samples / rounds;
         this.seed = seed;
     }
 
@@ -45,41 +51,49 @@ final class SmallCallsBench {
      * @return true when every result was right
      */
     boolean run(List<GpuContext> contexts, PrintWriter out) {
-        Map<String, Map<String, SmallCallTiming>> ours = new LinkedHashMap<>();
+        Map<String, List<Map<String, SmallCallTiming>>> ourRounds = new LinkedHashMap<>();
+        List<Map<String, SmallCallTiming>> peerRounds = new ArrayList<>();
+        PyOpenClSmallCalls.Result peer = null;
         boolean right = true;
-        GpuContext openCl = null;
-        for (GpuContext ctx : contexts) {
-            try {
-                ours.put(ctx.backendName(), calls.run(ctx));
-            } catch (IllegalStateException e) {
-                out.println("bench: " + ctx.backendName() + ": " + e.getMessage());
-                right = false;
+        GpuContext openCl = contexts.stream().filter(c -> c.backendName().equals("opencl")).findFirst().orElse(null);
+        for (int round = 0; round < rounds && right; round++) {
+            for (GpuContext ctx : contexts) {
+                try {
+                    ourRounds.computeIfAbsent(ctx.backendName(), k -> new ArrayList<>()).add(calls.run(ctx));
+                } catch (IllegalStateException e) {
+                    out.println("bench: " + ctx.backendName() + ": " + e.getMessage());
+                    right = false;
+                }
             }
-            if (ctx.backendName().equals("opencl")) {
-                openCl = ctx;
+            if (peer == null || peer.problem().isEmpty()) {
+                peer = openCl == null ? PyOpenClSmallCalls.Result.failed("no OpenCL context to compare with")
+                        : PyOpenClSmallCalls.run(python, openCl.device().name(), n, samples / rounds, warmup, seed);
+                if (peer.problem().isEmpty()) {
+                    peerRounds.add(peer.timings());
+                }
             }
         }
-        PyOpenClSmallCalls.Result peer = openCl == null
-                ? PyOpenClSmallCalls.Result.failed("no OpenCL context to compare with")
-                : PyOpenClSmallCalls.run(python, openCl.device().name(), n, samples, warmup, seed);
-        out.printf(Locale.ROOT, "small calls, float32, n = %d, %d samples each (min / median microseconds per call)%n",
-                n, samples);
+        out.printf(Locale.ROOT, "small calls, float32, n = %d, %d rounds of %d samples each, ours then PyOpenCL's in"
+                + " turn%n(min over the rounds / median of the rounds' medians, microseconds per call)%n", n, rounds,
+                samples / rounds);
         if (peer.problem().isEmpty()) {
             out.println("PyOpenCL on " + peer.device());
         } else {
             out.println("PyOpenCL not measured: " + peer.problem());
             right &= !peer.wrong();
         }
-        print(ours, peer, out);
+        Map<String, Map<String, SmallCallTiming>> ours = new LinkedHashMap<>();
+        ourRounds.forEach((backend, list) -> ours.put(backend, SmallCallTiming.combine(list)));
+        print(ours, SmallCallTiming.combine(peerRounds), out);
         out.flush();
         return right;
     }
 
-    private static void print(Map<String, Map<String, SmallCallTiming>> ours, PyOpenClSmallCalls.Result peer,
+    private static void print(Map<String, Map<String, SmallCallTiming>> ours, Map<String, SmallCallTiming> peer,
                               PrintWriter out) {
         List<String> header = new ArrayList<>(List.of("call"));
         ours.keySet().forEach(header::add);
-        boolean withPeer = !peer.timings().isEmpty();
+        boolean withPeer = !peer.isEmpty();
         if (withPeer) {
             header.addAll(List.of("PyOpenCL (pool)", "PyOpenCL (no pool)", "opencl / PyOpenCL (pool)"));
         }
@@ -90,9 +104,9 @@ final class SmallCallsBench {
                 cells.add(cell(backend.get(row[0])));
             }
             if (withPeer) {
-                SmallCallTiming pooled = peer.timings().get(row[1]);
+                SmallCallTiming pooled = peer.get(row[1]);
                 cells.add(cell(pooled));
-                cells.add(row[2] == null ? "-" : cell(peer.timings().get(row[2])));
+                cells.add(row[2] == null ? "-" : cell(peer.get(row[2])));
                 SmallCallTiming mine = ours.getOrDefault("opencl", Map.of()).get(row[0]);
                 cells.add(mine == null || pooled == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f",
                         mine.minMicros() / pooled.minMicros(), mine.medianMicros() / pooled.medianMicros()));
