@@ -24,6 +24,9 @@ n elements, after a warm-up (kernels built, pools filled):
 Output, one record a line, tab-separated, for the Java side to read:
   device <TAB> platform name <TAB> device name <TAB> PyOpenCL version
   time <TAB> key <TAB> minimum in microseconds <TAB> median in microseconds
+With --serve the script measures on request instead, so that the bench can alternate the two sides call by
+call: after the checks and a warm-up it prints `ready`, then reads lines `key samples` from its standard
+input and answers each with a `time` record, until the input ends.
 Exit status 0 on success, 1 when a result is wrong, 3 when PyOpenCL (or numpy) cannot be imported, 4 when
 no OpenCL device matches --device.
 """
@@ -82,6 +85,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=300, help="untimed calls first (default 300)")
     parser.add_argument("--device", default="", help="a substring of the OpenCL device's name (default: the first)")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--serve", action="store_true", help="measure the keys read from standard input")
     options = parser.parse_args()
 
     platform, device = pick_device(options.device)
@@ -134,14 +138,25 @@ def main():
     for label, arrays in (("sum-pool", pooled), ("sum", plain)):
         check(label, float(cla.sum(arrays[0]).get()), expected_sum, sum_tolerance)
 
-    cases = [("call", call, 1), ("call-batch", call_batch, BATCH),
-             ("add-pool", add_with(pooled), 1), ("add", add_with(plain), 1),
-             ("sum-pool", sum_with(pooled), 1), ("sum", sum_with(plain), 1)]
-    for key, work, per in cases:
-        samples = max(1, options.samples // per)
-        warmup = max(1, options.warmup // per)
-        low, middle = measure(work, samples, warmup, per)
+    cases = {"call": (call, 1), "call-batch": (call_batch, BATCH),
+             "add-pool": (add_with(pooled), 1), "add": (add_with(plain), 1),
+             "sum-pool": (sum_with(pooled), 1), "sum": (sum_with(plain), 1)}
+
+    def report(key, samples, warmup):
+        work, per = cases[key]
+        low, middle = measure(work, max(1, samples // per), max(1, warmup // per), per)
         print(f"time\t{key}\t{low:.3f}\t{middle:.3f}", flush=True)
+
+    if not options.serve:
+        for key in cases:
+            report(key, options.samples, options.warmup)
+        return
+    for work, per in cases.values():
+        measure(work, 1, max(1, options.warmup // per), per)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        key, samples = line.split()
+        report(key, int(samples), int(samples) // 4)
 
 
 if __name__ == "__main__":

@@ -128,9 +128,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed samples per call of --small-calls (default ${DEFAULT-VALUE}).")
     private int smallSamples;
 
-    @Option(names = "--small-rounds", paramLabel = "N", defaultValue = "3",
-            description = "--small-calls measures ours, then PyOpenCL's, this many times in turn, with the samples "
-                    + "shared among the rounds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--small-rounds", paramLabel = "N", defaultValue = "5",
+            description = "--small-calls times each call this many times on each side, the sides in turn call by "
+                    + "call, with the samples shared among the rounds (default ${DEFAULT-VALUE}).")
     private int smallRounds;
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter with PyOpenCL for --small-calls "

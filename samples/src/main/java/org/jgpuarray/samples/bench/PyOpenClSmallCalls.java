@@ -3,78 +3,85 @@ package org.jgpuarray.samples.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PyOpenCL's side of {@code jgpuarray bench --small-calls}: runs {@code bench/pyopencl_small_calls.py} in
- * a Python interpreter (the given one, else {@code python3} on the path, else {@code /usr/bin/python3},
- * where Debian's {@code python3-pyopencl} installs) and reads its figures. When no interpreter can import
- * PyOpenCL, or the script is not found, says why instead of failing.
+ * PyOpenCL's side of {@code jgpuarray bench --small-calls}: {@code bench/pyopencl_small_calls.py --serve}
+ * running in a Python interpreter (the given one, else {@code python3} on the path, else
+ * {@code /usr/bin/python3}, where Debian's {@code python3-pyopencl} installs), asked for one call's timing at
+ * a time so that the bench can alternate the two sides. When no interpreter can import PyOpenCL, or the
+ * script is not found, {@link #start} says why instead of failing.
  */
-final class PyOpenClSmallCalls {
+final class PyOpenClSmallCalls implements AutoCloseable {
     /** The script, relative to the repository root. */
     static final String SCRIPT = "bench/pyopencl_small_calls.py";
-    private static final long TIMEOUT_MINUTES = 10;
     private static final int WRONG_RESULT = 1;
     private static final int IMPORT_FAILED = 3;
 
     /**
-     * The figures of one run, or why there are none.
+     * A started script, or why there is none.
      *
-     * @param device  platform, device and PyOpenCL version; empty when the run failed
-     * @param timings by the script's keys
-     * @param problem why there are no figures (empty when there are)
+     * @param session the script, ready to measure; null when it could not be started
+     * @param problem why there is no session (empty when there is)
      * @param wrong   true when the script found a wrong result
      */
-    record Result(String device, Map<String, SmallCallTiming> timings, String problem, boolean wrong) {
-        static Result failed(String problem) {
-            return new Result("", Map.of(), problem, false);
+    record Started(PyOpenClSmallCalls session, String problem, boolean wrong) {
+        static Started failed(String problem) {
+            return new Started(null, problem, false);
         }
     }
 
-    private PyOpenClSmallCalls() {
+    private final Process process;
+    private final BufferedReader lines;
+    private final PrintWriter requests;
+    private final String device;
+
+    private PyOpenClSmallCalls(Process process, BufferedReader lines, String device) {
+        this.process = process;
+        this.lines = lines;
+        this.requests = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
+                true);
+        this.device = device;
     }
 
     /**
-     * Runs the script.
+     * Starts the script, which builds its kernels, checks its results and warms up.
      *
-     * @param python  the interpreter, or null to try {@code python3} then {@code /usr/bin/python3}
-     * @param device  a substring of the OpenCL device's name (the device jgpuarray measured)
-     * @param n       elements per array
-     * @param samples timed samples per call
-     * @param warmup  untimed calls first
-     * @param seed    seed of the inputs
+     * @param python the interpreter, or null to try {@code python3} then {@code /usr/bin/python3}
+     * @param device a substring of the OpenCL device's name (the device jgpuarray measures)
+     * @param n      elements per array
+     * @param warmup untimed calls of each kind first
+     * @param seed   seed of the inputs
      */
-    static Result run(String python, String device, int n, int samples, int warmup, long seed) {
+    static Started start(String python, String device, int n, int warmup, long seed) {
         Optional<Path> script = locate();
         if (script.isEmpty()) {
-            return Result.failed(SCRIPT + " not found (run from the repository root)");
+            return Started.failed(SCRIPT + " not found (run from the repository root)");
         }
         List<String> interpreters = python != null ? List.of(python) : List.of("python3", "/usr/bin/python3");
         List<String> problems = new ArrayList<>();
         for (String interpreter : interpreters) {
-            List<String> command = List.of(interpreter, script.get().toString(), "--n", String.valueOf(n), "--samples",
-                    String.valueOf(samples), "--warmup", String.valueOf(warmup), "--device", device, "--seed",
-                    String.valueOf(seed));
-            Result result = runOnce(command, problems);
-            if (result != null) {
-                return result;
+            List<String> command = List.of(interpreter, script.get().toString(), "--serve", "--n", String.valueOf(n),
+                    "--warmup", String.valueOf(warmup), "--device", device, "--seed", String.valueOf(seed));
+            Started started = startOnce(command, problems);
+            if (started != null) {
+                return started;
             }
         }
-        return Result.failed(String.join("; ", problems));
+        return Started.failed(String.join("; ", problems));
     }
 
-    /** The result, or null (with the problem added) when this interpreter cannot import PyOpenCL or start. */
-    private static Result runOnce(List<String> command, List<String> problems) {
+    /** The session, or null (with the problem added) when this interpreter cannot import PyOpenCL or start. */
+    private static Started startOnce(List<String> command, List<String> problems) {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -82,45 +89,79 @@ final class PyOpenClSmallCalls {
             problems.add(command.get(0) + ": " + e.getMessage());
             return null;
         }
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
         String device = "";
-        Map<String, SmallCallTiming> timings = new LinkedHashMap<>();
         List<String> other = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String[] fields = line.split("\t");
                 if (fields[0].equals("device") && fields.length == 4) {
                     device = fields[1] + " / " + fields[2] + ", PyOpenCL " + fields[3];
-                } else if (fields[0].equals("time") && fields.length == 4) {
-                    timings.put(fields[1], new SmallCallTiming(Double.parseDouble(fields[2]),
-                            Double.parseDouble(fields[3])));
+                } else if (line.equals("ready")) {
+                    return new Started(new PyOpenClSmallCalls(process, lines, device), "", false);
                 } else {
                     other.add(line);
                 }
             }
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return Result.failed(command.get(0) + " " + SCRIPT + " did not finish in " + TIMEOUT_MINUTES
-                        + " minutes");
-            }
+            process.waitFor(1, TimeUnit.MINUTES);
         } catch (IOException e) {
             process.destroyForcibly();
-            return Result.failed("reading " + SCRIPT + "'s output: " + e.getMessage());
+            return Started.failed("reading " + SCRIPT + "'s output: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            return Result.failed("interrupted");
+            return Started.failed("interrupted");
         }
         String said = String.join(" ", other).trim();
-        if (process.exitValue() == IMPORT_FAILED) {
+        int exit = process.isAlive() ? -1 : process.exitValue();
+        process.destroyForcibly();
+        if (exit == IMPORT_FAILED) {
             problems.add(command.get(0) + ": " + said);
             return null;
         }
-        if (process.exitValue() != 0) {
-            return new Result("", Map.of(), command.get(0) + " " + SCRIPT + " exited with " + process.exitValue()
-                    + ": " + said, process.exitValue() == WRONG_RESULT);
+        return new Started(null, command.get(0) + " " + SCRIPT + " exited with " + exit + ": " + said,
+                exit == WRONG_RESULT);
+    }
+
+    /** Platform, device and PyOpenCL version. */
+    String device() {
+        return device;
+    }
+
+    /**
+     * Times one kind of call in the script.
+     *
+     * @param key     the script's key, e.g. {@code add-pool}
+     * @param samples timed samples (a quarter as many untimed calls first)
+     * @throws IllegalStateException when the script does not answer
+     */
+    SmallCallTiming measure(String key, int samples) {
+        requests.println(key + " " + samples);
+        try {
+            String line = lines.readLine();
+            String[] fields = line == null ? new String[0] : line.split("\t");
+            if (fields.length != 4 || !fields[0].equals("time") || !fields[1].equals(key)) {
+                throw new IllegalStateException(SCRIPT + " answered '" + line + "' to '" + key + " " + samples + "'");
+            }
+            return new SmallCallTiming(Double.parseDouble(fields[2]), Double.parseDouble(fields[3]));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading " + SCRIPT + "'s output: " + e.getMessage(), e);
         }
-        return new Result(device, timings, "", false);
+    }
+
+    /** Ends the script (its input closes) and waits a little for it. */
+    @Override
+    public void close() {
+        requests.close();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     /** The script under the working directory, else under the repository that holds this jar. */

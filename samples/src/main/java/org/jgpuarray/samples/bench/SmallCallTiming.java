@@ -1,9 +1,7 @@
 package org.jgpuarray.samples.bench;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The minimum and the median of a small call's samples, in microseconds per call.
@@ -24,29 +22,19 @@ record SmallCallTiming(double minMicros, double medianMicros) {
     }
 
     /**
-     * Rounds of the same calls as one figure per call: the minimum over the rounds, and the median of the
-     * rounds' medians.
+     * Rounds of the same call as one figure: the minimum over the rounds, and the median of the rounds' medians.
      *
-     * @param rounds timings by key, one map per round (not modified)
+     * @param rounds one timing per round, at least one (not modified)
      */
-    static Map<String, SmallCallTiming> combine(List<Map<String, SmallCallTiming>> rounds) {
-        Map<String, SmallCallTiming> combined = new LinkedHashMap<>();
-        if (rounds.isEmpty()) {
-            return combined;
+    static SmallCallTiming combine(List<SmallCallTiming> rounds) {
+        double min = Double.POSITIVE_INFINITY;
+        double[] medians = new double[rounds.size()];
+        for (int r = 0; r < medians.length; r++) {
+            min = Math.min(min, rounds.get(r).minMicros());
+            medians[r] = rounds.get(r).medianMicros();
         }
-        for (String key : rounds.get(0).keySet()) {
-            double min = Double.POSITIVE_INFINITY;
-            double[] medians = new double[rounds.size()];
-            for (int r = 0; r < medians.length; r++) {
-                SmallCallTiming t = rounds.get(r).get(key);
-                min = Math.min(min, t.minMicros());
-                medians[r] = t.medianMicros();
-            }
-            Arrays.sort(medians);
-            int m = medians.length;
-            combined.put(key, new SmallCallTiming(min, m % 2 == 1 ? medians[m / 2]
-                    : (medians[m / 2 - 1] + medians[m / 2]) / 2));
-        }
-        return combined;
+        Arrays.sort(medians);
+        int m = medians.length;
+        return new SmallCallTiming(min, m % 2 == 1 ? medians[m / 2] : (medians[m / 2 - 1] + medians[m / 2]) / 2);
     }
 }

@@ -23,26 +23,26 @@ final class SmallCallsBench {
             {"sum", "sum-pool", "sum", "x.sum().item()"},
     };
 
-    private final SmallCalls calls;
-    private final int rounds;
-    private final String python;
     private final int n;
     private final int samples;
-    private final int warmup;
+    private final int rounds;
     private final long seed;
+    private final String python;
 
     /**
-     * @param rounds ours, then PyOpenCL's, this many times in turn, {@code samples / rounds} samples each time, so
-     *               that both sides see the machine's changing load alike
+     * @param n       elements per array
+     * @param samples timed samples per call and side, shared among the rounds
+     * @param rounds  each call is timed this many times on every side, the sides in turn call by call, so that
+     *                they see the machine's changing load alike
+     * @param seed    seed of the inputs
+     * @param python  the interpreter with PyOpenCL, or null to look for one
      */
     SmallCallsBench(int n, int samples, int rounds, long seed, String python) {
-        this.calls = new SmallCalls(n, samples / rounds, samples / rounds, seed);
-        this.rounds = rounds;
-        this.python = python;
         this.n = n;
         this.samples = samples;
-        this.warmup = samples / rounds;
+        this.rounds = rounds;
         this.seed = seed;
+        this.python = python;
     }
 
     /**
@@ -51,42 +51,65 @@ final class SmallCallsBench {
      * @return true when every result was right
      */
     boolean run(List<GpuContext> contexts, PrintWriter out) {
-        Map<String, List<Map<String, SmallCallTiming>>> ourRounds = new LinkedHashMap<>();
-        List<Map<String, SmallCallTiming>> peerRounds = new ArrayList<>();
-        PyOpenClSmallCalls.Result peer = null;
+        int each = samples / rounds;
         boolean right = true;
-        GpuContext openCl = contexts.stream().filter(c -> c.backendName().equals("opencl")).findFirst().orElse(null);
-        for (int round = 0; round < rounds && right; round++) {
+        Map<String, SmallCalls> ours = new LinkedHashMap<>();
+        PyOpenClSmallCalls.Started peer = null;
+        try {
             for (GpuContext ctx : contexts) {
                 try {
-                    ourRounds.computeIfAbsent(ctx.backendName(), k -> new ArrayList<>()).add(calls.run(ctx));
+                    ours.put(ctx.backendName(), SmallCalls.open(ctx, n, seed, each));
                 } catch (IllegalStateException e) {
                     out.println("bench: " + ctx.backendName() + ": " + e.getMessage());
                     right = false;
                 }
             }
-            if (peer == null || peer.problem().isEmpty()) {
-                peer = openCl == null ? PyOpenClSmallCalls.Result.failed("no OpenCL context to compare with")
-                        : PyOpenClSmallCalls.run(python, openCl.device().name(), n, samples / rounds, warmup, seed);
-                if (peer.problem().isEmpty()) {
-                    peerRounds.add(peer.timings());
+            GpuContext openCl = contexts.stream().filter(c -> c.backendName().equals("opencl")).findFirst()
+                    .orElse(null);
+            peer = openCl == null ? PyOpenClSmallCalls.Started.failed("no OpenCL context to compare with")
+                    : PyOpenClSmallCalls.start(python, openCl.device().name(), n, each, seed);
+            Map<String, Map<String, List<SmallCallTiming>>> ourRounds = new LinkedHashMap<>();
+            Map<String, List<SmallCallTiming>> peerRounds = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (String[] row : ROWS) {
+                    for (Map.Entry<String, SmallCalls> side : ours.entrySet()) {
+                        ourRounds.computeIfAbsent(side.getKey(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(row[0], k -> new ArrayList<>()).add(side.getValue().time(row[0], each));
+                    }
+                    for (int key = 1; key <= 2 && peer.session() != null; key++) {
+                        if (row[key] != null) {
+                            peerRounds.computeIfAbsent(row[key], k -> new ArrayList<>())
+                                    .add(peer.session().measure(row[key], each));
+                        }
+                    }
                 }
             }
+            out.printf(Locale.ROOT, "small calls, float32, n = %d, %d rounds of %d samples per call and side, the sides"
+                    + " in turn call by call%n(min over the rounds / median of the rounds' medians, microseconds per"
+                    + " call)%n", n, rounds, each);
+            if (peer.session() != null) {
+                out.println("PyOpenCL on " + peer.session().device());
+            } else {
+                out.println("PyOpenCL not measured: " + peer.problem());
+                right &= !peer.wrong();
+            }
+            Map<String, Map<String, SmallCallTiming>> combined = new LinkedHashMap<>();
+            ourRounds.forEach((backend, byKey) -> combined.put(backend, combine(byKey)));
+            print(combined, combine(peerRounds), out);
+            out.flush();
+            return right;
+        } finally {
+            ours.values().forEach(SmallCalls::close);
+            if (peer != null && peer.session() != null) {
+                peer.session().close();
+            }
         }
-        out.printf(Locale.ROOT, "small calls, float32, n = %d, %d rounds of %d samples each, ours then PyOpenCL's in"
-                + " turn%n(min over the rounds / median of the rounds' medians, microseconds per call)%n", n, rounds,
-                samples / rounds);
-        if (peer.problem().isEmpty()) {
-            out.println("PyOpenCL on " + peer.device());
-        } else {
-            out.println("PyOpenCL not measured: " + peer.problem());
-            right &= !peer.wrong();
-        }
-        Map<String, Map<String, SmallCallTiming>> ours = new LinkedHashMap<>();
-        ourRounds.forEach((backend, list) -> ours.put(backend, SmallCallTiming.combine(list)));
-        print(ours, SmallCallTiming.combine(peerRounds), out);
-        out.flush();
-        return right;
+    }
+
+    private static Map<String, SmallCallTiming> combine(Map<String, List<SmallCallTiming>> byKey) {
+        Map<String, SmallCallTiming> combined = new LinkedHashMap<>();
+        byKey.forEach((key, list) -> combined.put(key, SmallCallTiming.combine(list)));
+        return combined;
     }
 
     private static void print(Map<String, Map<String, SmallCallTiming>> ours, Map<String, SmallCallTiming> peer,
