@@ -89,6 +89,7 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueNDRangeKernel", code, "kernel '" + name + "', global " + Arrays.toString(global)
                     + ", local " + (local == null ? "auto" : Arrays.toString(local)), -1);
@@ -103,6 +104,7 @@ public final class ClQueue {
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset, -1);
         }
+        selected.drained();
     }
 
     /** A blocking read of {@code bytes} into host memory; waits for the work enqueued before it. */
@@ -113,6 +115,7 @@ public final class ClQueue {
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset, -1);
         }
+        selected.drained();
     }
 
     /** An asynchronous device-to-device copy (regions must not overlap within one buffer). */
@@ -120,6 +123,7 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueCopyBuffer(queue, src, dst, srcOffset, dstOffset, bytes, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueCopyBuffer", code, bytes + " bytes", -1);
         }

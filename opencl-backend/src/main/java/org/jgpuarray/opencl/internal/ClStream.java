@@ -21,6 +21,8 @@ final class ClStream implements GpuQueue {
     private final ClQueue owner;
     private final AtomicInteger liveMarkers;
     private cl_event throttleMarker;
+    /** False while the queue is known to have run everything enqueued in it (after a wait or blocking copy). */
+    private boolean busy;
     private boolean released;
 
     // clCreateCommandQueue is deprecated since OpenCL 2.0 but present in every version, 1.2 drivers included,
@@ -45,19 +47,37 @@ final class ClStream implements GpuQueue {
         return owner;
     }
 
+    /** A command that may still run was enqueued. */
+    void enqueued() {
+        busy = true;
+    }
+
+    /** A blocking command returned: the in-order queue has run everything before it. */
+    void drained() {
+        busy = false;
+    }
+
     /** {@code clFinish}. */
     @Override
     public void synchronize() {
         Cl.check("clFinish", clFinish(handle()));
         releaseThrottleMarker();
+        busy = false;
     }
 
-    /** Enqueues a marker and asks whether it has completed. */
+    /**
+     * True when nothing ran since the queue was last drained, else whether a marker enqueued now has
+     * completed already (a queue that just finished may still answer false once).
+     */
     @Override
     public boolean isDone() {
+        if (!busy) {
+            return true;
+        }
         ClMarker marker = record();
         try {
-            return marker.isDone();
+            busy = !marker.isDone();
+            return !busy;
         } finally {
             marker.release();
         }
@@ -80,6 +100,7 @@ final class ClStream implements GpuQueue {
         }
         Cl.check("clEnqueueBarrierWithWaitList",
                 clEnqueueBarrierWithWaitList(handle(), 1, new cl_event[] {m.event()}, null));
+        busy = true;
     }
 
     /**
