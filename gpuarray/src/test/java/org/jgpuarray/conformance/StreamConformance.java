@@ -254,6 +254,40 @@ public abstract class StreamConformance extends ConformanceBase {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aBlockFreedForGoodWhileAStreamReadsItLeavesTheResultIntact() {
+        MemoryPool pool = ctx.memoryPool();
+        long limit = pool.limit();
+        pool.freeAll();
+        try (GpuStream a = ctx.newStream(); GpuStream b = ctx.newStream()) {
+            Random r = random("free", N);
+            float[] xs = floats(r, N, -1, 1);
+            double[] expected = slowReference(xs);
+            GPUArray y;
+            try (GpuStream.Scope onA = a.use()) {
+                GPUArray x = ctx.toGpu(xs);
+                y = ctx.empty(DType.FLOAT32, N);
+                slow.call(x, y, ITERS);
+                pool.setLimit(pool.usedBytes() - 1); // no room to keep x's block: closing x frees it on the device
+                x.close();
+            }
+            assertEquals(0, pool.heldBytes(), "x's block was freed, not kept");
+            pool.setLimit(limit);
+            GPUArray z;
+            try (GpuStream.Scope onB = b.use()) {
+                z = ctx.empty(DType.FLOAT32, N);
+                poison.call(z, 1e30f);
+            }
+            a.synchronize();
+            assertClose(expected, widen(y.toFloatArray()), 1e-5, 1e-6, "stream a's result after its input was freed");
+            y.close();
+            z.close();
+        } finally {
+            pool.setLimit(limit);
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void reductionsOnTwoStreamsKeepTheirPartialsApart() {
         int n = 1_000_003;
         Random r = random("partials", n);

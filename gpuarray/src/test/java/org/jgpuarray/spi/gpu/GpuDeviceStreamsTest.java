@@ -44,6 +44,18 @@ class GpuDeviceStreamsTest {
     }
 
     @Test
+    void libraryCallsRunOnTheSelectedQueue() {
+        QueueDriver driver = new QueueDriver();
+        try (GpuDevice device = new GpuDevice(driver, CacheSettings.disabled(), "test")) {
+            BackendStream s = device.newStream();
+            device.select(s);
+            assertEquals("q1", device.exclusive(() -> driver.selected.toString()), "a library call on the stream");
+            device.select(null);
+            assertEquals("q0", device.exclusive(() -> driver.selected.toString()), "and back on the own queue");
+        }
+    }
+
+    @Test
     void eachQueueHasItsOwnScratchMemory() {
         QueueDriver driver = new QueueDriver();
         try (GpuDevice device = new GpuDevice(driver, CacheSettings.disabled(), "test")) {
