@@ -64,10 +64,7 @@ final class BlockPool implements MemoryPool {
     /** How many of a shelf's most recent blocks an allocation looks through for one of its own stream. */
     private static final int STREAM_SCAN = 8;
 
-    /**
-     * A block freed while streams are in use: the stream it was allocated on, and an event recorded there at
-     * the free (null when the stream had closed, so its work had finished).
-     */
+    /** A block freed while streams are in use: the stream it was allocated on, and an event recorded there at the free. */
     private record Tagged(DeviceBuffer buffer, GpuStream stream, BackendEvent event) {
     }
 
@@ -121,7 +118,10 @@ final class BlockPool implements MemoryPool {
                     return;
                 }
             }
-            entry = new Tagged(buffer, stream, stream.recordForPool());
+            BackendEvent freed = stream.recordForPool();
+            if (freed != null) { // else the stream had closed, its work finished: the default stream's block
+                entry = new Tagged(buffer, stream, freed);
+            }
         }
         synchronized (this) {
             if (closed) {
@@ -150,7 +150,7 @@ final class BlockPool implements MemoryPool {
                 for (int k = blocks.size(); k > 0; k--) {
                     Object entry = blocks.pollFirst();
                     if (entry instanceof Tagged t && t.stream() == stream) {
-                        closeEvent(t);
+                        t.event().close();
                         entry = t.buffer();
                     }
                     blocks.addLast(entry);
@@ -281,12 +281,10 @@ final class BlockPool implements MemoryPool {
      */
     private void discard(Object entry) {
         if (entry instanceof Tagged t) {
-            if (t.event() != null) {
-                try {
-                    t.event().synchronize();
-                } finally {
-                    t.event().close();
-                }
+            try {
+                t.event().synchronize();
+            } finally {
+                t.event().close();
             }
             free(t.buffer());
         } else {
@@ -294,11 +292,6 @@ final class BlockPool implements MemoryPool {
         }
     }
 
-    private static void closeEvent(Tagged t) {
-        if (t.event() != null) {
-            t.event().close();
-        }
-    }
 
     /** The pool's figures for a message, not counting {@code reserved} bytes of the allocation under way. */
     private synchronized String figures(long reserved) {
@@ -354,7 +347,7 @@ final class BlockPool implements MemoryPool {
     private static void handOver(Object entry, GpuStream stream) {
         if (entry instanceof Tagged t) {
             try {
-                if (t.event() != null && t.stream() != stream && !t.event().isDone()) {
+                if (t.stream() != stream && !t.event().isDone()) {
                     if (stream == null) {
                         t.event().synchronize(); // streams appeared while this allocation began: wait
                     } else {
@@ -362,7 +355,7 @@ final class BlockPool implements MemoryPool {
                     }
                 }
             } finally {
-                closeEvent(t);
+                t.event().close();
             }
         } else if (stream != null && !stream.isDefault()) {
             // freed before any stream existed, by default-stream work that may still be queued

@@ -55,7 +55,7 @@ import org.jgpuarray.device.UnsupportedCapabilityException;
  * <p>What is not synchronised is the data: two threads that write the same array, or one writing what
  * another reads, race as they would on a Java array; order such uses yourself. Work of one context runs
  * in the order its calls entered the device, so a result read on one thread after another thread's call
- * returned sees that call's effect.
+ * returned sees that call's effect, when both threads work in the same stream (by default they do).
  *
  * <h2>Streams</h2>
  * Every operation is enqueued in the calling thread's current {@link GpuStream} of the context: the
