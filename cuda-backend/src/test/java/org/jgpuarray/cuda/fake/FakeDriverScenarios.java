@@ -48,6 +48,7 @@ public final class FakeDriverScenarios {
     private final FakeContextScenarios contexts;
     private final FakePoolScenarios pool;
     private final FakeStreamScenarios streams;
+    private final FakeStreamApiScenarios streamApi;
 
     private FakeDriverScenarios(FakeLog fake, Path log) {
         this.log = log;
@@ -55,6 +56,7 @@ public final class FakeDriverScenarios {
         this.contexts = new FakeContextScenarios(fake);
         this.pool = new FakePoolScenarios(fake);
         this.streams = new FakeStreamScenarios(fake);
+        this.streamApi = new FakeStreamApiScenarios(fake);
     }
 
     /** Entry point of the child JVM; the log file is the fake's FAKE_CUDA_LOG. */
@@ -104,6 +106,8 @@ public final class FakeDriverScenarios {
                 scenario("streams: injected errors name the call", streams::injectedErrorsNameTheCall),
                 scenario("streams: a sticky error from a stream", streams::stickyErrorFromAStream),
                 scenario("streams: close releases every stream, event and pinned block", streams::closeReleasesEverything),
+                scenario("streams: the core's scopes select the driver's stream",
+                        streamApi::scopesSelectTheDriversStream),
                 scenario("everything released", this::balance));
     }
 
