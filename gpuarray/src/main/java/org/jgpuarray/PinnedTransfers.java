@@ -108,7 +108,6 @@ final class PinnedTransfers {
             } else {
                 try (GPUArray staged = a.context().empty(a.dtype(), a.shape())) {
                     device.copyFromHostAsync(host, hostOffset, staged.buffer(), 0, values);
-                    staged.ensureOpen();
                     Builtins.assign(a, staged);
                 }
             }
