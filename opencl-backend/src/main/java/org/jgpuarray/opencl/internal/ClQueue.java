@@ -4,8 +4,12 @@ import static org.jocl.CL.*;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jgpuarray.device.DeviceTimer;
+import org.jgpuarray.spi.gpu.GpuQueue;
 import org.jocl.Pointer;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
@@ -14,21 +18,72 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The in-order command queue of a device, created with {@code CL_QUEUE_PROFILING_ENABLE}. Every command
+ * The command queues of a device, each in order with {@code CL_QUEUE_PROFILING_ENABLE} ({@link ClStream}):
+ * the device's own and one per stream. Commands go to the selected queue ({@link #select}); every command
  * goes through here so that a running {@link DeviceTimer} sees its profiling event.
  */
 public final class ClQueue {
-    private final cl_command_queue queue;
+    private final cl_context context;
+    private final ClDeviceHandle device;
+    private final AtomicInteger liveMarkers = new AtomicInteger();
+    private final ClStream own;
+    private final List<ClStream> streams = new ArrayList<>();
     private final ProfilingLog profiling = new ProfilingLog();
-    private cl_event marker;
+    private ClStream selected;
+    /** The selected queue's handle. */
+    private cl_command_queue queue;
 
-    // clCreateCommandQueue is deprecated since OpenCL 2.0 but present in every version, 1.2 drivers included,
-    // where clCreateCommandQueueWithProperties is not.
-    @SuppressWarnings("deprecation")
     ClQueue(cl_context context, ClDeviceHandle device) {
-        int[] err = new int[1];
-        this.queue = clCreateCommandQueue(context, device.device(), CL_QUEUE_PROFILING_ENABLE, err);
-        Cl.check("clCreateCommandQueue", err[0], device.name());
+        this.context = context;
+        this.device = device;
+        this.own = new ClStream(context, device, this, liveMarkers);
+        this.selected = own;
+        this.queue = own.handle();
+    }
+
+    /** The device's own queue. */
+    ClStream own() {
+        return own;
+    }
+
+    /** One more queue, for a stream. */
+    ClStream create() {
+        ClStream stream = new ClStream(context, device, this, liveMarkers);
+        streams.add(stream);
+        return stream;
+    }
+
+    /**
+     * Makes {@code q} the queue later commands go to.
+     *
+     * @throws IllegalArgumentException for a queue of another device
+     */
+    void select(GpuQueue q) {
+        if (!(q instanceof ClStream s) || s.owner() != this) {
+            throw new IllegalArgumentException("the queue " + q + " belongs to another OpenCL device than '"
+                    + device.name() + "'");
+        }
+        queue = s.handle();
+        selected = s;
+    }
+
+    /** A stream's queue was released: forgotten, and the own queue selected if it was selected. */
+    void forget(ClStream s) {
+        streams.remove(s);
+        if (selected == s) {
+            selected = own;
+            queue = own.handle();
+        }
+    }
+
+    /** Streams' queues not yet released. */
+    int liveQueues() {
+        return streams.size();
+    }
+
+    /** Marker events not yet released. */
+    int liveMarkers() {
+        return liveMarkers.get();
     }
 
     /** Enqueues a kernel over {@code global} work-items in groups of {@code local} (null: the driver picks). */
@@ -36,6 +91,7 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueNDRangeKernel", code, "kernel '" + name + "', global " + Arrays.toString(global)
                     + ", local " + (local == null ? "auto" : Arrays.toString(local)), -1);
@@ -50,6 +106,7 @@ public final class ClQueue {
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset, -1);
         }
+        selected.drained();
     }
 
     /** A blocking read of {@code bytes} into host memory; waits for the work enqueued before it. */
@@ -60,6 +117,7 @@ public final class ClQueue {
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset, -1);
         }
+        selected.drained();
     }
 
     /**
@@ -71,6 +129,7 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueWriteBuffer(queue, dst, CL_FALSE, offset, bytes, nativeHost, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset + ", non-blocking", -1);
         }
@@ -84,6 +143,7 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueReadBuffer(queue, src, CL_FALSE, offset, bytes, nativeHost, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset + ", non-blocking", -1);
         }
@@ -91,13 +151,13 @@ public final class ClQueue {
 
     /**
      * Maps {@code bytes} of a buffer for reading and writing and waits for the mapping
-     * ({@code clEnqueueMapBuffer}, blocking).
+     * ({@code clEnqueueMapBuffer}, blocking), in the device's own queue, so no stream's work is waited for.
      *
      * @return the mapped memory, in native byte order
      */
     ByteBuffer map(cl_mem mem, long bytes) {
         int[] err = new int[1];
-        ByteBuffer mapped = clEnqueueMapBuffer(queue, mem, true, CL_MAP_READ | CL_MAP_WRITE, 0, bytes, 0,
+        ByteBuffer mapped = clEnqueueMapBuffer(own.handle(), mem, true, CL_MAP_READ | CL_MAP_WRITE, 0, bytes, 0,
                 null, null, err);
         if (err[0] != CL_SUCCESS || mapped == null) {
             throw Cl.failure("clEnqueueMapBuffer", err[0], bytes + " bytes", bytes);
@@ -105,9 +165,12 @@ public final class ClQueue {
         return mapped.order(ByteOrder.nativeOrder());
     }
 
-    /** Enqueues the unmapping of memory {@link #map} returned ({@code clEnqueueUnmapMemObject}). */
+    /**
+     * Enqueues the unmapping of memory {@link #map} returned ({@code clEnqueueUnmapMemObject}) in the device's
+     * own queue; the caller has waited for every queue's copies from or into it.
+     */
     void unmap(cl_mem mem, ByteBuffer mapped) {
-        Cl.check("clEnqueueUnmapMemObject", clEnqueueUnmapMemObject(queue, mem, mapped, 0, null, null));
+        Cl.check("clEnqueueUnmapMemObject", clEnqueueUnmapMemObject(own.handle(), mem, mapped, 0, null, null));
     }
 
     /** An asynchronous device-to-device copy (regions must not overlap within one buffer). */
@@ -115,40 +178,23 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueCopyBuffer(queue, src, dst, srcOffset, dstOffset, bytes, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueCopyBuffer", code, bytes + " bytes", -1);
         }
     }
 
-    /** Waits for every enqueued command ({@code clFinish}). */
+    /** Waits for every enqueued command of every queue ({@code clFinish}). */
     public void finish() {
-        Cl.check("clFinish", clFinish(queue));
-        releaseMarker();
+        own.synchronize();
+        for (ClStream s : streams) {
+            s.synchronize();
+        }
     }
 
-    /**
-     * Waits for the commands enqueued before the previous throttle point (its marker event), then enqueues
-     * a marker for the next one ({@code clEnqueueMarkerWithWaitList}); where the driver has no markers,
-     * waits for everything.
-     */
+    /** Throttles the selected queue ({@link ClStream#throttle()}). */
     void throttle() {
-        if (marker != null) {
-            Cl.check("clWaitForEvents", clWaitForEvents(1, new cl_event[] {marker}));
-            releaseMarker();
-        }
-        cl_event next = new cl_event();
-        if (clEnqueueMarkerWithWaitList(queue, 0, null, next) == CL_SUCCESS) {
-            marker = next;
-        } else {
-            finish();
-        }
-    }
-
-    private void releaseMarker() {
-        if (marker != null) {
-            clReleaseEvent(marker);
-            marker = null;
-        }
+        selected.throttle();
     }
 
     /** Starts a timer over the commands enqueued from now on. */
@@ -157,14 +203,12 @@ public final class ClQueue {
         return profiling.start(this::finish);
     }
 
-    cl_command_queue handle() {
-        return queue;
-    }
-
-    /** Releases the queue and any profiling events still held; the queue is unusable afterwards. */
+    /** Releases every queue and any profiling events still held; the queues are unusable afterwards. */
     void release() {
-        releaseMarker();
+        for (ClStream s : new ArrayList<>(streams)) {
+            s.release();
+        }
         profiling.releaseAll();
-        clReleaseCommandQueue(queue);
+        own.releaseHandle();
     }
 }
