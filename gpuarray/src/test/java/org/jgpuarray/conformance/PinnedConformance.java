@@ -15,6 +15,7 @@ import java.util.Random;
 import org.jgpuarray.DType;
 import org.jgpuarray.ElementwiseKernel;
 import org.jgpuarray.GPUArray;
+import org.jgpuarray.GpuStream;
 import org.jgpuarray.Index;
 import org.jgpuarray.PinnedArray;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,46 @@ public abstract class PinnedConformance extends ConformanceBase {
             b.getAsync(out);
             ctx.synchronize();
             assertClose(expected, out.toFloatArray(), 1e-6, 1e-5, "2x+1 read back through pinned memory");
+        }
+    }
+
+    @Test
+    void roundTripsOnStreamsAreDoneWhenTheirStreamIs() {
+        int n = 1000003;
+        float[] x = floats(random("streams", n), n, -100, 100);
+        float[] y = floats(random("streams 2", n), n, -100, 100);
+        try (GpuStream first = ctx.newStream(); GpuStream second = ctx.newStream();
+             PinnedArray inX = ctx.pinnedHost(DType.FLOAT32, n).set(x);
+             PinnedArray inY = ctx.pinnedHost(DType.FLOAT32, n).set(y);
+             PinnedArray outX = ctx.pinnedHost(DType.FLOAT32, n); PinnedArray outY = ctx.pinnedHost(DType.FLOAT32, n)) {
+            poison(outX);
+            poison(outY);
+            GPUArray a;
+            GPUArray b;
+            try (GpuStream.Scope s = first.use()) {
+                a = ctx.empty(DType.FLOAT32, n).setAsync(inX);
+                try (GPUArray twice = a.mul(2f)) {
+                    twice.getAsync(outX);
+                }
+            }
+            try (GpuStream.Scope s = second.use()) {
+                b = ctx.empty(DType.FLOAT32, n).setAsync(inY);
+                try (GPUArray negated = b.neg()) {
+                    negated.getAsync(outY);
+                }
+            }
+            first.synchronize();
+            second.synchronize();
+            double[] twiceX = new double[n];
+            double[] minusY = new double[n];
+            for (int k = 0; k < n; k++) {
+                twiceX[k] = 2.0 * x[k];
+                minusY[k] = -(double) y[k];
+            }
+            assertClose(twiceX, outX.toFloatArray(), 0, 0, "2x through the first stream");
+            assertClose(minusY, outY.toFloatArray(), 0, 0, "-y through the second stream");
+            a.close();
+            b.close();
         }
     }
 
