@@ -115,6 +115,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Samples of the --scaling job (default ${DEFAULT-VALUE}).")
     private long samples;
 
+    @Option(names = "--handoff", description = {"Instead of the workloads: issue 12's small-call and hand-off targets",
+            "on the CPU backend (or the first --backend): a cached kernel and sum().item()",
+            "against Java loops on one and all cores at every power of two from 2^10 to",
+            "2^24, then three calls at n = 1000; max(--repeat, 15) samples per case."})
+    private boolean handoff;
+
     /** Runs the benchmark; returns the exit status. */
     @Override
     public Integer call() throws IOException {
@@ -122,6 +128,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (scaling) {
             return scaling(out, err);
+        }
+        if (handoff) {
+            return handoff(out);
         }
         BenchConfig config = config();
         List<GpuContext> contexts = openContexts(err);
@@ -165,6 +174,20 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("wrote %s%n", file);
         out.flush();
         return same ? 0 : 1;
+    }
+
+    private int handoff(PrintWriter out) {
+        String backend = backends.isEmpty() ? "cpu" : backends.get(0).trim();
+        try (GpuContext context = GpuContext.create(backend)) {
+            HandoffBench bench = new HandoffBench(context, Math.max(repeat, 15), warmupMillis, seed);
+            out.printf("jgpuarray bench --handoff on %s (%s)%n", context.backendName(), context.device().name());
+            out.flush();
+            List<HandoffBench.Row> rows = bench.sweep(SizeList.parse("2^10..2^24"));
+            long gcBefore = HandoffBench.gcMillis();
+            HandoffBench.Row small = bench.smallCalls();
+            HandoffBench.print(rows, small, HandoffBench.gcMillis() - gcBefore, out);
+        }
+        return 0;
     }
 
     private BenchConfig config() {
