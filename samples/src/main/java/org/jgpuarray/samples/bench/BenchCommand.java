@@ -183,9 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("jgpuarray bench --handoff on %s (%s)%n", context.backendName(), context.device().name());
             out.flush();
             List<HandoffBench.Row> rows = bench.sweep(SizeList.parse("2^10..2^24"));
-            long gcBefore = HandoffBench.gcMillis();
-            HandoffBench.Row small = bench.smallCalls();
-            HandoffBench.print(rows, small, HandoffBench.gcMillis() - gcBefore, out);
+            HandoffBench.print(rows, bench.smallCalls(), out);
         }
         return 0;
     }

@@ -20,7 +20,8 @@ import org.jgpuarray.samples.jmh.AllCoresLoop;
  * ({@link AllCoresLoop}); then the three calls at n = 1000 (a cached kernel call, an allocating {@code x.add(y)}
  * closed at once, {@code x.sum().item()} with its 0-d array left to the collector). The cases of one size take
  * turns sample by sample, so load that comes and goes meets them alike; each sample times a batch of calls
- * (at least 2^20 elements of work, or 10^4 calls at n = 1000) and reports the time per call. Minimum and median
+ * (at least 2^20 elements of work) and reports the time per call. The small calls run one case after the
+ * other, 10^4 calls per sample, each with the collector's time it caused. Minimum and median
  * over the samples are printed, ratios from the medians. Not thread-safe.
  */
 final class HandoffBench {
@@ -111,8 +112,12 @@ final class HandoffBench {
         return rows;
     }
 
-    /** Times the three small calls at n = 1000; the third column is the collector's time in ms per sample. */
-    Row smallCalls() {
+    /**
+     * Times the three small calls at n = 1000, and {@code x.sum()} closed before {@code item()} returns, one case
+     * after the other (not in turns, so that each pays for the garbage it leaves); with each case the
+     * collector's milliseconds during its samples.
+     */
+    List<SmallCall> smallCalls() {
         ElementwiseKernel linear = context.elementwiseKernel("float a, float *x, float b, float *y, float *c",
                 "c[i] = a*x[i] + b*y[i]", "handoff_linear");
         try (GPUArray x = context.toGpu(random(SMALL_N, 3)); GPUArray y = context.toGpu(random(SMALL_N, 4));
@@ -129,9 +134,25 @@ final class HandoffBench {
                             sink[0] += sum.size();
                         }
                     }),
-                    new Case("x.sum().item()", () -> sink[0] += x.sum().item()));
-            return new Row(SMALL_N, time(cases, SMALL_BATCH));
+                    new Case("x.sum().item()", () -> sink[0] += x.sum().item()),
+                    new Case("x.sum() closed, item()", () -> {
+                        try (GPUArray sum = x.sum()) {
+                            sink[0] += sum.item();
+                        }
+                    }));
+            List<SmallCall> calls = new ArrayList<>();
+            for (Case one : cases) {
+                System.gc(); // the previous case's garbage is not this one's
+                long gc = gcMillis();
+                Timing t = time(List.of(one), SMALL_BATCH).get(0);
+                calls.add(new SmallCall(t, gcMillis() - gc));
+            }
+            return calls;
         }
+    }
+
+    /** A small call's timing and the collector's milliseconds during its warm-up and samples. */
+    record SmallCall(Timing timing, long gcMillis) {
     }
 
     private List<Timing> time(List<Case> cases, int batch) {
@@ -158,7 +179,7 @@ final class HandoffBench {
      * Prints the sweep and the small calls as tables, with the targets' ratios: loop time over kernel time
      * (at least 1 against one thread everywhere, at least 0.8 against all cores from 2^20 up).
      */
-    static void print(List<Row> rows, Row small, long gcMillis, PrintWriter out) {
+    static void print(List<Row> rows, List<SmallCall> small, PrintWriter out) {
         out.printf(Locale.ROOT, "Hand-off: cached ElementwiseKernel z = a*x + y (float32) and x.sum().item() against"
                 + " plain Java loops, %d cores; times per call in us, min / median; ratio = loop median / ours%n",
                 Runtime.getRuntime().availableProcessors());
@@ -171,11 +192,11 @@ final class HandoffBench {
                     ratio(r.get(2), r.get(0)), minMedian(r.get(3)), minMedian(r.get(4)), minMedian(r.get(5)),
                     ratio(r.get(4), r.get(3)), ratio(r.get(5), r.get(3)));
         }
-        out.printf(Locale.ROOT, "Small calls at n = %d, us per call (targets 2 / 5 / 5 us); collector time during"
-                + " these samples: %d ms%n", small.n(), gcMillis);
-        for (Timing t : small.cases()) {
-            out.printf(Locale.ROOT, "  %-24s min %8s  median %8s%n", t.name(), Format.number(t.minUs()),
-                    Format.number(t.medianUs()));
+        out.printf(Locale.ROOT, "Small calls at n = %d, us per call (targets 2 / 5 / 5 us), %d calls per sample, with"
+                + " the collector's time during each case%n", SMALL_N, SMALL_BATCH);
+        for (SmallCall c : small) {
+            out.printf(Locale.ROOT, "  %-24s min %8s  median %8s   gc %5d ms%n", c.timing().name(),
+                    Format.number(c.timing().minUs()), Format.number(c.timing().medianUs()), c.gcMillis());
         }
         out.flush();
     }

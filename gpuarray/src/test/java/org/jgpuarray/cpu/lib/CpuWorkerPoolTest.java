@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@link WorkerPool}: every chunk runs exactly once, failures reach the caller, jobs nest and run concurrently. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class WorkerPoolTest {
+class CpuWorkerPoolTest {
     private static final WorkerPool POOL = new WorkerPool(3, "worker-pool-test");
 
     @Test
