@@ -15,7 +15,8 @@ import java.util.function.IntConsumer;
  * arrays from one call to the next, where their caches still hold it. Chunk
  * boundaries are the caller's, fixed before the job is posted; only which thread runs a chunk depends on
  * timing. A helper that finishes looks for more work for {@link #SPIN_NANOS} before it parks, so that calls
- * in quick succession find it awake. Jobs may nest (a chunk may run a job of its own): a thread only waits
+ * in quick succession find it awake. Where helpers keep failing to pay for their hand-off (cores busy with
+ * other programs), jobs run on their callers alone for a while ({@link HelpJudge}). Jobs may nest (a chunk may run a job of its own): a thread only waits
  * for chunks that other threads are running. Public for {@code org.jgpuarray.cpu}, not API.
  *
  * <p>Thread-safe: any number of threads may run jobs at once.
@@ -28,6 +29,7 @@ public final class WorkerPool {
 
     private final Helper[] helpers;
     private final ConcurrentLinkedQueue<Job> jobs = new ConcurrentLinkedQueue<>();
+    private final HelpJudge judge = new HelpJudge();
 
     /**
      * Starts the helper threads (daemons).
@@ -58,7 +60,8 @@ public final class WorkerPool {
 
     /**
      * Runs {@code task} for chunks {@code 0 .. chunks - 1} on the calling thread and the helpers, and waits for
-     * all of them. One chunk, or a pool without helpers, runs on the calling thread alone, allocating nothing.
+     * all of them. One chunk, a pool without helpers, or a job while the helpers do not pay
+     * ({@link HelpJudge}), runs on the calling thread alone, in chunk order, allocating nothing.
      *
      * @param chunks how many times to call {@code task}
      * @param task   called once with each chunk index; must be safe to call from several threads at once
@@ -66,7 +69,8 @@ public final class WorkerPool {
      *                          an {@link Error} likewise
      */
     public void run(int chunks, IntConsumer task) {
-        if (chunks <= 1 || helpers.length == 0) {
+        long start = System.nanoTime();
+        if (chunks <= 1 || helpers.length == 0 || !judge.helpersWanted(start)) {
             for (int c = 0; c < chunks; c++) {
                 task.accept(c);
             }
@@ -75,9 +79,12 @@ public final class WorkerPool {
         Job job = new Job(task, chunks, Thread.currentThread());
         jobs.add(job);
         wake(chunks - 1);
-        job.work(true);
+        int own = job.work(true);
+        long worked = System.nanoTime();
         jobs.remove(job);
         job.await();
+        long end = System.nanoTime();
+        judge.record(chunks, own, worked - start, end - worked, end);
         job.rethrow();
     }
 
@@ -176,10 +183,12 @@ public final class WorkerPool {
             }
         }
 
-        /** Claims (from the front or the back) and runs chunks until none is left unclaimed. */
-        void work(boolean front) {
+        /** Claims (from the front or the back) and runs chunks until none is left unclaimed; returns how many. */
+        int work(boolean front) {
+            int ran = 0;
             int c;
             while ((c = claim(front)) >= 0) {
+                ran++;
                 try {
                     if (failure == null) {
                         task.accept(c);
@@ -192,6 +201,7 @@ public final class WorkerPool {
                     }
                 }
             }
+            return ran;
         }
 
         private synchronized void fail(Throwable t) {
