@@ -21,14 +21,19 @@ import org.jgpuarray.samples.jmh.AllCoresLoop;
  * closed at once, {@code x.sum().item()} with its 0-d array left to the collector). The cases of one size take
  * turns sample by sample, so load that comes and goes meets them alike; each sample times a batch of calls
  * (at least 2^20 elements of work) and reports the time per call. The small calls run one case after the
- * other, 10^4 calls per sample, each with the collector's time it caused. Minimum and median
+ * other, each warmed up for 2 s at least and timed in 101 samples of 1000 calls at least, each with the
+ * collector's time it caused. Minimum and median
  * over the samples are printed, ratios from the medians. Not thread-safe.
  */
 final class HandoffBench {
     /** Elements of work a sample's batch covers at least, so that small calls are timed in bulk. */
     private static final long BATCH_ELEMENTS = 1L << 20;
-    /** Calls per sample at n = 1000. */
-    private static final int SMALL_BATCH = 10_000;
+    /** Calls per sample at n = 1000: short samples, so that some fall between the preemptions of a loaded machine. */
+    private static final int SMALL_BATCH = 1_000;
+    /** Samples per small call, at least. */
+    private static final int SMALL_SAMPLES = 101;
+    /** Warm-up per small call, at least: the JIT needs seconds to settle the call paths on a loaded machine. */
+    private static final long SMALL_WARMUP_NANOS = 2_000_000_000L;
     /** n of the small-call figures. */
     static final int SMALL_N = 1000;
 
@@ -102,7 +107,7 @@ final class HandoffBench {
                                 }
                                 sink[0] += total;
                             }));
-                    rows.add(new Row(n, time(cases, (int) Math.max(1, BATCH_ELEMENTS / n))));
+                    rows.add(new Row(n, time(cases, (int) Math.max(1, BATCH_ELEMENTS / n), samples, warmupNanos)));
                     if (Double.isNaN(sink[0])) {
                         throw new IllegalStateException("NaN sum");
                     }
@@ -144,7 +149,8 @@ final class HandoffBench {
             for (Case one : cases) {
                 System.gc(); // the previous case's garbage is not this one's
                 long gc = gcMillis();
-                Timing t = time(List.of(one), SMALL_BATCH).get(0);
+                Timing t = time(List.of(one), SMALL_BATCH, Math.max(samples, SMALL_SAMPLES),
+                        Math.max(warmupNanos, SMALL_WARMUP_NANOS)).get(0);
                 calls.add(new SmallCall(t, gcMillis() - gc));
             }
             return calls;
@@ -155,7 +161,7 @@ final class HandoffBench {
     record SmallCall(Timing timing, long gcMillis) {
     }
 
-    private List<Timing> time(List<Case> cases, int batch) {
+    private static List<Timing> time(List<Case> cases, int batch, int samples, long warmupNanos) {
         long start = System.nanoTime();
         do {
             for (Case c : cases) {
