@@ -19,12 +19,13 @@ import org.jgpuarray.kernels.java.JavaReductionKernel;
  */
 final class ParallelRanges {
     /**
-     * Calls that touch fewer bytes run on the calling thread. Measured on a 2-core EPYC VM under load 11
-     * (jgpuarray bench --handoff): one thread streams 2 MiB in about 20 us; a split call costs the caller
-     * about 1 us more (posting, a wake-up, waiting for a helper's last chunk), and a helper woken from
-     * parking starts tens of microseconds later, so below this the split rarely pays.
+     * Calls that touch fewer bytes run on the calling thread. Measured on a 2-core EPYC VM under load 7 to 15
+     * (jgpuarray bench --handoff, docs/cpu-handoff.md): one thread streams 4 MiB in about 40 us; split, the
+     * same call took 50 to 100 us at the median, a woken helper often starting late or being preempted
+     * holding a chunk, while 2^20 float32 axpy (12 MiB) took 82 us split against 137 us inline in the
+     * samples where both threads ran.
      */
-    static final long PARALLEL_BYTES = 2L << 20;
+    static final long PARALLEL_BYTES = 4L << 20;
     /**
      * Bytes a chunk touches, about: small enough that a helper that wakes late still finds chunks left (the
      * caller takes them meanwhile), large enough that claiming one costs nothing next to its work.
