@@ -115,6 +115,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Samples of the --scaling job (default ${DEFAULT-VALUE}).")
     private long samples;
 
+    @Option(names = "--handoff", description = {"Instead of the workloads: issue 12's small-call and hand-off targets",
+            "on the CPU backend (or the first --backend): a cached kernel and sum().item()",
+            "against Java loops on one and all cores at every power of two from 2^10 to",
+            "2^24, then three calls at n = 1000; max(--repeat, 15) samples per case."})
+    private boolean handoff;
+
     @Option(names = "--small-calls", description = {"Instead of the workloads: the cost of small calls (a cached",
             "ElementwiseKernel call, x.add(y), x.sum().item()) on each --backend, and of the",
             "same calls through PyOpenCL (bench/pyopencl_small_calls.py) on the OpenCL device."})
@@ -144,6 +150,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (scaling) {
             return scaling(out, err);
+        }
+        if (handoff) {
+            return handoff(out);
         }
         if (smallCalls) {
             return smallCalls(out, err);
@@ -190,6 +199,18 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("wrote %s%n", file);
         out.flush();
         return same ? 0 : 1;
+    }
+
+    private int handoff(PrintWriter out) {
+        String backend = backends.isEmpty() ? "cpu" : backends.get(0).trim();
+        try (GpuContext context = GpuContext.create(backend)) {
+            HandoffBench bench = new HandoffBench(context, Math.max(repeat, 15), warmupMillis, seed);
+            out.printf("jgpuarray bench --handoff on %s (%s)%n", context.backendName(), context.device().name());
+            out.flush();
+            List<HandoffBench.Row> rows = bench.sweep(SizeList.parse("2^10..2^24"));
+            HandoffBench.print(rows, bench.smallCalls(), out);
+        }
+        return 0;
     }
 
     private int smallCalls(PrintWriter out, PrintWriter err) {
