@@ -5,10 +5,6 @@ import java.lang.ref.Reference;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
-import java.nio.LongBuffer;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,8 +20,8 @@ import org.jgpuarray.spi.PinnedMemory;
  * enqueue the copy on the calling thread's current stream and return without waiting for it.
  *
  * <p>Its elements are stored as a {@link GPUArray}'s are (bool one byte, 0 or 1; complex as interleaved
- * real, imaginary values), in the platform's byte order. Fill and read them through the typed views
- * ({@link #asFloatBuffer()}...) or by copying ({@link #set(float[])}..., {@link #toFloatArray()}...). The host
+ * real, imaginary values), in the platform's byte order. Fill and read them by copying ({@link #set(float[])}...,
+ * {@link #toFloatArray()}..., {@link #write(ByteBuffer)}, {@link #read(ByteBuffer)}). The host
  * and the device share this memory: do not write it while a copy from it is in flight, and read what a copy
  * into it brought only after the stream has passed the copy ({@link GpuContext#synchronize()}, or the stream's
  * synchronisation).
@@ -34,9 +30,10 @@ import org.jgpuarray.spi.PinnedMemory;
  * collector finds it unreachable, at a later {@link GpuContext#pinnedHost} call (never on a collector thread),
  * or when its context closes. Closing never frees memory a copy still uses: if an asynchronous copy from or
  * into this array has been enqueued, {@link #close()} first waits for the device's queued work (every stream).
- * The views returned by {@code as...Buffer()} are the memory itself: they must not be used after the array is
- * closed or becomes unreachable (keep the array, not only a view, while you use one); every other method
- * throws {@link IllegalStateException} after close.
+ * Every method throws {@link IllegalStateException} after close. There are no views of the memory (no
+ * {@code as...Buffer()}): a view outliving the array would reach freed native memory and crash the JVM, which
+ * nothing in Java 17 can prevent; the copies in and out run at memory speed. For zero-copy transfers from
+ * memory you own, pass a direct NIO buffer to {@link GPUArray#setAsync(java.nio.Buffer)}.
  *
  * <p>Threads: any thread may copy from or into the array, and close it; what the host writes and reads
  * through the views is not ordered with the device's copies except by synchronisation.
@@ -115,39 +112,37 @@ public final class PinnedArray implements AutoCloseable {
         return memory.isReleased() || context.isClosed();
     }
 
-    // ---- views -----------------------------------------------------------------------------------
+    // ---- bytes in and out ------------------------------------------------------------------------
 
     /**
-     * The storage as bytes in native byte order, position 0, limit {@link #nbytes()}: a new view of the same
-     * memory on each call (its position is its own). Any dtype.
-     */
-    public ByteBuffer asByteBuffer() {
-        ensureOpen();
-        return bytes();
-    }
-
-    /**
-     * The float32 (or interleaved complex64) values, a view of the memory; see {@link #asByteBuffer()}.
+     * Copies the remaining bytes of {@code src} in (its position advances to its limit): exactly
+     * {@link #nbytes()} of them, the elements' storage in the platform's byte order. Any dtype; the way to fill
+     * this array from a file or a socket ({@code channel.read} into a buffer, then this).
      *
-     * @throws IllegalStateException for another dtype
+     * @throws IllegalArgumentException when {@code src} holds another number of bytes
      */
-    public FloatBuffer asFloatBuffer() {
-        return (FloatBuffer) view("asFloatBuffer", DType.FLOAT32, DType.COMPLEX64);
+    public PinnedArray write(ByteBuffer src) {
+        ensureOpen();
+        Objects.requireNonNull(src, "src");
+        requireBytes("write", src.remaining());
+        memory.pinned.buffer().duplicate().put(src);
+        return this;
     }
 
-    /** The float64 (or complex128) values; see {@link #asFloatBuffer()}. */
-    public DoubleBuffer asDoubleBuffer() {
-        return (DoubleBuffer) view("asDoubleBuffer", DType.FLOAT64, DType.COMPLEX128);
-    }
-
-    /** The int32 values; see {@link #asFloatBuffer()}. */
-    public IntBuffer asIntBuffer() {
-        return (IntBuffer) view("asIntBuffer", DType.INT32, DType.INT32);
-    }
-
-    /** The int64 values; see {@link #asFloatBuffer()}. */
-    public LongBuffer asLongBuffer() {
-        return (LongBuffer) view("asLongBuffer", DType.INT64, DType.INT64);
+    /**
+     * Copies the {@link #nbytes()} bytes of the elements' storage (platform byte order) into {@code dst} at its
+     * position, which advances by as many.
+     *
+     * @throws IllegalArgumentException when {@code dst} has less room
+     */
+    public ByteBuffer read(ByteBuffer dst) {
+        ensureOpen();
+        Objects.requireNonNull(dst, "dst");
+        if (dst.remaining() < nbytes()) {
+            throw new IllegalArgumentException("read() needs room for " + nbytes() + " bytes, the buffer has "
+                    + dst.remaining());
+        }
+        return dst.put(memory.pinned.buffer().duplicate());
     }
 
     // ---- copies in and out -----------------------------------------------------------------------
@@ -269,14 +264,11 @@ public final class PinnedArray implements AutoCloseable {
         context.ensureOpen();
     }
 
-    private ByteBuffer bytes() {
-        return memory.pinned.buffer().duplicate().order(ByteOrder.nativeOrder());
-    }
-
-    private Buffer view(String method, DType a, DType b) {
-        ensureOpen();
-        requireDtype(method, a, b);
-        return typed(bytes(), dtype);
+    private void requireBytes(String method, long bytes) {
+        if (bytes != nbytes()) {
+            throw new IllegalArgumentException(method + "() takes exactly " + nbytes() + " bytes for this "
+                    + dtype.numpyName() + " pinned array of " + size + " elements, got " + bytes);
+        }
     }
 
     private void requireDtype(String method, DType a, DType b) {

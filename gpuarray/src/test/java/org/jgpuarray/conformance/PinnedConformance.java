@@ -104,9 +104,15 @@ public abstract class PinnedConformance extends ConformanceBase {
 
     /** Fills every byte of the pinned array with 0x5A (a bool byte of 0x5A is not 0 or 1). */
     private static void poison(PinnedArray p) {
-        ByteBuffer bytes = p.asByteBuffer();
+        ByteBuffer bytes = ByteBuffer.allocate((int) p.nbytes());
         for (int k = 0; k < bytes.capacity(); k++) {
             bytes.put(k, (byte) 0x5A);
+        }
+        p.write(bytes);
+        assertEquals(0, bytes.remaining(), "write() consumes the buffer");
+        ByteBuffer back = p.read(ByteBuffer.allocate((int) p.nbytes())).flip();
+        for (int k = 0; k < back.capacity(); k++) {
+            assertEquals((byte) 0x5A, back.get(k), "poison byte " + k);
         }
     }
 
@@ -134,7 +140,7 @@ public abstract class PinnedConformance extends ConformanceBase {
                      GPUArray a = ctx.full(dtype, dtype == DType.BOOL ? 0 : POISON, n)) {
                     assertEquals(dtype, in.dtype(), what);
                     assertEquals(n, in.size(), what);
-                    assertEquals((long) n * dtype.itemSize(), in.asByteBuffer().capacity(), what);
+                    assertEquals((long) n * dtype.itemSize(), in.nbytes(), what);
                     set(in, values);
                     poison(out);
                     a.setAsync(in);
@@ -372,10 +378,11 @@ public abstract class PinnedConformance extends ConformanceBase {
             assertTrue(size.getMessage().contains("(2, 5)") && size.getMessage().contains("offset 1"),
                     size.getMessage());
             assertThrows(IllegalArgumentException.class, () -> a.setAsync(floats, -1));
-            IllegalStateException view = assertThrows(IllegalStateException.class, ints::asFloatBuffer);
-            assertTrue(view.getMessage().contains("float32") && view.getMessage().contains("int32"),
-                    view.getMessage());
-            view = assertThrows(IllegalStateException.class, floats::toLongArray);
+            IllegalArgumentException bytes = assertThrows(IllegalArgumentException.class,
+                    () -> ints.write(ByteBuffer.allocate(39)));
+            assertTrue(bytes.getMessage().contains("40") && bytes.getMessage().contains("39"), bytes.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> ints.read(ByteBuffer.allocate(39)));
+            IllegalStateException view = assertThrows(IllegalStateException.class, floats::toLongArray);
             assertTrue(view.getMessage().contains("int64") && view.getMessage().contains("float32"),
                     view.getMessage());
             IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
@@ -407,7 +414,7 @@ public abstract class PinnedConformance extends ConformanceBase {
                 ctx.synchronize();
                 assertArrayEquals(v, a.toFloatArray(), "round " + round + ": the device got the values");
                 assertThrows(IllegalStateException.class, () -> a.setAsync(in), "a closed pinned source");
-                assertThrows(IllegalStateException.class, in::asFloatBuffer);
+                assertThrows(IllegalStateException.class, () -> in.read(ByteBuffer.allocate(4 * n)));
                 assertThrows(IllegalStateException.class, in::toFloatArray);
                 in.close(); // idempotent
             }
