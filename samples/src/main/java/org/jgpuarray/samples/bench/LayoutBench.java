@@ -41,7 +41,7 @@ final class LayoutBench {
         this.seed = seed;
     }
 
-    /** Every case on {@code ctx}'s backend, baselines first within each group. */
+    /** Every case on {@code ctx}'s backend, each group's baseline first. */
     List<LayoutCase> run(GpuContext ctx) {
         List<LayoutCase> cases = new ArrayList<>();
         String backend = ctx.backendName();
@@ -50,22 +50,75 @@ final class LayoutBench {
         double matrix = 4.0 * n * n;
         try (GPUArray a = ctx.toGpu(host).reshape(n, n); GPUArray b = a.copy(); GPUArray t = a.T();
              GPUArray r = ctx.toGpu(row); GPUArray out = ctx.empty(DType.FLOAT32, n, n)) {
-            LayoutCase plus = timed(backend, "a + b", null, 3 * matrix, 0, ctx, () -> a.add(b, out), false,
-                    () -> checkMatrix(out, (i, j) -> (double) host[i * n + j] * 2));
-            cases.add(plus);
-            cases.add(timed(backend, "a.T + b", plus, 3 * matrix, VIEW_TARGET, ctx, () -> t.add(b, out), false,
-                    () -> checkMatrix(out, (i, j) -> (double) host[j * n + i] + host[i * n + j])));
-            cases.add(timed(backend, "a + row", plus, 3 * matrix, VIEW_TARGET, ctx, () -> a.add(r, out), false,
-                    () -> checkMatrix(out, (i, j) -> (double) host[i * n + j] + row[j])));
-            LayoutCase sum = timed(backend, "sum(a)", null, matrix, 0, ctx, a::sum, true, () -> checkSum(a, host));
-            cases.add(sum);
-            cases.add(timed(backend, "sum(a, axis 0)", sum, matrix, VIEW_TARGET, ctx, () -> a.sum(0), true,
-                    () -> checkAxisSum(a, 0, host)));
-            cases.add(timed(backend, "sum(a, axis 1)", sum, matrix, VIEW_TARGET, ctx, () -> a.sum(1), true,
-                    () -> checkAxisSum(a, 1, host)));
+            Runnable plain = device(ctx, () -> a.add(b, out), false);
+            Runnable transposed = device(ctx, () -> t.add(b, out), false);
+            Runnable broadcast = device(ctx, () -> a.add(r, out), false);
+            cases.addAll(group(backend, VIEW_TARGET, List.of(
+                    new Op("a + b", 3 * matrix, plain,
+                            () -> checkMatrix(plain, out, (i, j) -> (double) host[i * n + j] * 2)),
+                    new Op("a.T + b", 3 * matrix, transposed,
+                            () -> checkMatrix(transposed, out, (i, j) -> (double) host[j * n + i] + host[i * n + j])),
+                    new Op("a + row", 3 * matrix, broadcast,
+                            () -> checkMatrix(broadcast, out, (i, j) -> (double) host[i * n + j] + row[j])))));
+            cases.addAll(group(backend, VIEW_TARGET, List.of(
+                    new Op("sum(a)", matrix, device(ctx, a::sum, true), () -> checkSum(a, host)),
+                    new Op("sum(a, axis 0)", matrix, device(ctx, () -> a.sum(0), true), () -> checkAxisSum(a, 0, host)),
+                    new Op("sum(a, axis 1)", matrix, device(ctx, () -> a.sum(1), true),
+                            () -> checkAxisSum(a, 1, host)))));
         }
-        cases.addAll(sort(ctx, backend));
+        float[] x = HostData.uniform(sortSize, seed + 2);
+        float[] sorted = x.clone();
+        Arrays.parallelSort(sorted);
+        try (GPUArray d = ctx.toGpu(x)) {
+            cases.addAll(group(backend, SORT_TARGET, List.of(
+                    new Op("Arrays.parallelSort", 8.0 * sortSize, () -> Arrays.parallelSort(x.clone()), () -> ""),
+                    new Op("GPUArray.sort", 8.0 * sortSize, device(ctx, d::sort, true), () -> {
+                        try (GPUArray result = d.sort()) {
+                            return Arrays.equals(result.toFloatArray(), sorted) ? "" : "not the JDK's sorted array";
+                        }
+                    }))));
+        }
         return cases;
+    }
+
+    /** One timed operation of a group: its name, the bytes it is rated at, the run, and its result check. */
+    private record Op(String name, double bytes, Runnable run, Supplier<String> check) {
+    }
+
+    /**
+     * Times a group: every repetition runs each operation once, in order, so that the baseline (the first) and
+     * the cases judged against it share the machine's state, which matters on a loaded machine.
+     */
+    private List<LayoutCase> group(String backend, double target, List<Op> ops) {
+        long[][] timings = repeater.run(() -> {
+            long[] t = new long[ops.size()];
+            for (int k = 0; k < t.length; k++) {
+                long start = System.nanoTime();
+                ops.get(k).run().run();
+                t[k] = System.nanoTime() - start;
+            }
+            return t;
+        });
+        Stats base = Stats.of(timings[0]);
+        List<LayoutCase> cases = new ArrayList<>();
+        for (int k = 0; k < ops.size(); k++) {
+            Op op = ops.get(k);
+            Stats s = Stats.of(timings[k]);
+            cases.add(new LayoutCase(backend, op.name(), ops.get(0).name(), op.bytes(), s, base.minMs() / s.minMs(),
+                    base.medianMs() / s.medianMs(), k == 0 ? 0 : target, op.check().get()));
+        }
+        return cases;
+    }
+
+    /** {@code op} and a synchronize, its result closed after when {@code owned}. */
+    private static Runnable device(GpuContext ctx, Supplier<GPUArray> op, boolean owned) {
+        return () -> {
+            GPUArray result = op.get();
+            ctx.synchronize();
+            if (owned) {
+                result.close();
+            }
+        };
     }
 
     private String checkSum(GPUArray a, float[] host) {
@@ -96,55 +149,9 @@ final class LayoutBench {
         }
     }
 
-    private List<LayoutCase> sort(GpuContext ctx, String backend) {
-        float[] x = HostData.uniform(sortSize, seed + 2);
-        float[][] sorted = new float[1][];
-        Stats jdk = Stats.of(repeater.run(() -> {
-            long start = System.nanoTime();
-            float[] copy = x.clone();
-            Arrays.parallelSort(copy);
-            long time = System.nanoTime() - start;
-            sorted[0] = copy;
-            return new long[] {time};
-        })[0]);
-        LayoutCase base = new LayoutCase(backend, "Arrays.parallelSort", "Arrays.parallelSort", 8.0 * sortSize, jdk,
-                1, 1, 0, "");
-        try (GPUArray d = ctx.toGpu(x)) {
-            LayoutCase c = timed(backend, "GPUArray.sort", base, 8.0 * sortSize, SORT_TARGET, ctx, d::sort, true,
-                    () -> {
-                        try (GPUArray result = d.sort()) {
-                            return Arrays.equals(result.toFloatArray(), sorted[0]) ? "" : "not the JDK's sorted array";
-                        }
-                    });
-            return List.of(base, c);
-        }
-    }
-
-    /**
-     * Times {@code op} (and a synchronize), closing its result after each run when {@code owned}; the ratio is the
-     * baseline's time over this one's.
-     */
-    private LayoutCase timed(String backend, String name, LayoutCase baseline, double bytes, double target,
-                             GpuContext ctx, Supplier<GPUArray> op, boolean owned, Supplier<String> check) {
-        Stats s = Stats.of(repeater.run(() -> {
-            long start = System.nanoTime();
-            GPUArray result = op.get();
-            ctx.synchronize();
-            long time = System.nanoTime() - start;
-            if (owned) {
-                result.close();
-            }
-            return new long[] {time};
-        })[0]);
-        if (baseline == null) {
-            return new LayoutCase(backend, name, name, bytes, s, 1, 1, 0, check.get());
-        }
-        return new LayoutCase(backend, name, baseline.name(), bytes, s, baseline.stats().minMs() / s.minMs(),
-                baseline.stats().medianMs() / s.medianMs(), target, check.get());
-    }
-
-    /** Compares random elements of {@code out} with {@code expected(i, j)}; empty when all agree. */
-    private String checkMatrix(GPUArray out, Element expected) {
+    /** Runs {@code op} and compares random elements of {@code out} with {@code expected(i, j)}; empty when all agree. */
+    private String checkMatrix(Runnable op, GPUArray out, Element expected) {
+        op.run();
         float[] got = out.toFloatArray();
         Random r = new Random(seed + 3);
         for (int k = 0; k < SPOT_CHECKS; k++) {
