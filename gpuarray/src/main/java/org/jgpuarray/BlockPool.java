@@ -7,6 +7,7 @@ import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.kernels.ScalarType;
 import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.BackendEvent;
 import org.jgpuarray.spi.DeviceBuffer;
 
 /**
@@ -20,10 +21,15 @@ import org.jgpuarray.spi.DeviceBuffer;
  * {@link OutOfDeviceMemoryException} with the pool's figures; the context then collects unreachable arrays
  * (which returns their blocks here) and retries once itself.
  *
- * <p>Reuse without waiting: a block may be freed while the device still has queued work that uses it. That
- * is safe because a context has one in-order queue (one CUDA stream, one OpenCL command queue, CPU kernels
- * that finish before they return): whoever gets the block next queues its work after that work. A backend
- * with several streams per context would have to keep blocks per stream, or wait for an event.
+ * <p>Reuse without waiting: a block may be freed while the device still has queued work that uses it. In one
+ * stream that is safe (in-order queues; CPU kernels finish before they return): whoever gets the block next
+ * queues its work after that work. Across streams ({@link GpuStream}) a block remembers the stream it was
+ * allocated on, and goes back to its shelf with an event recorded in that stream at the free
+ * ({@link Tagged}). An allocation prefers a recent block of its own stream; a block of another stream is
+ * handed over once its event is done, or after the allocating stream is made to wait for the event (no
+ * host blocking). A block freed before any stream existed is taken to belong to the default stream. A block
+ * freed for good (past the limit, {@link #freeAll()}) waits for its event first. Closing a stream makes its
+ * blocks the default stream's (the stream's work finished when it closed).
  *
  * <p>Thread-safe: the bookkeeping runs under this object's lock; device allocations run outside it, and so do
  * frees, except those that make room under the limit (the lock order is pool, then device: the device never
@@ -55,14 +61,23 @@ final class BlockPool implements MemoryPool {
         this.shelves = new ArrayDeque[SizeClasses.COUNT * (javaHeap ? ScalarType.values().length : 1)];
     }
 
+    /** How many of a shelf's most recent blocks an allocation looks through for one of its own stream. */
+    private static final int STREAM_SCAN = 8;
+
+    /** A block freed while streams are in use: the stream it was allocated on, and an event recorded there at the free. */
+    private record Tagged(DeviceBuffer buffer, GpuStream stream, BackendEvent event) {
+    }
+
     /**
      * A block for {@code count} values of {@code type}, at least as large as they need; its contents are
      * whatever its last user left.
      *
+     * @param stream the stream the block will be used in, null while no stream exists (see
+     *               {@link ContextStreams#poolStream()})
      * @throws OutOfDeviceMemoryException past the limit, or when the device has no room even after the kept
      *                                    blocks were freed
      */
-    DeviceBuffer allocate(ScalarType type, long count) {
+    DeviceBuffer allocate(ScalarType type, long count, GpuStream stream) {
         int valueBytes = type.byteSize();
         if (count > (1L << 62) / valueBytes) {
             return device.allocate(type, count); // no class this large: the device names the problem
@@ -71,7 +86,7 @@ final class BlockPool implements MemoryPool {
         long size = enabled ? SizeClasses.roundUp(bytes) : bytes;
         int shelf = enabled ? shelf(type, size) : -1;
         synchronized (this) {
-            DeviceBuffer kept = shelf < 0 ? null : take(shelf);
+            DeviceBuffer kept = shelf < 0 ? null : take(shelf, stream);
             if (kept != null) {
                 used += kept.byteSize();
                 return kept;
@@ -89,9 +104,25 @@ final class BlockPool implements MemoryPool {
         }
     }
 
-    /** Takes back a block of {@code type} that no array refers to any more: kept, or freed past the limit. */
-    void release(ScalarType type, DeviceBuffer buffer) {
+    /**
+     * Takes back a block of {@code type} that no array refers to any more: kept, or freed past the limit.
+     *
+     * @param stream the stream the block was allocated on (null: allocated while no stream existed)
+     */
+    void release(ScalarType type, DeviceBuffer buffer, GpuStream stream) {
         long size = buffer.byteSize();
+        Object entry = buffer;
+        if (stream != null) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
+            BackendEvent freed = stream.recordForPool();
+            if (freed != null) { // else the stream had closed, its work finished: the default stream's block
+                entry = new Tagged(buffer, stream, freed);
+            }
+        }
         synchronized (this) {
             if (closed) {
                 return; // the device freed everything when it closed
@@ -99,11 +130,33 @@ final class BlockPool implements MemoryPool {
             used -= size;
             int shelf = enabled ? shelf(type, size) : -1;
             if (shelf >= 0 && used + held + size <= limit) {
-                put(shelf, buffer);
+                put(shelf, entry);
                 return;
             }
         }
-        free(buffer);
+        discard(entry);
+    }
+
+    /** A stream closed, its work finished: its kept blocks become the default stream's. */
+    void streamClosed(GpuStream stream) {
+        synchronized (this) {
+            if (closed || soft != null) {
+                return;
+            }
+            for (ArrayDeque<Object> blocks : shelves) {
+                if (blocks == null) {
+                    continue;
+                }
+                for (int k = blocks.size(); k > 0; k--) {
+                    Object entry = blocks.pollFirst();
+                    if (entry instanceof Tagged t && t.stream() == stream) {
+                        t.event().close();
+                        entry = t.buffer();
+                    }
+                    blocks.addLast(entry);
+                }
+            }
+        }
     }
 
     /** Forgets every block: the device frees all its memory when it closes. Later releases are ignored. */
@@ -138,11 +191,11 @@ final class BlockPool implements MemoryPool {
 
     @Override
     public void freeAll() {
-        List<DeviceBuffer> kept;
+        List<Object> kept;
         synchronized (this) {
             kept = emptyShelves();
         }
-        kept.forEach(this::free);
+        kept.forEach(this::discard);
     }
 
     @Override
@@ -207,7 +260,7 @@ final class BlockPool implements MemoryPool {
     /** Makes room for {@code size} more bytes in use, freeing kept blocks if the limit needs it; holds the lock. */
     private void reserve(long size, long requested) {
         if (used + held + size > limit || used + held + size < 0) {
-            emptyShelves().forEach(this::free);
+            emptyShelves().forEach(this::discard);
         }
         if (used + size > limit || used + size < 0) {
             throw new OutOfDeviceMemoryException("MemoryPool.allocate", -1, "POOL_LIMIT", requested,
@@ -221,6 +274,24 @@ final class BlockPool implements MemoryPool {
     private void free(DeviceBuffer buffer) {
         device.free(buffer);
     }
+
+    /**
+     * Frees a kept entry for good: a tagged block after its stream has passed the free (another stream may
+     * still have been reading it on a device whose free does not wait).
+     */
+    private void discard(Object entry) {
+        if (entry instanceof Tagged t) {
+            try {
+                t.event().synchronize();
+            } finally {
+                t.event().close();
+            }
+            free(t.buffer());
+        } else {
+            free((DeviceBuffer) entry);
+        }
+    }
+
 
     /** The pool's figures for a message, not counting {@code reserved} bytes of the allocation under way. */
     private synchronized String figures(long reserved) {
@@ -238,6 +309,63 @@ final class BlockPool implements MemoryPool {
         return soft == null ? index : type.ordinal() * SizeClasses.COUNT + index;
     }
 
+    /**
+     * A kept block of {@code shelf} for {@code stream}: one freed in that stream if one of the most recent
+     * is, else the most recent one, which {@code stream} is made to wait for. Holds the lock (the lock order
+     * is pool, then device).
+     */
+    private DeviceBuffer take(int shelf, GpuStream stream) {
+        ArrayDeque<Object> blocks = shelves[shelf];
+        if (blocks == null || blocks.isEmpty()) {
+            return null;
+        }
+        if (soft != null) {
+            return take(shelf);
+        }
+        Object chosen = null;
+        if (stream != null) {
+            int seen = 0;
+            for (var it = blocks.descendingIterator(); it.hasNext() && seen < STREAM_SCAN; seen++) {
+                Object entry = it.next();
+                if (entry instanceof Tagged t ? t.stream() == stream : stream.isDefault()) {
+                    chosen = entry;
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        if (chosen == null) {
+            chosen = blocks.pollLast();
+        }
+        DeviceBuffer buffer = chosen instanceof Tagged t ? t.buffer() : (DeviceBuffer) chosen;
+        held -= buffer.byteSize();
+        handOver(chosen, stream);
+        return buffer;
+    }
+
+    /** Orders {@code stream}'s later work after the work that used a kept block in another stream. */
+    private static void handOver(Object entry, GpuStream stream) {
+        if (entry instanceof Tagged t) {
+            try {
+                if (t.stream() != stream && !t.event().isDone()) {
+                    if (stream == null) {
+                        t.event().synchronize(); // streams appeared while this allocation began: wait
+                    } else {
+                        stream.backend().waitEvent(t.event());
+                    }
+                }
+            } finally {
+                t.event().close();
+            }
+        } else if (stream != null && !stream.isDefault()) {
+            // freed before any stream existed, by default-stream work that may still be queued
+            try (BackendEvent now = stream.context().defaultStream().backend().record()) {
+                stream.backend().waitEvent(now);
+            }
+        }
+    }
+
+    /** A kept block of the CPU backend's shelf, held softly. */
     private DeviceBuffer take(int shelf) {
         ArrayDeque<Object> blocks = shelves[shelf];
         if (blocks == null) {
@@ -245,30 +373,27 @@ final class BlockPool implements MemoryPool {
         }
         Object entry;
         while ((entry = blocks.pollLast()) != null) {
-            if (entry instanceof SoftBlock s) {
-                DeviceBuffer b = s.get();
-                s.clear();
-                held -= s.uncount();
-                if (b != null) {
-                    return b;
-                }
-            } else {
-                DeviceBuffer b = (DeviceBuffer) entry;
-                held -= b.byteSize();
+            SoftBlock s = (SoftBlock) entry;
+            DeviceBuffer b = s.get();
+            s.clear();
+            held -= s.uncount();
+            if (b != null) {
                 return b;
             }
         }
         return null;
     }
 
-    private void put(int shelf, DeviceBuffer buffer) {
+    /** Shelves a block, or a {@link Tagged} one. */
+    private void put(int shelf, Object entry) {
         forgetCollected();
         ArrayDeque<Object> blocks = shelves[shelf];
         if (blocks == null) {
             blocks = new ArrayDeque<>();
             shelves[shelf] = blocks;
         }
-        blocks.addLast(soft == null ? buffer : soft.hold(buffer, shelf));
+        DeviceBuffer buffer = entry instanceof Tagged t ? t.buffer() : (DeviceBuffer) entry;
+        blocks.addLast(soft == null ? entry : soft.hold(buffer, shelf));
         held += buffer.byteSize();
     }
 
@@ -286,12 +411,23 @@ final class BlockPool implements MemoryPool {
         }
     }
 
-    /** Takes every kept block off its shelf; holds the lock. The caller frees them (outside the lock). */
-    private List<DeviceBuffer> emptyShelves() {
-        List<DeviceBuffer> kept = new ArrayList<>();
+    /**
+     * Takes every kept block off its shelf; holds the lock. The caller discards them (outside the lock).
+     */
+    private List<Object> emptyShelves() {
+        List<Object> kept = new ArrayList<>();
         for (int k = 0; k < shelves.length; k++) {
             ArrayDeque<Object> blocks = shelves[k];
-            if (blocks != null) {
+            if (blocks == null) {
+                continue;
+            }
+            if (soft == null) {
+                Object entry;
+                while ((entry = blocks.pollLast()) != null) {
+                    held -= (entry instanceof Tagged t ? t.buffer() : (DeviceBuffer) entry).byteSize();
+                    kept.add(entry);
+                }
+            } else {
                 DeviceBuffer b;
                 while ((b = take(k)) != null) {
                     kept.add(b);

@@ -52,6 +52,25 @@ public final class ElementwiseKernel {
         Reference.reachabilityFence(args);
     }
 
+    /**
+     * {@link #call(Object...)} enqueued in {@code stream}: the same as calling it inside
+     * {@code stream.use()}.
+     *
+     * @param stream a stream of the arrays' context; not modified
+     * @param args   as for {@link #call(Object...)}
+     * @throws IllegalArgumentException when the stream belongs to another context than the kernel
+     * @throws IllegalStateException    when the stream is closed
+     */
+    public void callOn(GpuStream stream, Object... args) {
+        if (stream.context() != context) {
+            throw new IllegalArgumentException("kernel '" + name() + "' belongs to " + context + ", the stream to "
+                    + stream.context());
+        }
+        try (GpuStream.Scope on = stream.use()) {
+            call(args);
+        }
+    }
+
     /** The kernel's name, as given or derived from its expressions. */
     public String name() {
         return spec.name();

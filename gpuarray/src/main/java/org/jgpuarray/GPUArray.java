@@ -852,21 +852,24 @@ public final class GPUArray implements AutoCloseable {
     }
 
     /**
-     * NumPy's {@code dot}: for two 1-D (or 0-d) arrays of equal size, the sum of products in their promoted
-     * type, a 0-d array; when either operand is 2-D (and neither is 0-d), the matrix product
-     * {@link #matmul}.
+     * NumPy's {@code dot}: for two 1-D (or two 0-d) arrays of equal size, the sum of products in their promoted
+     * type, a 0-d array; a 0-d operand with any other array, the elementwise product; when either operand is
+     * 2-D, the matrix product {@link #matmul}; when either has more dimensions, the sum of products over this
+     * array's last axis and the other's second-to-last (its only axis when 1-D), of shape
+     * {@code this.shape[:-1] + other.shape[:-2] + other.shape[-1:]}.
      *
      * @param other not modified
      * @return a new array
-     * @throws IllegalArgumentException for shapes that do not fit, more than 2 dimensions, or two 1-D bool
-     *                                  operands
+     * @throws IllegalArgumentException for shapes that do not align, or two 1-D bool operands
      */
     public GPUArray dot(GPUArray other) {
         ensureOpen();
         Objects.requireNonNull(other, "other").ensureOpen();
+        if ((ndim() == 0) != (other.ndim() == 0)) {
+            return mul(other);
+        }
         if (ndim() > 2 || other.ndim() > 2) {
-            throw new IllegalArgumentException("dot of arrays with more than 2 dimensions is not supported, got shapes "
-                    + Shapes.format(shape()) + " and " + Shapes.format(other.shape()) + "; matmul multiplies stacks of matrices");
+            return NdDot.dot(this, other);
         }
         if ((ndim() == 2 && other.ndim() > 0) || (other.ndim() == 2 && ndim() > 0)) {
             return matmul(other);

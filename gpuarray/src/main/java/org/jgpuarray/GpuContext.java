@@ -55,7 +55,13 @@ import org.jgpuarray.device.UnsupportedCapabilityException;
  * <p>What is not synchronised is the data: two threads that write the same array, or one writing what
  * another reads, race as they would on a Java array; order such uses yourself. Work of one context runs
  * in the order its calls entered the device, so a result read on one thread after another thread's call
- * returned sees that call's effect.
+ * returned sees that call's effect, when both threads work in the same stream (by default they do).
+ *
+ * <h2>Streams</h2>
+ * Every operation is enqueued in the calling thread's current {@link GpuStream} of the context: the
+ * {@linkplain #defaultStream() default stream} unless a {@link GpuStream#use()} scope made another current.
+ * Blocking reads ({@code toFloatArray()}, {@code item()}) wait for the current stream's work only;
+ * {@link #synchronize()} waits for every stream. See {@link GpuStream}.
  *
  * <p>{@link #close()} may run while other threads use the context: it waits for the device call in
  * progress, then frees everything; later calls, and the remaining steps of operations under way, throw
@@ -79,6 +85,7 @@ public final class GpuContext implements AutoCloseable {
     private final ReleaseQueue deferredReleases = new ReleaseQueue();
     private final BlockPool pool;
     private final MemoryPressure pressure;
+    private final ContextStreams streams;
     private final Map<Object, Object> compiled = new ConcurrentHashMap<>();
     private Libraries libraries;
     private volatile boolean closed;
@@ -89,6 +96,7 @@ public final class GpuContext implements AutoCloseable {
                 device.dialect() == Dialect.JAVA);
         // the CPU backend's buffers are Java arrays: the collector sees them without hints
         this.pressure = new MemoryPressure(device.info().globalMemoryBytes(), device.dialect() != Dialect.JAVA);
+        this.streams = new ContextStreams(this, device, pool, device.dialect() == Dialect.JAVA);
         LOG.log(System.Logger.Level.DEBUG, "opened " + device.info());
     }
 
@@ -547,7 +555,7 @@ public final class GpuContext implements AutoCloseable {
         return pool;
     }
 
-    /** Waits until every launched kernel and copy has finished. */
+    /** Waits until every launched kernel and copy has finished, in every stream. */
     public void synchronize() {
         ensureOpen();
         device.synchronize();
@@ -665,6 +673,38 @@ public final class GpuContext implements AutoCloseable {
         return libraries().random(seed, offset);
     }
 
+    // ---- streams and events ----------------------------------------------------------------------
+
+    /**
+     * Creates a stream of this context (see {@link GpuStream}); close it when done. Its work overlaps the
+     * other streams' where the device allows it (CUDA streams, OpenCL command queues).
+     *
+     * @throws IllegalStateException          when the context is closed
+     * @throws UnsupportedCapabilityException where the backend has no streams
+     */
+    public GpuStream newStream() {
+        ensureOpen();
+        return streams.newStream(this);
+    }
+
+    /**
+     * The calling thread's current stream: that of its innermost open {@link GpuStream#use()} scope of this
+     * context, else the {@linkplain #defaultStream() default stream}.
+     */
+    public GpuStream currentStream() {
+        ensureOpen();
+        return streams.current();
+    }
+
+    /**
+     * The stream every thread's work goes to while it has no {@link GpuStream#use()} scope open: the CUDA
+     * stream or OpenCL queue the context was created with. It belongs to the context (closing it only waits).
+     */
+    public GpuStream defaultStream() {
+        ensureOpen();
+        return streams.defaultStream();
+    }
+
     // ---- for the package -------------------------------------------------------------------------
 
     void ensureOpen() {
@@ -688,24 +728,25 @@ public final class GpuContext implements AutoCloseable {
         long elements = Math.max(count, 1); // an empty array still gets a valid (one-element) buffer
         pressure.beforeAllocation(deferredReleases);
         DeviceBuffer buffer;
+        GpuStream stream = streams.poolStream();
         try {
-            buffer = pool.allocate(dtype.scalarType(), elements);
+            buffer = pool.allocate(dtype.scalarType(), elements, stream);
         } catch (OutOfDeviceMemoryException e) {
             LOG.log(System.Logger.Level.DEBUG, "out of device memory; collecting unreachable arrays and retrying once");
             pressure.afterFailedAllocation(deferredReleases);
-            buffer = pool.allocate(dtype.scalarType(), elements);
+            buffer = pool.allocate(dtype.scalarType(), elements, stream);
         }
         pressure.allocated(buffer.byteSize());
-        return new SharedBuffer(buffer, b -> free(dtype, b));
+        return new SharedBuffer(buffer, b -> free(dtype, b, stream));
     }
 
     /**
      * Frees a buffer no array refers to any more into the memory pool, which keeps it or frees it through
      * {@link BackendDevice#free}; on any thread.
      */
-    private void free(DType dtype, DeviceBuffer buffer) {
+    private void free(DType dtype, DeviceBuffer buffer, GpuStream stream) {
         pressure.released(buffer.byteSize());
-        pool.release(dtype.scalarType(), buffer);
+        pool.release(dtype.scalarType(), buffer, stream);
     }
 
     CompiledElementwise compiled(ElementwiseSpec spec) {

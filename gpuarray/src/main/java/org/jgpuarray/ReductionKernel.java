@@ -43,6 +43,25 @@ public final class ReductionKernel {
         return result;
     }
 
+    /**
+     * {@link #call(Object...)} enqueued in {@code stream}, as inside {@code stream.use()}: the result is
+     * complete once that stream has passed the reduction.
+     *
+     * @param stream a stream of the arrays' context; not modified
+     * @param args   as for {@link #call(Object...)}; not modified
+     * @throws IllegalArgumentException when the stream belongs to another context than the kernel
+     * @throws IllegalStateException    when the stream is closed
+     */
+    public GPUArray callOn(GpuStream stream, Object... args) {
+        if (stream.context() != context) {
+            throw new IllegalArgumentException("kernel '" + name() + "' belongs to " + context + ", the stream to "
+                    + stream.context());
+        }
+        try (GpuStream.Scope on = stream.use()) {
+            return call(args);
+        }
+    }
+
     /** Reduces over {@code i} in {@code [0, n)}; see {@link #call(Object...)}. */
     public GPUArray launch(long n, Object... args) {
         if (n < 0) {

@@ -26,12 +26,12 @@ class BlockPoolTest {
     void aFreedBlockServesTheNextRequestOfItsClassOfAnyDtype() {
         CountingDevice device = new CountingDevice(1L << 30);
         BlockPool pool = new BlockPool(device, ON, false);
-        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 1000);
+        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 1000, null);
         assertEquals(4096, a.byteSize(), "1000 float32 get the 4096-byte class");
-        pool.release(ScalarType.FLOAT32, a);
-        assertSame(a, pool.allocate(ScalarType.INT64, 480), "480 int64 (3840 bytes) reuse it on a GPU");
+        pool.release(ScalarType.FLOAT32, a, null);
+        assertSame(a, pool.allocate(ScalarType.INT64, 480, null), "480 int64 (3840 bytes) reuse it on a GPU");
         assertEquals(1, device.allocations.get());
-        DeviceBuffer b = pool.allocate(ScalarType.FLOAT32, 1000);
+        DeviceBuffer b = pool.allocate(ScalarType.FLOAT32, 1000, null);
         assertNotSame(a, b, "a block in use is not handed out again");
         assertEquals(2, pool.deviceAllocations());
     }
@@ -40,53 +40,53 @@ class BlockPoolTest {
     void javaHeapBlocksAreKeptPerType() {
         CountingDevice device = new CountingDevice(1L << 30);
         BlockPool pool = new BlockPool(device, ON, true);
-        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 1024);
-        pool.release(ScalarType.FLOAT32, a);
-        DeviceBuffer ints = pool.allocate(ScalarType.INT32, 1024);
+        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 1024, null);
+        pool.release(ScalarType.FLOAT32, a, null);
+        DeviceBuffer ints = pool.allocate(ScalarType.INT32, 1024, null);
         assertNotSame(a, ints, "an int[] is no float[]");
-        assertSame(a, pool.allocate(ScalarType.FLOAT32, 1000), "the float block serves floats");
+        assertSame(a, pool.allocate(ScalarType.FLOAT32, 1000, null), "the float block serves floats");
     }
 
     @Test
     void aFullDeviceFirstGetsTheKeptBlocksBack() {
         CountingDevice device = new CountingDevice(64 << 10);
         BlockPool pool = new BlockPool(device, ON, false);
-        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 8 << 10); // 32 KiB
-        DeviceBuffer b = pool.allocate(ScalarType.FLOAT32, 6 << 10); // 24 KiB
-        pool.release(ScalarType.FLOAT32, a);
-        pool.release(ScalarType.FLOAT32, b);
+        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 8 << 10, null); // 32 KiB
+        DeviceBuffer b = pool.allocate(ScalarType.FLOAT32, 6 << 10, null); // 24 KiB
+        pool.release(ScalarType.FLOAT32, a, null);
+        pool.release(ScalarType.FLOAT32, b, null);
         assertEquals(56 << 10, pool.heldBytes());
-        DeviceBuffer c = pool.allocate(ScalarType.FLOAT32, 12 << 10); // 48 KiB: only after freeing both
+        DeviceBuffer c = pool.allocate(ScalarType.FLOAT32, 12 << 10, null); // 48 KiB: only after freeing both
         assertEquals(2, device.frees.get(), "the kept blocks were freed for the retry");
         assertEquals(0, pool.heldBytes());
         OutOfDeviceMemoryException e = assertThrows(OutOfDeviceMemoryException.class,
-                () -> pool.allocate(ScalarType.FLOAT32, 5 << 10));
+                () -> pool.allocate(ScalarType.FLOAT32, 5 << 10, null));
         assertEquals(20 << 10, e.requestedBytes());
         assertTrue(e.getMessage().contains("countingAlloc failed: FULL (2)"), e.getMessage());
         assertTrue(e.getMessage().contains((48 << 10) + " bytes in use, 0 bytes kept for reuse, limit none"),
                 e.getMessage());
         assertEquals(48 << 10, pool.usedBytes(), "a failed allocation reserves nothing");
-        pool.release(ScalarType.FLOAT32, c);
+        pool.release(ScalarType.FLOAT32, c, null);
     }
 
     @Test
     void theLimitCountsKeptBlocksAndFreesThemFirst() {
         CountingDevice device = new CountingDevice(1L << 30);
         BlockPool pool = new BlockPool(device, new PoolSettings(true, 64 << 10), false);
-        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 8 << 10);
-        pool.release(ScalarType.FLOAT32, a);
-        DeviceBuffer b = pool.allocate(ScalarType.FLOAT32, 10 << 10); // 40 KiB + 32 KiB kept > 64 KiB
+        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 8 << 10, null);
+        pool.release(ScalarType.FLOAT32, a, null);
+        DeviceBuffer b = pool.allocate(ScalarType.FLOAT32, 10 << 10, null); // 40 KiB + 32 KiB kept > 64 KiB
         assertEquals(1, device.frees.get(), "the kept block went for the limit");
         OutOfDeviceMemoryException e = assertThrows(OutOfDeviceMemoryException.class,
-                () -> pool.allocate(ScalarType.FLOAT32, 7 << 10));
+                () -> pool.allocate(ScalarType.FLOAT32, 7 << 10, null));
         assertTrue(e.getMessage().contains("limit 65536 bytes") && e.getMessage().contains("JGPUARRAY_MEMORY_LIMIT"),
                 e.getMessage());
         pool.setLimit(1L << 20);
-        pool.release(ScalarType.FLOAT32, pool.allocate(ScalarType.FLOAT32, 7 << 10));
-        pool.release(ScalarType.FLOAT32, b);
+        pool.release(ScalarType.FLOAT32, pool.allocate(ScalarType.FLOAT32, 7 << 10, null), null);
+        pool.release(ScalarType.FLOAT32, b, null);
         pool.setLimit(1 << 10);
         assertEquals((28 << 10) + (40 << 10), pool.heldBytes(), "a lower limit takes nothing back by itself");
-        pool.release(ScalarType.FLOAT32, pool.allocate(ScalarType.FLOAT32, 128)); // 512 bytes
+        pool.release(ScalarType.FLOAT32, pool.allocate(ScalarType.FLOAT32, 128, null), null); // 512 bytes
         assertEquals(512, pool.heldBytes(), "the next allocation freed the kept blocks to fit the limit");
         pool.freeAll();
         assertEquals(0, pool.heldBytes());
@@ -97,10 +97,10 @@ class BlockPoolTest {
     void offMeansExactSizesAndImmediateFrees() {
         CountingDevice device = new CountingDevice(1L << 30);
         BlockPool pool = new BlockPool(device, new PoolSettings(false, Long.MAX_VALUE), false);
-        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 1000);
+        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 1000, null);
         assertEquals(4000, a.byteSize());
         assertEquals(4000, pool.usedBytes());
-        pool.release(ScalarType.FLOAT32, a);
+        pool.release(ScalarType.FLOAT32, a, null);
         assertEquals(1, device.frees.get());
         assertEquals(0, pool.heldBytes());
     }
@@ -109,10 +109,10 @@ class BlockPoolTest {
     void releasesAfterCloseAreIgnored() {
         CountingDevice device = new CountingDevice(1L << 30);
         BlockPool pool = new BlockPool(device, ON, false);
-        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 10);
-        pool.release(ScalarType.FLOAT32, pool.allocate(ScalarType.FLOAT32, 1 << 20));
+        DeviceBuffer a = pool.allocate(ScalarType.FLOAT32, 10, null);
+        pool.release(ScalarType.FLOAT32, pool.allocate(ScalarType.FLOAT32, 1 << 20, null), null);
         pool.close();
-        pool.release(ScalarType.FLOAT32, a);
+        pool.release(ScalarType.FLOAT32, a, null);
         assertEquals(0, device.frees.get(), "the closing device frees everything itself");
         assertEquals(0, pool.heldBytes());
     }
@@ -132,7 +132,7 @@ class BlockPoolTest {
                     List<CountingDevice.Block> mine = new ArrayList<>();
                     for (int k = 0; k < 20_000; k++) {
                         if (mine.size() < 4 && (mine.isEmpty() || r.nextBoolean())) {
-                            var b = (CountingDevice.Block) pool.allocate(ScalarType.FLOAT32, 1 + r.nextInt(3000));
+                            var b = (CountingDevice.Block) pool.allocate(ScalarType.FLOAT32, 1 + r.nextInt(3000), null);
                             if (!b.owner.compareAndSet(-1, id)) {
                                 throw new AssertionError("thread " + id + " got a block that thread " + b.owner.get()
                                         + " holds");
@@ -141,7 +141,7 @@ class BlockPoolTest {
                         } else {
                             var b = mine.remove(r.nextInt(mine.size()));
                             b.owner.set(-1);
-                            pool.release(ScalarType.FLOAT32, b);
+                            pool.release(ScalarType.FLOAT32, b, null);
                         }
                         if (k % 5000 == 0 && id == 0) {
                             pool.freeAll();
@@ -149,7 +149,7 @@ class BlockPoolTest {
                     }
                     mine.forEach(b -> {
                         b.owner.set(-1);
-                        pool.release(ScalarType.FLOAT32, b);
+                        pool.release(ScalarType.FLOAT32, b, null);
                     });
                     return null;
                 }));

@@ -144,6 +144,16 @@ public interface BackendDevice extends AutoCloseable {
     }
 
     /**
+     * The device's own stream, the one {@link #select(BackendStream) select(null)} stands for: its
+     * {@code record()} marks the work every thread enqueued while it selected no other stream. The core asks
+     * for it once per context and never closes it (the device releases it when it closes). The default, for
+     * devices that run every call synchronously, returns a {@link SynchronousStream}.
+     */
+    default BackendStream defaultStream() {
+        return new SynchronousStream(this);
+    }
+
+    /**
      * Makes {@code stream} the one this thread's later calls into this device are enqueued in: launches,
      * copies, library calls, the frees the device orders with them. {@code null} selects the device's own
      * stream, the one every thread uses until it selects another. The core calls it when a stream is made

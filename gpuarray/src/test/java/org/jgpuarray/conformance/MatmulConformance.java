@@ -79,6 +79,114 @@ public abstract class MatmulConformance extends ConformanceBase {
         }
     }
 
+    /** NumPy's {@code dot} of arrays with more than two dimensions: last axis times second-to-last. */
+    @Test
+    void dotOfManyDimensions() {
+        long[][][] shapes = {{{2, 3, 4}, {4, 5}}, {{2, 3, 4}, {3, 4, 5}}, {{4}, {2, 4, 3}}, {{2, 3, 4}, {4}},
+            {{2, 0, 4}, {4, 3}}, {{3, 1, 2, 5}, {2, 5, 3}}, {{2, 3, 0}, {1, 0, 2}}};
+        for (DType t : new DType[] {DType.INT64, DType.FLOAT64}) {
+            if (!runs(t)) {
+                continue;
+            }
+            for (long[][] s : shapes) {
+                Random r = random("nd dot " + t, Arrays.deepHashCode(s));
+                double[] a = integers(r, s[0]);
+                double[] b = integers(r, s[1]);
+                double[] expected = hostDot(a, s[0], b, s[1]);
+                try (GPUArray ga = upload(t, a, s[0]); GPUArray gb = upload(t, b, s[1]); GPUArray d = ga.dot(gb)) {
+                    assertEquals(t, d.dtype());
+                    assertArrayEquals(dotShape(s[0], s[1]), d.shape(), Arrays.deepToString(s));
+                    assertArrayEquals(expected, values(d), 0, Arrays.deepToString(s));
+                }
+            }
+        }
+    }
+
+    /** The left operand a transposed view, the right one a reversed slice: the same answer as copies. */
+    @Test
+    void dotOfManyDimensionsTakesViews() {
+        if (!runs(DType.FLOAT64)) {
+            return;
+        }
+        Random r = random("nd dot views", 1);
+        double[] a = integers(r, 4, 3, 2);
+        double[] b = integers(r, 3, 4, 6);
+        try (GPUArray ga = upload(DType.FLOAT64, a, 4, 3, 2); GPUArray at = ga.transpose();
+             GPUArray gb = upload(DType.FLOAT64, b, 3, 4, 6); GPUArray bv = gb.get("::-1, :, ::2");
+             GPUArray d = at.dot(bv); GPUArray ca = at.ascontiguous(); GPUArray cb = bv.ascontiguous()) {
+            double[] expected = hostDot(ca.toDoubleArray(), ca.shape(), cb.toDoubleArray(), cb.shape());
+            assertArrayEquals(new long[] {2, 3, 3, 3}, d.shape());
+            assertArrayEquals(expected, d.toDoubleArray(), 0);
+        }
+    }
+
+    @Test
+    void dotOfMisalignedShapesNamesBoth() {
+        try (GPUArray a = ctx.zeros(DType.FLOAT32, 2, 3, 4); GPUArray b = ctx.zeros(DType.FLOAT32, 2, 5, 6)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.dot(b));
+            assertTrue(e.getMessage().contains("(2, 3, 4)") && e.getMessage().contains("(2, 5, 6)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void dotWithAScalarIsTheProduct() {
+        try (GPUArray a = ctx.toGpu(new float[] {1, -2, 3, 4}, 2, 2); GPUArray s = ctx.toGpu(new float[] {2.5f});
+             GPUArray s0 = s.reshape(); GPUArray d = a.dot(s0); GPUArray e = s0.dot(a)) {
+            assertArrayEquals(new float[] {2.5f, -5, 7.5f, 10}, d.toFloatArray(), 0);
+            assertArrayEquals(new float[] {2.5f, -5, 7.5f, 10}, e.toFloatArray(), 0);
+        }
+    }
+
+    private GPUArray upload(DType t, double[] values, long... shape) {
+        return t == DType.INT64 ? ctx.toGpu(Arrays.stream(values).mapToLong(v -> (long) v).toArray(), shape)
+                : ctx.toGpu(values, shape);
+    }
+
+    private static double[] values(GPUArray a) {
+        return a.dtype() == DType.INT64 ? Arrays.stream(a.toLongArray()).asDoubleStream().toArray() : a.toDoubleArray();
+    }
+
+    private static double[] integers(Random r, long... shape) {
+        double[] v = new double[(int) Arrays.stream(shape).reduce(1, (x, y) -> x * y)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(19) - 9;
+        }
+        return v;
+    }
+
+    private static long[] dotShape(long[] sa, long[] sb) {
+        long[] shape = new long[sa.length - 1 + sb.length - 1];
+        System.arraycopy(sa, 0, shape, 0, sa.length - 1);
+        int next = sa.length - 1;
+        for (int axis = 0; axis < sb.length; axis++) {
+            if (axis != (sb.length == 1 ? 0 : sb.length - 2)) {
+                shape[next++] = sb[axis];
+            }
+        }
+        return shape;
+    }
+
+    /** dot(a, b)[i..., j..., m] = sum over k of a[i..., k] * b[j..., k, m], from row-major host values. */
+    private static double[] hostDot(double[] a, long[] sa, double[] b, long[] sb) {
+        int k = (int) sa[sa.length - 1];
+        int rows = k == 0 ? (int) Arrays.stream(sa).limit(sa.length - 1).reduce(1, (x, y) -> x * y) : a.length / k;
+        int m = sb.length == 1 ? 1 : (int) sb[sb.length - 1];
+        int batches = sb.length <= 2 ? 1 : (int) Arrays.stream(sb).limit(sb.length - 2).reduce(1, (x, y) -> x * y);
+        double[] out = new double[rows * batches * m];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < batches; j++) {
+                for (int c = 0; c < m; c++) {
+                    double sum = 0;
+                    for (int q = 0; q < k; q++) {
+                        sum += a[i * k + q] * b[(j * k + q) * m + c];
+                    }
+                    out[(i * batches + j) * m + c] = sum;
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void viewsAsOperands() {
         long[][][] shapes = {{{17, 3}, {3, 64}}, {{3, 5, 4}, {3, 4, 6}}, {{2, 1, 3, 4}, {5, 4, 6}}, {{129, 1}, {1, 3}},

@@ -1,6 +1,7 @@
 package org.jgpuarray.spi.gpu;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.device.ProgramCacheStatistics;
+import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
@@ -18,6 +20,7 @@ import org.jgpuarray.kernels.c.CSource;
 import org.jgpuarray.kernels.c.CSourceGenerator;
 import org.jgpuarray.kernels.c.KernelLayout;
 import org.jgpuarray.spi.BackendDevice;
+import org.jgpuarray.spi.BackendStream;
 import org.jgpuarray.spi.CompiledElementwise;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
@@ -39,7 +42,13 @@ import org.jgpuarray.spi.RawProgram;
  * ({@link #exclusive}) hold the lock throughout. {@link #close()} takes the lock too: it waits for the call
  * in progress, and every later call throws {@link IllegalStateException}.
  *
- * <p>Queued work is bounded ({@link QueueBound}): after {@value QueueBound#COMMANDS} commands, or after
+ * <p>Streams: each is a queue of the driver ({@link GpuDriver#createQueue()}), a {@link Lane} with its own
+ * scratch memory and its own bound on queued work, so that two queues running at once never share a partials
+ * buffer. A thread's selected lane is kept in a thread-local ({@link #select}); a call switches the driver's
+ * queue ({@link GpuDriver#select}) only when the thread's lane differs from the last call's. Blocking copies
+ * wait for the selected queue only; {@link #synchronize()} waits for every queue.
+ *
+ * <p>Queued work is bounded per queue ({@link QueueBound}): after {@value QueueBound#COMMANDS} commands, or after
  * {@value QueueBound#FREED_BYTES} bytes were freed while commands may still use them (drivers such as
  * PoCL keep a freed buffer until the commands that use it have run), the device waits for the work queued
  * before the previous such point ({@link GpuDriver#throttle()}), so the host cannot run ahead of the device
@@ -51,9 +60,15 @@ public final class GpuDevice implements BackendDevice {
     private final GpuDriver driver;
     private final ProgramCache programs;
     private final LaunchGeometry geometry;
-    private final Scratch scratch;
-    private final QueueBound queued;
     private final Object lock = new Object();
+    private final Lane ownLane;
+    /** Lanes created by {@link #newStream()} and not yet closed; under the lock. */
+    private final List<Lane> lanes = new ArrayList<>();
+    /** Events recorded and not yet closed, released when the device closes; under the lock. */
+    private final java.util.Set<LaneEvent> events = new HashSet<>();
+    private final ThreadLocal<Lane> selected;
+    /** The lane the driver's selected queue belongs to; null when none was selected yet; under the lock. */
+    private Lane active;
     /** Creation order, which fixes the order of taking two devices' locks for a copy between them. */
     private final long order = CREATED.incrementAndGet();
     private volatile boolean closed;
@@ -68,8 +83,16 @@ public final class GpuDevice implements BackendDevice {
         this.programs = new ProgramCache(driver, cache.folder(folder)
                 .map(dir -> new DiskCache(dir, cache.maxBytes())).orElse(null));
         this.geometry = new LaunchGeometry(driver.info(), driver.limits());
-        this.scratch = new Scratch(driver);
-        this.queued = new QueueBound(driver);
+        this.ownLane = new Lane(this, driver, ownQueue(driver), true);
+        this.selected = ThreadLocal.withInitial(() -> ownLane);
+    }
+
+    private static GpuQueue ownQueue(GpuDriver driver) {
+        try {
+            return driver.ownQueue();
+        } catch (UnsupportedCapabilityException none) {
+            return null; // a driver without queue objects: one lane, the device as a whole
+        }
     }
 
     @Override
@@ -107,7 +130,8 @@ public final class GpuDevice implements BackendDevice {
         synchronized (lock) {
             if (!closed) {
                 buffer.release();
-                queued.freed(buffer.byteSize());
+                enter(selected.get());
+                active.bound().freed(buffer.byteSize());
             }
         }
     }
@@ -123,7 +147,7 @@ public final class GpuDevice implements BackendDevice {
     public void copyFromHost(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
         run(() -> {
             driver.write(src, srcOffset, dst, dstByteOffset, count);
-            queued.drained();
+            active.bound().drained();
         });
     }
 
@@ -132,7 +156,7 @@ public final class GpuDevice implements BackendDevice {
     public void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
         run(() -> {
             driver.read(src, srcByteOffset, dst, dstOffset, count);
-            queued.drained();
+            active.bound().drained();
         });
     }
 
@@ -140,7 +164,7 @@ public final class GpuDevice implements BackendDevice {
     public void copyOnDevice(DeviceBuffer src, long srcByteOffset, DeviceBuffer dst, long dstByteOffset, long bytes) {
         run(() -> {
             driver.copy(src, srcByteOffset, dst, dstByteOffset, bytes);
-            queued.enqueued();
+            active.bound().enqueued();
         });
     }
 
@@ -160,11 +184,13 @@ public final class GpuDevice implements BackendDevice {
             synchronized (second.lock) {
                 ensureOpen();
                 other.ensureOpen();
+                enter(selected.get());
+                other.enter(other.selected.get());
                 boolean copied = driver.copyToPeer(src, srcByteOffset, other.driver, dst, dstByteOffset, bytes);
                 if (copied) {
                     // counted on both queues, as a copy on either device would be (QueueBound)
-                    queued.enqueued();
-                    other.queued.enqueued();
+                    active.bound().enqueued();
+                    other.active.bound().enqueued();
                 }
                 return copied;
             }
@@ -248,10 +274,49 @@ public final class GpuDevice implements BackendDevice {
 
     @Override
     public void synchronize() {
-        run(() -> {
-            driver.synchronize();
-            queued.drained();
+        run(this::waitForDriver);
+    }
+
+    /**
+     * A stream on a queue of its own ({@link GpuDriver#createQueue()}), with its own scratch memory.
+     *
+     * @throws UnsupportedCapabilityException where the driver has no queues besides its own
+     */
+    @Override
+    public BackendStream newStream() {
+        return run(() -> {
+            Lane lane = new Lane(this, driver, driver.createQueue(), false);
+            lanes.add(lane);
+            return lane;
         });
+    }
+
+    /** The lane of the driver's own queue. */
+    @Override
+    public BackendStream defaultStream() {
+        return ownLane;
+    }
+
+    /**
+     * Makes {@code stream} (a lane of this device; null: the own lane) the calling thread's; the driver's
+     * queue follows at the thread's next call.
+     *
+     * @throws IllegalArgumentException for a stream of another device
+     * @throws IllegalStateException    for a closed stream
+     */
+    @Override
+    public void select(BackendStream stream) {
+        if (stream == null) {
+            selected.set(ownLane);
+            return;
+        }
+        if (!(stream instanceof Lane lane) || lane.device() != this) {
+            throw new IllegalArgumentException("the stream belongs to another device than '" + info().name() + "'");
+        }
+        synchronized (lock) {
+            lane.ensureOpen();
+        }
+        selected.set(lane);
     }
 
     /** The driver's timer, stopped and closed under the device's lock (it reads the driver's queue state). */
@@ -286,7 +351,15 @@ public final class GpuDevice implements BackendDevice {
             try {
                 driver.closeLibraries();
                 programs.releaseAll();
-                scratch.clear();
+                for (LaneEvent e : events) {
+                    e.release();
+                }
+                events.clear();
+                for (Lane lane : lanes) {
+                    lane.release();
+                }
+                lanes.clear();
+                ownLane.release();
             } finally {
                 driver.close();
             }
@@ -297,28 +370,86 @@ public final class GpuDevice implements BackendDevice {
         return geometry;
     }
 
+    /** The scratch memory of the selected queue; the caller holds the lock (runs inside {@link #run}). */
     Scratch scratch() {
-        return scratch;
+        return active.scratch();
     }
 
     /** Enqueues a kernel and counts it; the caller holds the lock (runs inside {@link #run}). */
     void launch(GpuKernel kernel, long[] grid, long[] block, long sharedBytes, Object[] args) {
         kernel.launch(grid, block, sharedBytes, args);
-        queued.enqueued();
+        active.bound().enqueued();
     }
 
-    /** Runs a driver call under the device's lock, after checking the device is open. */
+    /**
+     * Runs a driver call under the device's lock, after checking the device is open, with the calling thread's
+     * queue selected.
+     */
     <T> T run(Supplier<T> call) {
+        Lane lane = selected.get();
         synchronized (lock) {
             ensureOpen();
+            enter(lane);
             return call.get();
         }
     }
 
     void run(Runnable call) {
+        Lane lane = selected.get();
         synchronized (lock) {
             ensureOpen();
+            enter(lane);
             call.run();
+        }
+    }
+
+    /** Selects {@code lane}'s queue in the driver unless it is selected already; holds the lock. */
+    private void enter(Lane lane) {
+        if (lane != active) {
+            lane.ensureOpen();
+            if (lane.queue() != null) {
+                driver.select(lane.queue());
+            }
+            active = lane;
+        }
+    }
+
+    /** Waits for every queue; holds the lock. */
+    void waitForDriver() {
+        driver.synchronize();
+        ownLane.bound().drained();
+        for (Lane lane : lanes) {
+            lane.bound().drained();
+        }
+    }
+
+    /** Waits for the lane's queue, then releases it with its scratch memory. */
+    void closeLane(Lane lane) {
+        synchronized (lock) {
+            if (closed || lane.isClosed()) {
+                return;
+            }
+            lane.queue().synchronize();
+            lane.release();
+            lanes.remove(lane);
+            if (active == lane) {
+                active = null;
+            }
+        }
+    }
+
+    /** Keeps an event until it is closed, or the device is; holds the lock. */
+    LaneEvent track(LaneEvent event) {
+        events.add(event);
+        return event;
+    }
+
+    /** Releases an event (idempotent); nothing to do once the device closed, which released it. */
+    void untrack(LaneEvent event) {
+        synchronized (lock) {
+            if (!closed && events.remove(event)) {
+                event.release();
+            }
         }
     }
 

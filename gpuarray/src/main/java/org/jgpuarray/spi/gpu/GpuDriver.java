@@ -31,16 +31,24 @@ public interface GpuDriver extends AutoCloseable {
     LaunchLimits limits();
 
     /**
-     * Allocates {@code bytes} of device memory (at least one byte).
+     * Allocates {@code bytes} of device memory (at least one byte). Its {@code release()} may come while
+     * commands of any queue that use the buffer are still queued: the driver then frees the memory only after
+     * they have run (OpenCL's {@code clReleaseMemObject} does so by itself; CUDA's free waits for the device).
      *
      * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the device has no room
      */
     DeviceBuffer allocate(long bytes);
 
-    /** Copies {@code count} values of a host array into a buffer; returns when the host array may be reused. */
+    /**
+     * Copies {@code count} values of a host array into a buffer in the selected queue; returns when the host
+     * array may be reused.
+     */
     void write(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count);
 
-    /** Copies {@code count} values from a buffer into a host array after the work enqueued before. */
+    /**
+     * Copies {@code count} values from a buffer into a host array after the work enqueued before in the
+     * selected queue (other queues' work may still run).
+     */
     void read(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count);
 
     /** Copies bytes between buffers of this device, ordered after the work enqueued before. */
@@ -50,9 +58,10 @@ public interface GpuDriver extends AutoCloseable {
     void synchronize();
 
     /**
-     * Bounds the queued work: returns once the work enqueued before the previous call of this method has
-     * finished, and marks the point reached now for the next call (OpenCL: a marker event; CUDA: an event
-     * recorded in the stream). {@link GpuDevice} calls it every few hundred commands, so that at most about
+     * Bounds the queued work of the selected queue ({@link #select}): returns once the work enqueued in it
+     * before the previous call of this method for that queue has finished, and marks the point reached now
+     * for the next call (OpenCL: a marker event; CUDA: an event recorded in the stream); each queue keeps its
+     * own point. {@link GpuDevice} calls it every few hundred commands, so that at most about
      * two such windows are queued while the device is never left idle. The default waits for everything
      * ({@link #synchronize()}).
      */

@@ -1,5 +1,6 @@
 package org.jgpuarray.spi.gpu;
 
+import java.util.stream.IntStream;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
 
@@ -12,6 +13,13 @@ import org.jgpuarray.spi.DeviceBuffer;
  * than a tile go to {@code rows(in, out, segments, n, inclusive)}, one thread per row.
  */
 final class GpuScan implements CompiledScan {
+    /**
+     * The scratch slot of each level's tile totals, named once rather than per launch; a tile holds at least two
+     * elements, so a long count needs fewer than 64 levels.
+     */
+    private static final String[] TOTALS = IntStream.range(0, Long.SIZE).mapToObj(l -> "scan-totals-" + l)
+            .toArray(String[]::new);
+
     private final GpuDevice device;
     private final GpuKernel tiles;
     private final GpuKernel addOffsets;
@@ -56,7 +64,7 @@ final class GpuScan implements CompiledScan {
             return;
         }
         long tileCount = LaunchGeometry.ceilDiv(n, tile);
-        DeviceBuffer totals = device.scratch().get("scan-totals-" + level, segments * tileCount * elementBytes);
+        DeviceBuffer totals = device.scratch().get(TOTALS[level], segments * tileCount * elementBytes);
         device.launch(tiles, new long[] {segments * tileCount, 1, 1}, threads, 0,
                 new Object[] {in, out, totals, n, inclusiveLevel ? 1 : 0});
         if (tileCount > 1) {

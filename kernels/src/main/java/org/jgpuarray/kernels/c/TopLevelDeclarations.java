@@ -4,7 +4,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Finds the top-level declarations of a C preamble (function definitions and prototypes, global
- * variables), skipping comments, preprocessor lines and function bodies, so that a dialect can rewrite
+ * variables), skipping comments, string and character literals, preprocessor lines and function bodies, so that a dialect can rewrite
  * their headers: the text of each from its start up to the {@code {} of a body or the {@code ;} that
  * ends it.
  */
@@ -27,6 +27,10 @@ final class TopLevelDeclarations {
                     declarationStart = end;
                 }
                 k = end;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                k = endOfLiteral(preamble, k);
                 continue;
             }
             if (c == '#' && depth == 0 && preamble.substring(declarationStart, k).isBlank()) {
@@ -77,6 +81,16 @@ final class TopLevelDeclarations {
         }
         int end = text.indexOf("*/", k + 2);
         return end < 0 ? text.length() : end + 2;
+    }
+
+    /** The index after the literal opening at {@code k} (its closing quote, past backslash escapes). */
+    private static int endOfLiteral(String text, int k) {
+        char quote = text.charAt(k);
+        int i = k + 1;
+        while (i < text.length() && text.charAt(i) != quote && text.charAt(i) != '\n') {
+            i += text.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, text.length());
     }
 
     private static int endOfDirective(String text, int k) {

@@ -34,4 +34,13 @@ class OpenClPreambleTest {
                 + "constant int J = 1;\nint f(const int k) { const int z = 2; return k * z; }\n";
         assertEquals(expected, OpenClPreamble.qualify(preamble));
     }
+
+    @Test
+    void bracesAndQuotesInLiteralsAreText() {
+        String preamble = "int brace(int k) { char open = '{'; const char *s = \"(\\\"{\"; return k + open + s[0]; }\n"
+                + "float after(float *v) { return v[0]; }\n";
+        String expected = "int brace(int k) { char open = '{'; const char *s = \"(\\\"{\"; return k + open + s[0]; }\n"
+                + "float after(__global float *v) { return v[0]; }\n";
+        assertEquals(expected, OpenClPreamble.qualify(preamble));
+    }
 }

@@ -2,8 +2,12 @@ package org.jgpuarray.opencl.internal;
 
 import static org.jocl.CL.*;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jgpuarray.device.DeviceTimer;
+import org.jgpuarray.spi.gpu.GpuQueue;
 import org.jocl.Pointer;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
@@ -12,21 +16,72 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The in-order command queue of a device, created with {@code CL_QUEUE_PROFILING_ENABLE}. Every command
+ * The command queues of a device, each in order with {@code CL_QUEUE_PROFILING_ENABLE} ({@link ClStream}):
+ * the device's own and one per stream. Commands go to the selected queue ({@link #select}); every command
  * goes through here so that a running {@link DeviceTimer} sees its profiling event.
  */
 public final class ClQueue {
-    private final cl_command_queue queue;
+    private final cl_context context;
+    private final ClDeviceHandle device;
+    private final AtomicInteger liveMarkers = new AtomicInteger();
+    private final ClStream own;
+    private final List<ClStream> streams = new ArrayList<>();
     private final ProfilingLog profiling = new ProfilingLog();
-    private cl_event marker;
+    private ClStream selected;
+    /** The selected queue's handle. */
+    private cl_command_queue queue;
 
-    // clCreateCommandQueue is deprecated since OpenCL 2.0 but present in every version, 1.2 drivers included,
-    // where clCreateCommandQueueWithProperties is not.
-    @SuppressWarnings("deprecation")
     ClQueue(cl_context context, ClDeviceHandle device) {
-        int[] err = new int[1];
-        this.queue = clCreateCommandQueue(context, device.device(), CL_QUEUE_PROFILING_ENABLE, err);
-        Cl.check("clCreateCommandQueue", err[0], device.name());
+        this.context = context;
+        this.device = device;
+        this.own = new ClStream(context, device, this, liveMarkers);
+        this.selected = own;
+        this.queue = own.handle();
+    }
+
+    /** The device's own queue. */
+    ClStream own() {
+        return own;
+    }
+
+    /** One more queue, for a stream. */
+    ClStream create() {
+        ClStream stream = new ClStream(context, device, this, liveMarkers);
+        streams.add(stream);
+        return stream;
+    }
+
+    /**
+     * Makes {@code q} the queue later commands go to.
+     *
+     * @throws IllegalArgumentException for a queue of another device
+     */
+    void select(GpuQueue q) {
+        if (!(q instanceof ClStream s) || s.owner() != this) {
+            throw new IllegalArgumentException("the queue " + q + " belongs to another OpenCL device than '"
+                    + device.name() + "'");
+        }
+        queue = s.handle();
+        selected = s;
+    }
+
+    /** A stream's queue was released: forgotten, and the own queue selected if it was selected. */
+    void forget(ClStream s) {
+        streams.remove(s);
+        if (selected == s) {
+            selected = own;
+            queue = own.handle();
+        }
+    }
+
+    /** Streams' queues not yet released. */
+    int liveQueues() {
+        return streams.size();
+    }
+
+    /** Marker events not yet released. */
+    int liveMarkers() {
+        return liveMarkers.get();
     }
 
     /** Enqueues a kernel over {@code global} work-items in groups of {@code local} (null: the driver picks). */
@@ -34,6 +89,7 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueNDRangeKernel", code, "kernel '" + name + "', global " + Arrays.toString(global)
                     + ", local " + (local == null ? "auto" : Arrays.toString(local)), -1);
@@ -48,6 +104,7 @@ public final class ClQueue {
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset, -1);
         }
+        selected.drained();
     }
 
     /** A blocking read of {@code bytes} into host memory; waits for the work enqueued before it. */
@@ -58,6 +115,7 @@ public final class ClQueue {
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset, -1);
         }
+        selected.drained();
     }
 
     /** An asynchronous device-to-device copy (regions must not overlap within one buffer). */
@@ -65,40 +123,23 @@ public final class ClQueue {
         cl_event event = profiling.nextEvent();
         int code = clEnqueueCopyBuffer(queue, src, dst, srcOffset, dstOffset, bytes, 0, null, event);
         profiling.record(event, code);
+        selected.enqueued();
         if (code != CL_SUCCESS) {
             throw Cl.failure("clEnqueueCopyBuffer", code, bytes + " bytes", -1);
         }
     }
 
-    /** Waits for every enqueued command ({@code clFinish}). */
+    /** Waits for every enqueued command of every queue ({@code clFinish}). */
     public void finish() {
-        Cl.check("clFinish", clFinish(queue));
-        releaseMarker();
+        own.synchronize();
+        for (ClStream s : streams) {
+            s.synchronize();
+        }
     }
 
-    /**
-     * Waits for the commands enqueued before the previous throttle point (its marker event), then enqueues
-     * a marker for the next one ({@code clEnqueueMarkerWithWaitList}); where the driver has no markers,
-     * waits for everything.
-     */
+    /** Throttles the selected queue ({@link ClStream#throttle()}). */
     void throttle() {
-        if (marker != null) {
-            Cl.check("clWaitForEvents", clWaitForEvents(1, new cl_event[] {marker}));
-            releaseMarker();
-        }
-        cl_event next = new cl_event();
-        if (clEnqueueMarkerWithWaitList(queue, 0, null, next) == CL_SUCCESS) {
-            marker = next;
-        } else {
-            finish();
-        }
-    }
-
-    private void releaseMarker() {
-        if (marker != null) {
-            clReleaseEvent(marker);
-            marker = null;
-        }
+        selected.throttle();
     }
 
     /** Starts a timer over the commands enqueued from now on. */
@@ -107,14 +148,12 @@ public final class ClQueue {
         return profiling.start(this::finish);
     }
 
-    cl_command_queue handle() {
-        return queue;
-    }
-
-    /** Releases the queue and any profiling events still held; the queue is unusable afterwards. */
+    /** Releases every queue and any profiling events still held; the queues are unusable afterwards. */
     void release() {
-        releaseMarker();
+        for (ClStream s : new ArrayList<>(streams)) {
+            s.release();
+        }
         profiling.releaseAll();
-        clReleaseCommandQueue(queue);
+        own.releaseHandle();
     }
 }

@@ -20,6 +20,7 @@ import org.jgpuarray.spi.HostArray;
 import org.jgpuarray.spi.gpu.CompilerThread;
 import org.jgpuarray.spi.gpu.GpuDriver;
 import org.jgpuarray.spi.gpu.GpuProgram;
+import org.jgpuarray.spi.gpu.GpuQueue;
 import org.jgpuarray.spi.gpu.LaunchLimits;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
@@ -122,10 +123,27 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
         queue.finish();
     }
 
-    /** Waits for the previous marker event and enqueues the next. */
+    /** Waits for the previous marker event of the selected queue and enqueues the next. */
     @Override
     public void throttle() {
         queue.throttle();
+    }
+
+    /** Another in-order command queue with profiling, on the same context. */
+    @Override
+    public GpuQueue createQueue() {
+        return queue.create();
+    }
+
+    /** The queue the driver was opened with. */
+    @Override
+    public GpuQueue ownQueue() {
+        return queue.own();
+    }
+
+    @Override
+    public void select(GpuQueue q) {
+        queue.select(q);
     }
 
     /**
@@ -182,6 +200,16 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
     }
 
     @Override
+    public int liveQueues() {
+        return queue.liveQueues();
+    }
+
+    @Override
+    public int liveEvents() {
+        return queue.liveMarkers();
+    }
+
+    @Override
     public String platformName() {
         return String.valueOf(device.info().properties().get("platformName"));
     }
@@ -194,7 +222,7 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
         }
         closed = true;
         try {
-            clFinish(queue.handle());
+            clFinish(queue.own().handle()); // the streams' queues are finished as they are released
         } finally {
             memory.releaseAll();
             queue.release();

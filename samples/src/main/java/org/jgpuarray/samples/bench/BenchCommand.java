@@ -130,6 +130,28 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Elements of the --layouts sort (default ${DEFAULT-VALUE}).")
     private int sortSize;
 
+    @Option(names = "--small-calls", description = {"Instead of the workloads: the cost of small calls (a cached",
+            "ElementwiseKernel call, x.add(y), x.sum().item()) on each --backend, and of the",
+            "same calls through PyOpenCL (bench/pyopencl_small_calls.py) on the OpenCL device."})
+    private boolean smallCalls;
+
+    @Option(names = "--small-size", paramLabel = "N", defaultValue = "1000",
+            description = "Elements per array of --small-calls (default ${DEFAULT-VALUE}).")
+    private int smallSize;
+
+    @Option(names = "--small-samples", paramLabel = "N", defaultValue = "6000",
+            description = "Timed samples per call of --small-calls (default ${DEFAULT-VALUE}).")
+    private int smallSamples;
+
+    @Option(names = "--small-rounds", paramLabel = "N", defaultValue = "5",
+            description = "--small-calls times each call this many times on each side, the sides in turn call by "
+                    + "call, with the samples shared among the rounds (default ${DEFAULT-VALUE}).")
+    private int smallRounds;
+
+    @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter with PyOpenCL for --small-calls "
+            + "(default: python3, then /usr/bin/python3).")
+    private String python;
+
     /** Runs the benchmark; returns the exit status. */
     @Override
     public Integer call() throws IOException {
@@ -140,6 +162,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (layouts) {
             return layouts(out, err);
+        }
+        if (smallCalls) {
+            return smallCalls(out, err);
         }
         BenchConfig config = config();
         List<GpuContext> contexts = openContexts(err);
@@ -219,6 +244,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return cases.stream().allMatch(c -> c.check().isEmpty()) ? 0 : 1;
+    }
+
+    private int smallCalls(PrintWriter out, PrintWriter err) {
+        if (smallSize < 1 || smallRounds < 1 || smallSamples < smallRounds) {
+            throw new ParameterException(spec.commandLine(), "--small-size and --small-rounds must be >= 1, and "
+                    + "--small-samples at least --small-rounds");
+        }
+        List<GpuContext> contexts = openContexts(err);
+        if (contexts.isEmpty()) {
+            err.println("bench: no backend could be opened");
+            return 1;
+        }
+        try {
+            boolean right = new SmallCallsBench(smallSize, smallSamples, smallRounds, seed, python).run(contexts, out);
+            return right ? 0 : 1;
+        } finally {
+            contexts.forEach(GpuContext::close);
+        }
     }
 
     private BenchConfig config() {
