@@ -15,7 +15,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** The outputs of {@code jgpuarray bench --layouts}: a table, a CSV file and a bar chart of GB/s (sort included). */
+/** The outputs of {@code jgpuarray bench --layouts}: a table, a CSV file and a bar chart of the ratios (sort included). */
 final class LayoutReport {
     private static final String HEADER = "backend,case,baseline,min_ms,median_ms,mad_pct,runs,gb_per_s,ratio_min,"
             + "ratio_median,target,verdict,check";
@@ -62,25 +62,29 @@ final class LayoutReport {
     }
 
     /**
-     * Draws GB/s (at the median time) of every case, one bar group per case and one bar per backend.
+     * Draws every case's speed relative to its baseline (the baseline's median time over the case's), one bar
+     * group per case and one bar per backend, so that the views, the axis sums and the sort share one scale
+     * with their targets (0.7 and 1).
      *
      * @param cases not modified
      * @throws IOException when it cannot be written
      */
     static void writeChart(List<LayoutCase> cases, Path file) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(480)
-                .title("issue 11 layouts: GB/s at the median time (higher is better)").xAxisTitle("case")
-                .yAxisTitle("GB/s").build();
+                .title("issue 11 layouts: speed relative to the baseline, median times (targets 0.7; sort 1)")
+                .xAxisTitle("case (baseline)").yAxisTitle("baseline time / case time").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(20);
         Map<String, List<LayoutCase>> byBackend = new LinkedHashMap<>();
         for (LayoutCase c : cases) {
-            byBackend.computeIfAbsent(c.backend(), k -> new ArrayList<>()).add(c);
+            if (c.target() > 0) {
+                byBackend.computeIfAbsent(c.backend(), k -> new ArrayList<>()).add(c);
+            }
         }
         for (Map.Entry<String, List<LayoutCase>> e : byBackend.entrySet()) {
-            List<String> names = e.getValue().stream().map(LayoutCase::name).toList();
-            List<Double> rates = e.getValue().stream().map(LayoutCase::gbPerSecond).toList();
-            chart.addSeries(e.getKey(), names, rates);
+            List<String> names = e.getValue().stream().map(c -> c.name() + " (" + c.baseline() + ")").toList();
+            List<Double> ratios = e.getValue().stream().map(LayoutCase::ratioMedian).toList();
+            chart.addSeries(e.getKey(), names, ratios);
         }
         createParent(file);
         ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile());
