@@ -726,6 +726,9 @@ public final class GpuContext implements AutoCloseable {
         ensureOpen();
         deferredReleases.drain();
         long elements = Math.max(count, 1); // an empty array still gets a valid (one-element) buffer
+        if (UntrackedBuffers.applies(device, dtype, elements)) {
+            return SharedBuffer.untracked(device.allocate(dtype.scalarType(), elements));
+        }
         pressure.beforeAllocation(deferredReleases);
         DeviceBuffer buffer;
         GpuStream stream = streams.poolStream();

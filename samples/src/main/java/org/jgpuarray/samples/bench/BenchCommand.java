@@ -130,6 +130,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Elements of the --layouts sort (default ${DEFAULT-VALUE}).")
     private int sortSize;
 
+    @Option(names = "--handoff", description = {"Instead of the workloads: issue 12's small-call and hand-off targets",
+            "on the CPU backend (or the first --backend): a cached kernel and sum().item()",
+            "against Java loops on one and all cores at every power of two from 2^10 to",
+            "2^24, then three calls at n = 1000; max(--repeat, 15) samples per case."})
+    private boolean handoff;
+
     @Option(names = "--small-calls", description = {"Instead of the workloads: the cost of small calls (a cached",
             "ElementwiseKernel call, x.add(y), x.sum().item()) on each --backend, and of the",
             "same calls through PyOpenCL (bench/pyopencl_small_calls.py) on the OpenCL device."})
@@ -162,6 +168,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (layouts) {
             return layouts(out, err);
+        }
+        if (handoff) {
+            return handoff(out);
         }
         if (smallCalls) {
             return smallCalls(out, err);
@@ -244,6 +253,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return cases.stream().allMatch(c -> c.check().isEmpty()) ? 0 : 1;
+    }
+
+    private int handoff(PrintWriter out) {
+        String backend = backends.isEmpty() ? "cpu" : backends.get(0).trim();
+        try (GpuContext context = GpuContext.create(backend)) {
+            HandoffBench bench = new HandoffBench(context, Math.max(repeat, 15), warmupMillis, seed);
+            out.printf("jgpuarray bench --handoff on %s (%s)%n", context.backendName(), context.device().name());
+            out.flush();
+            List<HandoffBench.Row> rows = bench.sweep(SizeList.parse("2^10..2^24"));
+            HandoffBench.print(rows, bench.smallCalls(), out);
+        }
+        return 0;
     }
 
     private int smallCalls(PrintWriter out, PrintWriter err) {
