@@ -563,6 +563,81 @@ public final class GPUArray implements AutoCloseable {
         return host;
     }
 
+    // ---- asynchronous copies (pinned host memory) --------------------------------------------------
+
+    /**
+     * Enqueues a copy of {@code src} (not modified) into this array (modified) on the calling thread's current
+     * stream and returns without waiting where the backend allows it (the CPU backend copies at once). Leave
+     * {@code src} unchanged until the stream has passed the copy; kernels and copies enqueued after it in the
+     * same stream see its values. A view that is not contiguous is written through a contiguous temporary in
+     * the same stream.
+     *
+     * @throws IllegalArgumentException when the dtypes or the sizes differ, or {@code src} belongs to another
+     *     context
+     * @throws IllegalStateException    when either is closed
+     */
+    public GPUArray setAsync(PinnedArray src) {
+        return setAsync(src, 0);
+    }
+
+    /**
+     * Enqueues a copy of elements {@code [srcOffset, srcOffset + size())} of {@code src} (not modified) into this
+     * array (modified); see {@link #setAsync(PinnedArray)}. How one pinned array feeds an array in chunks.
+     *
+     * @throws IllegalArgumentException as {@link #setAsync(PinnedArray)}, or when the range leaves {@code src}
+     */
+    public GPUArray setAsync(PinnedArray src, long srcOffset) {
+        PinnedTransfers.set(this, src, srcOffset);
+        return this;
+    }
+
+    /**
+     * Enqueues a copy of this array (not modified) into {@code dst} (modified) on the calling thread's current
+     * stream; the values are in {@code dst} once the stream has passed the copy (its synchronisation, or
+     * {@link GpuContext#synchronize()}). A view that is not contiguous is read through a contiguous copy made
+     * in the same stream.
+     *
+     * @throws IllegalArgumentException when the dtypes or the sizes differ, or {@code dst} belongs to another
+     *     context
+     * @throws IllegalStateException    when either is closed
+     */
+    public void getAsync(PinnedArray dst) {
+        getAsync(dst, 0);
+    }
+
+    /**
+     * Enqueues a copy of this array (not modified) into elements {@code [dstOffset, dstOffset + size())} of
+     * {@code dst} (modified); see {@link #getAsync(PinnedArray)}.
+     */
+    public void getAsync(PinnedArray dst, long dstOffset) {
+        PinnedTransfers.get(this, dst, dstOffset);
+    }
+
+    /**
+     * Enqueues a copy of the values {@code [position, limit)} of a direct NIO buffer in native byte order (not
+     * modified; position and limit not moved) into this array (modified), as {@link #setAsync(PinnedArray)}
+     * does: the buffer class of this dtype's storage ({@code FloatBuffer} for float32 and complex64,
+     * {@code ByteBuffer} for bool...), as many values as the array has. Leave the buffer unchanged until the
+     * stream has passed the copy.
+     *
+     * @throws IllegalArgumentException for a heap buffer, another byte order, another buffer class or count
+     */
+    public GPUArray setAsync(java.nio.Buffer src) {
+        PinnedTransfers.set(this, src);
+        return this;
+    }
+
+    /**
+     * Enqueues a copy of this array (not modified) into the values {@code [position, limit)} of a direct NIO
+     * buffer in native byte order (modified; position and limit not moved); see {@link #setAsync(java.nio.Buffer)}
+     * and {@link #getAsync(PinnedArray)}.
+     *
+     * @throws IllegalArgumentException as {@link #setAsync(java.nio.Buffer)}, or for a read-only buffer
+     */
+    public void getAsync(java.nio.Buffer dst) {
+        PinnedTransfers.get(this, dst);
+    }
+
     // ---- arithmetic ------------------------------------------------------------------------------
 
     /** {@code this + other}, elementwise; shapes must match. */

@@ -542,6 +542,22 @@ public final class GpuContext implements AutoCloseable {
         return device.unwrap(Objects.requireNonNull(feature, "feature"));
     }
 
+    // ---- pinned host memory ------------------------------------------------------------------------
+
+    /**
+     * A new one-dimensional array of {@code n} elements in host memory that this device copies to and from
+     * asynchronously ({@link GPUArray#setAsync(PinnedArray)}, {@link GPUArray#getAsync(PinnedArray)}):
+     * page-locked on CUDA, a mapped {@code CL_MEM_ALLOC_HOST_PTR} buffer on OpenCL, a direct buffer on the CPU
+     * backend. Contents unspecified. Close it when done (see {@link PinnedArray}).
+     *
+     * @throws IllegalArgumentException when {@code n} is negative or the array would exceed
+     *     {@code Integer.MAX_VALUE - 8} bytes
+     * @throws OutOfDeviceMemoryException when the host or device has no room for it
+     */
+    public PinnedArray pinnedHost(DType dtype, long n) {
+        return PinnedArray.allocate(this, dtype, n);
+    }
+
     // ---- memory pool -----------------------------------------------------------------------------
 
     /**
@@ -726,6 +742,9 @@ public final class GpuContext implements AutoCloseable {
         ensureOpen();
         deferredReleases.drain();
         long elements = Math.max(count, 1); // an empty array still gets a valid (one-element) buffer
+        if (UntrackedBuffers.applies(device, dtype, elements)) {
+            return SharedBuffer.untracked(device.allocate(dtype.scalarType(), elements));
+        }
         pressure.beforeAllocation(deferredReleases);
         DeviceBuffer buffer;
         GpuStream stream = streams.poolStream();

@@ -8,6 +8,7 @@ import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.OutOfDeviceMemoryException;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cpu.lib.CpuLibraries;
+import org.jgpuarray.cpu.lib.CpuWorkers;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
 import org.jgpuarray.kernels.ReductionSpec;
@@ -26,7 +27,11 @@ import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
 import org.jgpuarray.spi.RawProgram;
 
-/** The CPU backend's device: Java arrays for memory, Janino-compiled kernels run on all cores. */
+/**
+ * The CPU backend's device: Java arrays for memory, Janino-compiled kernels run on all cores. Elementwise
+ * kernels and reductions split by the bytes they touch ({@link ParallelRanges#split(long, long)}): small calls
+ * run straight on the calling thread, large ones in chunks that the caller and the helper threads share.
+ */
 final class CpuDevice implements BackendDevice {
     private static final long MAX_COMPONENTS = Integer.MAX_VALUE - 8;
 
@@ -95,12 +100,18 @@ final class CpuDevice implements BackendDevice {
     public CompiledElementwise compile(ElementwiseSpec spec) {
         JavaElementwiseKernel kernel = JavaKernelCompiler.compile(spec.name(),
                 () -> JavaSourceGenerator.elementwise(spec), JavaElementwiseKernel.class);
+        long bytesPerElement = ParallelRanges.bytesPerElement(spec.arguments());
         return (n, args) -> {
             Object[] arrays = unwrap(args);
-            run(spec.name(), () -> ParallelRanges.map(ParallelRanges.split(n), (chunk, from, to) -> {
-                kernel.run(arrays, n, from, to);
-                return chunk;
-            }));
+            long[] bounds = ParallelRanges.split(n, bytesPerElement);
+            run(spec.name(), () -> {
+                if (bounds.length == 2) {
+                    kernel.run(arrays, n, 0, n);
+                } else {
+                    CpuWorkers.run(bounds.length - 1, k -> kernel.run(arrays, n, bounds[k], bounds[k + 1]));
+                }
+                return null;
+            });
         };
     }
 
@@ -112,16 +123,12 @@ final class CpuDevice implements BackendDevice {
         }
         JavaReductionKernel kernel = JavaKernelCompiler.compile(spec.name(),
                 () -> JavaSourceGenerator.reduction(spec), JavaReductionKernel.class);
+        long bytesPerElement = ParallelRanges.bytesPerElement(spec.arguments());
         return (n, args, result) -> {
             Object[] arrays = unwrap(args);
             run(spec.name(), () -> {
-                Object total = kernel.neutral();
-                if (n > 0) {
-                    for (Object partial : ParallelRanges.map(ParallelRanges.split(n),
-                            (chunk, from, to) -> kernel.reduceRange(arrays, n, from, to))) {
-                        total = kernel.combine(total, partial);
-                    }
-                }
+                Object total = ParallelRanges.reduce(CpuWorkers.pool(), ParallelRanges.split(n, bytesPerElement),
+                        kernel, arrays, n);
                 ((CpuBuffer) result).setFirst(total);
                 return total;
             });

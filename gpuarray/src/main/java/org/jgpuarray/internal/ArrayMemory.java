@@ -15,11 +15,12 @@ public final class ArrayMemory {
 
     /**
      * @param shared   the buffer, whose reference this hold takes over
-     * @param releases the context's holds, which release this one once {@code owner} is unreachable
+     * @param releases the context's holds, which release this one once {@code owner} is unreachable (an
+     *                 {@linkplain SharedBuffer#untracked untracked} buffer's hold is not among them)
      * @param owner    the object whose reachability ends the hold
      */
     public ArrayMemory(SharedBuffer shared, ReleaseQueue releases, Object owner) {
-        this.hold = releases.track(owner, shared);
+        this.hold = shared.tracked() ? releases.track(owner, shared) : ReleaseQueue.untracked(shared);
     }
 
     /** The buffer; callers check {@link #isClosed()} first. */

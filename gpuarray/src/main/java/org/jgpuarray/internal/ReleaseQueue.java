@@ -39,6 +39,14 @@ public final class ReleaseQueue {
     }
 
     /**
+     * A hold on an {@linkplain SharedBuffer#untracked untracked} buffer: released by {@link Hold#release()}
+     * like any other, but in no queue's list and referring to no array, so the collector never processes it.
+     */
+    static Hold untracked(SharedBuffer shared) {
+        return new Hold(shared);
+    }
+
+    /**
      * Releases, on the calling thread, the holds of arrays that the collector has found unreachable and
      * queued since the last drain. Cheap when there are none (one volatile read).
      *
@@ -127,6 +135,13 @@ public final class ReleaseQueue {
             this.next = this;
         }
 
+        /** An untracked hold: no array, no queue, in no list. */
+        private Hold(SharedBuffer shared) {
+            super(null, null);
+            this.shared = shared;
+            this.owner = null;
+        }
+
         private Hold(Object array, ReferenceQueue<Object> queue, SharedBuffer shared, ReleaseQueue owner) {
             super(array, queue);
             this.shared = shared;
@@ -150,7 +165,9 @@ public final class ReleaseQueue {
             if (!done.compareAndSet(false, true)) {
                 return false;
             }
-            owner.unlink(this);
+            if (owner != null) {
+                owner.unlink(this);
+            }
             clear();
             shared.release();
             return true;

@@ -9,7 +9,8 @@ import org.jgpuarray.spi.SortProvider;
 
 /**
  * Sorting on the CPU backend, straight on the buffers' Java arrays: integers with the JDK's
- * {@code Arrays.parallelSort}, floats likewise followed by {@link FloatSortRows}' (or {@link DoubleSortRows}')
+ * {@code Arrays.parallelSort}, long float32 rows by {@link FloatRadixSort}, other floats with the JDK's sort
+ * followed by {@link FloatSortRows}' (or {@link DoubleSortRows}')
  * restoring of equal zeros and NaNs to input order, bools by a stable partition; argsort by
  * {@link RadixArgsort} over {@link SortRanks}. Rows are scheduled by {@link RowSchedule}.
  */
@@ -22,7 +23,7 @@ final class CpuSortProvider implements SortProvider {
 
     @Override
     public String implementation() {
-        return "Arrays.parallelSort and a stable radix argsort (Java, " + CpuWorkers.parallelism() + " threads)";
+        return "a float32 radix sort, Arrays.parallelSort and a stable radix argsort (Java, " + CpuWorkers.parallelism() + " threads)";
     }
 
     @Override
@@ -50,7 +51,13 @@ final class CpuSortProvider implements SortProvider {
                     Arrays.sort((long[]) d, from, to);
                 }
             };
-            case FLOAT32 -> (from, to, parallel) -> FloatSortRows.sortRow((float[]) s, (float[]) d, from, to, parallel);
+            case FLOAT32 -> (from, to, parallel) -> {
+                if (to - from >= FloatRadixSort.MIN_LENGTH) {
+                    FloatRadixSort.sortRow((float[]) s, (float[]) d, from, to, parallel);
+                } else {
+                    FloatSortRows.sortRow((float[]) s, (float[]) d, from, to, parallel);
+                }
+            };
             case FLOAT64 -> (from, to, parallel) -> DoubleSortRows.sortRow((double[]) s, (double[]) d, from, to, parallel);
             default -> throw new IllegalArgumentException("cannot sort " + type.numpyName());
         };

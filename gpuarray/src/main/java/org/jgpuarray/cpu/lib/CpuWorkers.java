@@ -1,24 +1,19 @@
 package org.jgpuarray.cpu.lib;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The threads all CPU backend work runs on, its kernels and its libraries alike: one pool of daemon
- * threads, one per core. Callers choose how many chunks their work splits into (a single chunk runs on
- * the calling thread); this class only runs them. Public for {@code org.jgpuarray.cpu}, not API.
+ * The threads all CPU backend work runs on, its kernels and its libraries alike: one {@link WorkerPool} of
+ * daemon helper threads, one per core but the caller's, which takes chunks itself. Callers choose how many
+ * chunks their work splits into (a single chunk runs on the calling thread); this class only runs them.
+ * Public for {@code org.jgpuarray.cpu}, not API.
  *
  * <p>Thread-safe.
  */
 public final class CpuWorkers {
     private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-    private static final ForkJoinPool POOL = new ForkJoinPool(PARALLELISM);
+    private static final WorkerPool POOL = new WorkerPool(PARALLELISM - 1, "jgpuarray-cpu");
 
     private CpuWorkers() {
     }
@@ -34,37 +29,23 @@ public final class CpuWorkers {
 
     /**
      * Runs {@code task} for chunks {@code 0 .. chunks - 1}, in parallel when there is more than one, and
-     * waits for all of them. One chunk (or one core) runs on the calling thread.
+     * waits for all of them; see {@link WorkerPool#run}. One chunk (or one core) runs on the calling thread.
      *
      * @param chunks how many times to call {@code task}
      * @param task   called with each chunk index; must be safe to call from several threads at once
      * @throws RuntimeException the first exception a chunk threw, unwrapped
      */
     public static void run(int chunks, IntConsumer task) {
-        if (chunks <= 1 || PARALLELISM == 1) {
-            for (int c = 0; c < chunks; c++) {
-                task.accept(c);
-            }
-            return;
-        }
-        List<Callable<Void>> calls = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            int chunk = c;
-            calls.add(() -> {
-                task.accept(chunk);
-                return null;
-            });
-        }
-        for (Future<Void> f : POOL.invokeAll(calls)) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw unwrap(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while CPU backend work ran", e);
-            }
-        }
+        POOL.run(chunks, task);
+    }
+
+    /**
+     * The pool itself, for callers that pass it on.
+     *
+     * @return the backend's one pool: {@link #parallelism()} - 1 helper threads and each caller
+     */
+    public static WorkerPool pool() {
+        return POOL;
     }
 
     /**
@@ -105,15 +86,5 @@ public final class CpuWorkers {
     /** Boundary {@code chunk} of {@code chunks} equal parts of {@code n}. */
     static int split(int n, int chunks, int chunk) {
         return (int) ((long) n * chunk / chunks);
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 }

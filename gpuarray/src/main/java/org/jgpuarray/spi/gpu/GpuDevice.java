@@ -2,9 +2,11 @@ package org.jgpuarray.spi.gpu;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jgpuarray.device.DeviceInfo;
@@ -26,6 +28,7 @@ import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.CompiledScan;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.PinnedMemory;
 import org.jgpuarray.spi.RawProgram;
 
 /**
@@ -61,11 +64,13 @@ public final class GpuDevice implements BackendDevice {
     private final ProgramCache programs;
     private final LaunchGeometry geometry;
     private final Object lock = new Object();
+    /** Pinned memory allocated and not yet released; guarded by {@link #lock}. */
+    private final Set<GpuPinned> pinned = new LinkedHashSet<>();
     private final Lane ownLane;
     /** Lanes created by {@link #newStream()} and not yet closed; under the lock. */
     private final List<Lane> lanes = new ArrayList<>();
     /** Events recorded and not yet closed, released when the device closes; under the lock. */
-    private final java.util.Set<LaneEvent> events = new HashSet<>();
+    private final Set<LaneEvent> events = new HashSet<>();
     private final ThreadLocal<Lane> selected;
     /** The lane the driver's selected queue belongs to; null when none was selected yet; under the lock. */
     private Lane active;
@@ -349,6 +354,7 @@ public final class GpuDevice implements BackendDevice {
             }
             closed = true;
             try {
+                releaseAllPinned();
                 driver.closeLibraries();
                 programs.releaseAll();
                 for (LaneEvent e : events) {
@@ -363,6 +369,65 @@ public final class GpuDevice implements BackendDevice {
             } finally {
                 driver.close();
             }
+        }
+    }
+
+    // ---- pinned memory and asynchronous copies ---------------------------------------------------
+
+    /**
+     * Allocates through the driver under the device's lock; the device tracks the memory and frees it on
+     * close if the core has not.
+     */
+    @Override
+    public PinnedMemory allocatePinned(long bytes) {
+        return run(() -> {
+            GpuPinned memory = new GpuPinned(this, driver.allocatePinned(bytes));
+            pinned.add(memory);
+            return memory;
+        });
+    }
+
+    /**
+     * Enqueues {@link GpuDriver#writeAsync} in the selected queue, counted in the queue bound, which also keeps
+     * {@code src} reachable until the device has passed the copy (a synchronisation or a later throttle point).
+     */
+    @Override
+    public void copyFromHostAsync(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        run(() -> {
+            driver.writeAsync(src, srcOffset, dst, dstByteOffset, count);
+            active.bound().enqueued(src);
+        });
+    }
+
+    /** Enqueues {@link GpuDriver#readAsync}; {@code dst} is kept reachable as in {@link #copyFromHostAsync}. */
+    @Override
+    public void copyToHostAsync(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
+        run(() -> {
+            driver.readAsync(src, srcByteOffset, dst, dstOffset, count);
+            active.bound().enqueued(dst);
+        });
+    }
+
+    /** Frees {@code memory} once; nothing after the device closed (closing freed it). */
+    void releasePinned(GpuPinned memory) {
+        synchronized (lock) {
+            if (!closed && pinned.remove(memory)) {
+                memory.free();
+            }
+        }
+    }
+
+    /** Frees the pinned memory the core has not (the device is closing; its queue has been waited for). */
+    private void releaseAllPinned() {
+        try {
+            if (!pinned.isEmpty()) {
+                driver.synchronize();
+            }
+        } finally {
+            for (GpuPinned memory : pinned) {
+                memory.free();
+            }
+            pinned.clear();
         }
     }
 

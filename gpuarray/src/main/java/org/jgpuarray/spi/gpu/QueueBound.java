@@ -1,5 +1,8 @@
 package org.jgpuarray.spi.gpu;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Keeps the work queued on a device bounded. Kernel launches and device copies are asynchronous: a host
  * loop can enqueue them far faster than a device (PoCL on a loaded CPU, say) runs them, and every queued
@@ -9,6 +12,10 @@ package org.jgpuarray.spi.gpu;
  * or {@value #FREED_BYTES} bytes it calls {@link GpuDriver#throttle()}, which waits for the work queued
  * before the previous throttle point. At most about two windows of work are then in flight, and the device
  * never runs dry while the host waits (it still has the last window to run).
+ *
+ * <p>It also keeps the host memory of asynchronous copies reachable ({@link #enqueued(Object)}) until the
+ * device is known to have passed them: what was kept before the previous throttle point is dropped at the
+ * next one (the driver has then waited for it), and everything when the queue is drained.
  *
  * <p>Not thread-safe: {@link GpuDevice} calls it under its lock.
  */
@@ -22,6 +29,10 @@ final class QueueBound {
     private int commands;
     private long freedBytes;
     private boolean busy;
+    /** Host memory of the asynchronous copies enqueued since the last throttle point. */
+    private List<Object> keptNow = new ArrayList<>();
+    /** Host memory of the asynchronous copies enqueued in the window before that. */
+    private List<Object> keptBefore = new ArrayList<>();
 
     QueueBound(GpuDriver driver) {
         this.driver = driver;
@@ -33,6 +44,15 @@ final class QueueBound {
         if (++commands >= COMMANDS) {
             throttle();
         }
+    }
+
+    /**
+     * An asynchronous copy from or into {@code host} was enqueued: {@code host} stays reachable until the
+     * device has passed the copy.
+     */
+    void enqueued(Object host) {
+        keptNow.add(host);
+        enqueued();
     }
 
     /** A buffer of {@code bytes} was freed; queued commands may still use it. */
@@ -51,11 +71,18 @@ final class QueueBound {
         commands = 0;
         freedBytes = 0;
         busy = false;
+        keptNow.clear();
+        keptBefore.clear();
     }
 
     private void throttle() {
         commands = 0;
         freedBytes = 0;
         driver.throttle();
+        // the driver has waited for the work queued before the previous throttle point
+        List<Object> passed = keptBefore;
+        passed.clear();
+        keptBefore = keptNow;
+        keptNow = passed;
     }
 }

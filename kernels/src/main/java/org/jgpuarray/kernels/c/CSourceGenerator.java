@@ -45,12 +45,15 @@ public final class CSourceGenerator {
         String params = d.parameters(spec.arguments());
         String entry = KernelLayout.entryName(spec.name(), "elementwise", spec.arguments().declaration(),
                 spec.operation(), spec.preamble(), spec.loopPrep(), spec.afterLoop(), spec.indexSpace().toString());
-        String body = Template.fill(d.elementwiseTemplate(), Map.of(
+        IndexSpace space = spec.indexSpace();
+        boolean rows = space.ndim() >= 2;
+        String body = Template.fill(rows ? d.stridedElementwiseTemplate() : d.elementwiseTemplate(), Map.of(
                 "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
                 "ALIASES", d.aliases(spec.arguments()),
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
-                "OPERATION", indent(positions(spec.indexSpace(), d.indexType()) + spec.operation(), 2),
+                rows ? "LOOP" : "OPERATION", rows ? new StridedLoop(space, d).code(spec.operation())
+                        : indent(positions(space, d.indexType()) + spec.operation(), 2),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
         return new CSource(program(d, spec.name(), spec.preamble(), body), List.of(entry));
     }
@@ -134,33 +137,9 @@ public final class CSourceGenerator {
         };
     }
 
-    /**
-     * The statements that set {@code jga_at_x} for each array of an index space from the flat index {@code i}:
-     * the position's coordinates, innermost first, times the array's strides, plus its offset.
-     */
+    /** The statements that set {@code jga_at_x} for each array of a one-dimensional index space; none without one. */
     static String positions(IndexSpace space, String indexType) {
-        if (!space.present()) {
-            return "";
-        }
-        StringBuilder code = new StringBuilder();
-        for (String a : space.arrays()) {
-            code.append(indexType).append(' ').append(IndexSpace.at(a)).append(" = ").append(IndexSpace.offset(a))
-                    .append(";\n");
-        }
-        code.append(indexType).append(" jga_rest = i;\n");
-        for (int d = space.ndim() - 1; d >= 1; d--) {
-            code.append("{\n    ").append(indexType).append(" jga_c = jga_rest % ").append(IndexSpace.shape(d))
-                    .append(";\n    jga_rest /= ").append(IndexSpace.shape(d)).append(";\n");
-            for (String a : space.arrays()) {
-                code.append("    ").append(IndexSpace.at(a)).append(" += jga_c * ").append(IndexSpace.stride(a, d))
-                        .append(";\n");
-            }
-            code.append("}\n");
-        }
-        for (String a : space.arrays()) {
-            code.append(IndexSpace.at(a)).append(" += jga_rest * ").append(IndexSpace.stride(a, 0)).append(";\n");
-        }
-        return code.toString();
+        return space.present() ? new ElementPositions(space, indexType).walk("i", true, false, "") : "";
     }
 
     private static String indent(String code, int levels) {

@@ -130,6 +130,17 @@ final class CudaDialect implements GpuDialect {
             }
             """;
 
+    private static final String ELEMENTWISE_STRIDED = """
+            extern "C" __global__ void ${NAME}(${PARAMS})
+            {
+            ${ALIASES}    long long i = 0;
+                (void) i;
+            ${LOOP_PREP}
+            ${LOOP}
+            ${AFTER_LOOP}
+            }
+            """;
+
     private static final String REDUCTION = """
             #ifndef JGA_BLOCK
             #define JGA_BLOCK 256
@@ -355,6 +366,36 @@ final class CudaDialect implements GpuDialect {
     @Override
     public String pointer(ScalarType type) {
         return type.nameIn(Dialect.CUDA) + " *";
+    }
+
+    @Override
+    public String lane() {
+        return "(long long) threadIdx.x";
+    }
+
+    @Override
+    public String blockSize() {
+        return "(long long) blockDim.x";
+    }
+
+    @Override
+    public String blockIndex() {
+        return "(long long) blockIdx.x";
+    }
+
+    @Override
+    public String globalIndex() {
+        return "(long long) blockIdx.x * blockDim.x + threadIdx.x";
+    }
+
+    @Override
+    public String globalSize() {
+        return "(long long) blockDim.x * gridDim.x";
+    }
+
+    @Override
+    public String stridedElementwiseTemplate() {
+        return ELEMENTWISE_STRIDED;
     }
 
     @Override

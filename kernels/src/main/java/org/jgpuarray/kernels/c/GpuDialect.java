@@ -47,6 +47,27 @@ interface GpuDialect {
     /** The 64-bit signed integer type used for indices and lengths. */
     String indexType();
 
+    /** The index of the current thread within its block (work-group), as {@link #indexType()}. */
+    String lane();
+
+    /** The threads in one block (work-group), as {@link #indexType()}. */
+    String blockSize();
+
+    /** The index of the current block (work-group), as {@link #indexType()}. */
+    String blockIndex();
+
+    /** The index of the current thread in the whole launch, as {@link #indexType()}. */
+    String globalIndex();
+
+    /** The threads of the whole launch, as {@link #indexType()}. */
+    String globalSize();
+
+    /**
+     * The elementwise template over an index space of two or more dimensions; placeholders NAME, PARAMS,
+     * ALIASES, LOOP_PREP, LOOP (the whole element loop, see {@code StridedLoop}), AFTER_LOOP.
+     */
+    String stridedElementwiseTemplate();
+
     /** The elementwise kernel template; placeholders NAME, PARAMS, ALIASES, LOOP_PREP, OPERATION, AFTER_LOOP. */
     String elementwiseTemplate();
 

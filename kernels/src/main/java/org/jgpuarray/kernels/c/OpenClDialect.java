@@ -109,6 +109,16 @@ final class OpenClDialect implements GpuDialect {
             }
             """;
 
+    private static final String ELEMENTWISE_STRIDED = """
+            __kernel void ${NAME}(${PARAMS})
+            {
+            ${ALIASES}    long i = 0;
+            ${LOOP_PREP}
+            ${LOOP}
+            ${AFTER_LOOP}
+            }
+            """;
+
     private static final String REDUCTION = """
             #ifndef JGA_BLOCK
             #define JGA_BLOCK 256
@@ -353,6 +363,36 @@ final class OpenClDialect implements GpuDialect {
             }
         }
         return out.toString();
+    }
+
+    @Override
+    public String lane() {
+        return "(long) get_local_id(0)";
+    }
+
+    @Override
+    public String blockSize() {
+        return "(long) get_local_size(0)";
+    }
+
+    @Override
+    public String blockIndex() {
+        return "(long) get_group_id(0)";
+    }
+
+    @Override
+    public String globalIndex() {
+        return "(long) get_global_id(0)";
+    }
+
+    @Override
+    public String globalSize() {
+        return "(long) get_global_size(0)";
+    }
+
+    @Override
+    public String stridedElementwiseTemplate() {
+        return ELEMENTWISE_STRIDED;
     }
 
     @Override

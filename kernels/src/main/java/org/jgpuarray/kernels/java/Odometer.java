@@ -12,7 +12,8 @@ import org.jgpuarray.kernels.IndexSpace;
  * row broadcasts) a second copy of the loop indexes by {@code p + j} with int arithmetic, which the JIT
  * compiles as it compiles a flat kernel's loop (vectorised). After a row the positions move on and carry
  * into the outer coordinates. Each element also gets the int flat index {@code i$}, by which the emitted
- * code reads flat operands ({@code a[i]}).
+ * code reads flat operands ({@code a[i]}). Where an operand runs across the rows of the others (a
+ * transposed view), whole rows go through {@link TileWalk} instead, in cache-sized tiles.
  */
 final class Odometer {
     private final IndexSpace space;
@@ -33,8 +34,17 @@ final class Odometer {
      */
     void loop(String index, Consumer<CodeWriter> body) {
         start();
+        TileWalk tiles = new TileWalk(space, positions, out);
+        if (tiles.applies()) {
+            tiles.decide();
+        }
         out.line("int row$ = (int) from$;");
         out.open("while (row$ < end$) {");
+        if (tiles.applies()) {
+            tiles.band(index, body);
+            carry(last - 1);
+            tiles.endBand();
+        }
         out.line("final int len$ = (int) Math.min(" + shape(last) + " - c" + last + "$, (long) (end$ - row$));");
         StringBuilder unit = new StringBuilder();
         for (int k = 0; k < positions.size(); k++) {

@@ -71,6 +71,64 @@ public final class ClMemory {
         }
     }
 
+    /**
+     * Allocates {@code bytes} of host memory the device copies from without staging: a
+     * {@code CL_MEM_ALLOC_HOST_PTR} buffer, mapped (blocking) for the host's use until it is released.
+     * Counted among the live buffers.
+     *
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException when the host or the device has no room
+     */
+    public ClPinned allocatePinned(long bytes) {
+        long size = Math.max(1, bytes);
+        int[] err = new int[1];
+        cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR, size, null, err);
+        if (err[0] != CL_SUCCESS) {
+            throw Cl.failure("clCreateBuffer", err[0], size + " bytes of host-allocated memory", size);
+        }
+        ClBuffer buffer = new ClBuffer(mem, size, this);
+        live.add(buffer);
+        try {
+            return new ClPinned(buffer, queue.map(mem, size), bytes, queue);
+        } catch (RuntimeException e) {
+            buffer.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Enqueues a copy of {@code count} values of a host array into {@code dst} in {@code on}: non-blocking
+     * from native memory ({@link HostArray.Direct}), blocking from a Java array, which the garbage collector
+     * may move while a non-blocking copy waits.
+     */
+    public void writeAsync(ClQueue on, HostArray host, int hostOffset, DeviceBuffer dst, long dstByteOffset,
+                           int count) {
+        if (!(host instanceof HostArray.Direct)) {
+            write(host, hostOffset, dst, dstByteOffset, count);
+            return;
+        }
+        long bytes = (long) count * host.valueBytes();
+        ClBuffer d = own(dst);
+        checkRange(d, dstByteOffset, bytes, "destination");
+        if (bytes > 0) {
+            on.writeAsync(d.mem(), dstByteOffset, bytes, pointer(host, hostOffset, count));
+        }
+    }
+
+    /** Enqueues a copy into a host array in {@code on}: non-blocking into native memory, as {@link #writeAsync}. */
+    public void readAsync(ClQueue on, DeviceBuffer src, long srcByteOffset, HostArray host, int hostOffset,
+                          int count) {
+        if (!(host instanceof HostArray.Direct)) {
+            read(src, srcByteOffset, host, hostOffset, count);
+            return;
+        }
+        long bytes = (long) count * host.valueBytes();
+        ClBuffer s = own(src);
+        checkRange(s, srcByteOffset, bytes, "source");
+        if (bytes > 0) {
+            on.readAsync(s.mem(), srcByteOffset, bytes, pointer(host, hostOffset, count));
+        }
+    }
+
     private static Pointer pointer(HostArray host, int offset, int count) {
         host.checkRange(offset, count);
         return Pointer.to(host.buffer()).withByteOffset((long) offset * host.valueBytes());

@@ -2,6 +2,8 @@ package org.jgpuarray.opencl.internal;
 
 import static org.jocl.CL.*;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,6 +118,59 @@ public final class ClQueue {
             throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset, -1);
         }
         selected.drained();
+    }
+
+    /**
+     * A non-blocking write of {@code bytes} from native host memory ({@code CL_FALSE}): the caller keeps
+     * that memory unchanged and alive until the queue has passed the command. Never for a Java array, which
+     * the garbage collector may move.
+     */
+    void writeAsync(cl_mem dst, long offset, long bytes, Pointer nativeHost) {
+        cl_event event = profiling.nextEvent();
+        int code = clEnqueueWriteBuffer(queue, dst, CL_FALSE, offset, bytes, nativeHost, 0, null, event);
+        profiling.record(event, code);
+        selected.enqueued();
+        if (code != CL_SUCCESS) {
+            throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset + ", non-blocking", -1);
+        }
+    }
+
+    /**
+     * A non-blocking read of {@code bytes} into native host memory ({@code CL_FALSE}): the values are there
+     * once the queue has passed the command. Never for a Java array.
+     */
+    void readAsync(cl_mem src, long offset, long bytes, Pointer nativeHost) {
+        cl_event event = profiling.nextEvent();
+        int code = clEnqueueReadBuffer(queue, src, CL_FALSE, offset, bytes, nativeHost, 0, null, event);
+        profiling.record(event, code);
+        selected.enqueued();
+        if (code != CL_SUCCESS) {
+            throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset + ", non-blocking", -1);
+        }
+    }
+
+    /**
+     * Maps {@code bytes} of a buffer for reading and writing and waits for the mapping
+     * ({@code clEnqueueMapBuffer}, blocking), in the device's own queue, so no stream's work is waited for.
+     *
+     * @return the mapped memory, in native byte order
+     */
+    ByteBuffer map(cl_mem mem, long bytes) {
+        int[] err = new int[1];
+        ByteBuffer mapped = clEnqueueMapBuffer(own.handle(), mem, true, CL_MAP_READ | CL_MAP_WRITE, 0, bytes, 0,
+                null, null, err);
+        if (err[0] != CL_SUCCESS || mapped == null) {
+            throw Cl.failure("clEnqueueMapBuffer", err[0], bytes + " bytes", bytes);
+        }
+        return mapped.order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * Enqueues the unmapping of memory {@link #map} returned ({@code clEnqueueUnmapMemObject}) in the device's
+     * own queue; the caller has waited for every queue's copies from or into it.
+     */
+    void unmap(cl_mem mem, ByteBuffer mapped) {
+        Cl.check("clEnqueueUnmapMemObject", clEnqueueUnmapMemObject(own.handle(), mem, mapped, 0, null, null));
     }
 
     /** An asynchronous device-to-device copy (regions must not overlap within one buffer). */

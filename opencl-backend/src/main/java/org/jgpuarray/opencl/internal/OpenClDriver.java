@@ -17,6 +17,7 @@ import org.jgpuarray.kernels.c.CSource;
 import org.jgpuarray.opencl.OpenClFeatures;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.PinnedMemory;
 import org.jgpuarray.spi.gpu.CompilerThread;
 import org.jgpuarray.spi.gpu.GpuDriver;
 import org.jgpuarray.spi.gpu.GpuProgram;
@@ -121,6 +122,24 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
     @Override
     public void synchronize() {
         queue.finish();
+    }
+
+    /** A mapped {@code CL_MEM_ALLOC_HOST_PTR} buffer ({@link ClPinned}). */
+    @Override
+    public PinnedMemory allocatePinned(long bytes) {
+        return memory.allocatePinned(bytes);
+    }
+
+    /** A non-blocking {@code clEnqueueWriteBuffer} from native memory, a blocking one from a Java array. */
+    @Override
+    public void writeAsync(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        memory.writeAsync(queue, src, srcOffset, dst, dstByteOffset, count);
+    }
+
+    /** A non-blocking {@code clEnqueueReadBuffer} into native memory, a blocking one into a Java array. */
+    @Override
+    public void readAsync(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
+        memory.readAsync(queue, src, srcByteOffset, dst, dstOffset, count);
     }
 
     /** Waits for the previous marker event of the selected queue and enqueues the next. */

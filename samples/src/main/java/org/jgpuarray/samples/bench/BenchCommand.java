@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "imatmul (int32 matmul; its Java loop runs on all cores); on request reduce-axis0",
                 "and reduce-axis1 (column and row sums of a square matrix), reduce-middle and",
                 "reduce-middle-copy (the middle axis of a 3-D array, in place or through a copy),",
-                "and sort (GPUArray.sort against Arrays.sort and Arrays.parallelSort)."})
+                "and sort (GPUArray.sort against Arrays.sort and Arrays.parallelSort).",
+                "--layouts times issue 11's view, axis-sum and sort targets instead."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -115,6 +116,26 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Samples of the --scaling job (default ${DEFAULT-VALUE}).")
     private long samples;
 
+    @Option(names = "--layouts", description = {"Instead of the workloads: issue 11's layout targets on every --backend,",
+            "each against its baseline in the same run: a.T + b and a + row vs a + b, sum along",
+            "axis 0 and 1 vs the full sum (n x n float32), GPUArray.sort vs Arrays.parallelSort;",
+            "table, DIR/layouts.csv and DIR/layouts.png."})
+    private boolean layouts;
+
+    @Option(names = "--layout-size", paramLabel = "N", defaultValue = "4096",
+            description = "Rows and columns of the --layouts matrix (default ${DEFAULT-VALUE}).")
+    private int layoutSize;
+
+    @Option(names = "--sort-size", paramLabel = "N", defaultValue = "16777216",
+            description = "Elements of the --layouts sort (default ${DEFAULT-VALUE}).")
+    private int sortSize;
+
+    @Option(names = "--handoff", description = {"Instead of the workloads: issue 12's small-call and hand-off targets",
+            "on the CPU backend (or the first --backend): a cached kernel and sum().item()",
+            "against Java loops on one and all cores at every power of two from 2^10 to",
+            "2^24, then three calls at n = 1000; max(--repeat, 15) samples per case."})
+    private boolean handoff;
+
     @Option(names = "--small-calls", description = {"Instead of the workloads: the cost of small calls (a cached",
             "ElementwiseKernel call, x.add(y), x.sum().item()) on each --backend, and of the",
             "same calls through PyOpenCL (bench/pyopencl_small_calls.py) on the OpenCL device."})
@@ -144,6 +165,12 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (scaling) {
             return scaling(out, err);
+        }
+        if (layouts) {
+            return layouts(out, err);
+        }
+        if (handoff) {
+            return handoff(out);
         }
         if (smallCalls) {
             return smallCalls(out, err);
@@ -190,6 +217,54 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("wrote %s%n", file);
         out.flush();
         return same ? 0 : 1;
+    }
+
+    private int layouts(PrintWriter out, PrintWriter err) throws IOException {
+        if (layoutSize < 1 || sortSize < 1 || repeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--layout-size, --sort-size and --repeat must be >= 1");
+        }
+        List<GpuContext> contexts = openContexts(err);
+        if (contexts.isEmpty()) {
+            err.println("bench: no backend could be opened");
+            return 1;
+        }
+        List<LayoutCase> cases = new ArrayList<>();
+        try {
+            LayoutBench bench = new LayoutBench(layoutSize, sortSize, new Repeater(warmup, warmupMillis, repeat), seed);
+            for (GpuContext c : contexts) {
+                out.printf("layouts on %s (%s), %d x %d float32, sort of %d ...%n", c.backendName(), c.device().name(),
+                        layoutSize, layoutSize, sortSize);
+                out.flush();
+                cases.addAll(bench.run(c));
+            }
+        } finally {
+            contexts.forEach(GpuContext::close);
+        }
+        LayoutReport.print(cases, out);
+        out.println(LayoutReport.summary(cases));
+        Path file = csv != null ? csv : outDir.resolve("layouts.csv");
+        LayoutReport.writeCsv(cases, file);
+        Path picture = plot != null ? plot : outDir.resolve("layouts.png");
+        if (chart) {
+            LayoutReport.writeChart(cases, picture);
+            out.printf("wrote %s, %s%n", file, picture);
+        } else {
+            out.printf("wrote %s%n", file);
+        }
+        out.flush();
+        return cases.stream().allMatch(c -> c.check().isEmpty()) ? 0 : 1;
+    }
+
+    private int handoff(PrintWriter out) {
+        String backend = backends.isEmpty() ? "cpu" : backends.get(0).trim();
+        try (GpuContext context = GpuContext.create(backend)) {
+            HandoffBench bench = new HandoffBench(context, Math.max(repeat, 15), warmupMillis, seed);
+            out.printf("jgpuarray bench --handoff on %s (%s)%n", context.backendName(), context.device().name());
+            out.flush();
+            List<HandoffBench.Row> rows = bench.sweep(SizeList.parse("2^10..2^24"));
+            HandoffBench.print(rows, bench.smallCalls(), out);
+        }
+        return 0;
     }
 
     private int smallCalls(PrintWriter out, PrintWriter err) {

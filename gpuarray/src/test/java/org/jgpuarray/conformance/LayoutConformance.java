@@ -1,0 +1,107 @@
+package org.jgpuarray.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.jgpuarray.DType;
+import org.jgpuarray.GPUArray;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Binary operations on transposed, reversed and broadcast operands over shapes chosen for the traversal
+ * strategies of the generated kernels: rows that are a whole number of GPU blocks or PoCL work-groups long
+ * (256, 1024, 2048: the division-free row loop), rows that are not (1000, 7, 33), tile remainders of the
+ * CPU's tiled walk (1, 3, 33, 65), and batches of transposed matrices. Every element is compared with a
+ * reference computed here from the host data; values are small integers, so float32 results are exact, and
+ * {@code out} arguments are poisoned with NaN first.
+ */
+public abstract class LayoutConformance extends ConformanceBase {
+    private static final long[][] MATRICES = {{1, 1}, {3, 3}, {1000, 7}, {7, 1000}, {33, 65}, {5, 256}, {3, 1024},
+        {2, 2048}, {130, 1024}};
+
+    @Test
+    void transposedOperandsIntoContiguousOutputs() {
+        for (long[] s : MATRICES) {
+            int rows = (int) s[0];
+            int cols = (int) s[1];
+            Random r = random("transposed", rows * 7919 + cols);
+            float[] a = ints(r, rows * cols); // a (cols, rows) matrix, used transposed
+            float[] b = ints(r, rows * cols); // a (rows, cols) matrix
+            try (GPUArray da = ctx.toGpu(a).reshape(cols, rows); GPUArray at = da.T(); GPUArray db = ctx.toGpu(b)
+                    .reshape(rows, cols); GPUArray out = ctx.full(DType.FLOAT32, Float.NaN, rows, cols)) {
+                at.add(db, out);
+                float[] got = out.toFloatArray();
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        double expected = (double) a[j * rows + i] + b[i * cols + j];
+                        assertEquals(expected, got[i * cols + j], 0, "a.T + b, shape (" + rows + ", " + cols + ") at ("
+                                + i + ", " + j + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void reversedTransposesAndRowBroadcasts() {
+        for (long[] s : MATRICES) {
+            int rows = (int) s[0];
+            int cols = (int) s[1];
+            Random r = random("reversed", rows * 7919 + cols);
+            float[] a = ints(r, rows * cols);
+            float[] row = ints(r, cols);
+            try (GPUArray da = ctx.toGpu(a).reshape(cols, rows); GPUArray rev = da.get("::-1, ::-1");
+                 GPUArray revT = rev.T(); GPUArray drow = ctx.toGpu(row); GPUArray sum = revT.mul(drow);
+                 GPUArray db = ctx.toGpu(a).reshape(rows, cols); GPUArray bc = db.sub(drow)) {
+                float[] got = sum.toFloatArray();
+                float[] diff = bc.toFloatArray();
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        double expected = (double) a[(cols - 1 - j) * rows + (rows - 1 - i)] * row[j];
+                        assertEquals(expected, got[i * cols + j], 0, "reversed a.T * row, shape (" + rows + ", "
+                                + cols + ") at (" + i + ", " + j + ")");
+                        assertEquals((double) a[i * cols + j] - row[j], diff[i * cols + j], 0, "b - row, shape ("
+                                + rows + ", " + cols + ") at (" + i + ", " + j + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void batchesOfTransposedMatricesWithBroadcasts() {
+        long[][] shapes = {{2, 33, 3}, {3, 70, 33}, {2, 3, 1024}, {1, 65, 65}};
+        for (long[] s : shapes) {
+            int n0 = (int) s[0];
+            int n1 = (int) s[1];
+            int n2 = (int) s[2];
+            Random r = random("batches", n0 * 1000003 + n1 * 1009 + n2);
+            float[] a = ints(r, n0 * n1 * n2); // an (n0, n2, n1) array, its last two axes swapped
+            float[] col = ints(r, n1); // an (n1, 1) column, broadcast over the batch and the rows
+            try (GPUArray da = ctx.toGpu(a).reshape(n0, n2, n1); GPUArray swapped = da.swapAxes(1, 2);
+                 GPUArray dcol = ctx.toGpu(col).reshape(n1, 1);
+                 GPUArray out = ctx.full(DType.FLOAT32, Float.NaN, n0, n1, n2)) {
+                swapped.add(dcol, out);
+                float[] got = out.toFloatArray();
+                for (int p = 0; p < n0; p++) {
+                    for (int i = 0; i < n1; i++) {
+                        for (int j = 0; j < n2; j++) {
+                            double expected = (double) a[(p * n2 + j) * n1 + i] + col[i];
+                            assertEquals(expected, got[(p * n1 + i) * n2 + j], 0, "swapAxes(1, 2) + column, shape ("
+                                    + n0 + ", " + n1 + ", " + n2 + ") at (" + p + ", " + i + ", " + j + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Small integers, so that float32 sums and products are exact. */
+    private static float[] ints(Random r, int n) {
+        float[] v = new float[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = r.nextInt(201) - 100;
+        }
+        return v;
+    }
+}
