@@ -49,6 +49,7 @@ public final class FakeDriverScenarios {
     private final FakePoolScenarios pool;
     private final FakeStreamScenarios streams;
     private final FakeStreamApiScenarios streamApi;
+    private final FakePinnedApiScenarios pinnedApi;
 
     private FakeDriverScenarios(FakeLog fake, Path log) {
         this.log = log;
@@ -57,6 +58,7 @@ public final class FakeDriverScenarios {
         this.pool = new FakePoolScenarios(fake);
         this.streams = new FakeStreamScenarios(fake);
         this.streamApi = new FakeStreamApiScenarios(fake);
+        this.pinnedApi = new FakePinnedApiScenarios(fake);
     }
 
     /** Entry point of the child JVM; the log file is the fake's FAKE_CUDA_LOG. */
@@ -108,6 +110,7 @@ public final class FakeDriverScenarios {
                 scenario("streams: close releases every stream, event and pinned block", streams::closeReleasesEverything),
                 scenario("streams: the core's scopes select the driver's stream",
                         streamApi::scopesSelectTheDriversStream),
+                scenario("pinned arrays copy asynchronously", pinnedApi::pinnedArraysCopyAsynchronously),
                 scenario("everything released", this::balance));
     }
 
