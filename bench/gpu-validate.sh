@@ -5,7 +5,9 @@
 # repository root with the bundle .gpu/ (built by bench/gpu-bundle.sh) carried along; procedure and
 # expected times in docs/gpu-validation.md.
 #   1 | perf   probe (GPU, driver, toolkit, CUDA libraries, CuPy); CudaGpuReport: which natives and
-#              compilers load, copy / c = a*x + b*y / sum over 2^26 floats, launch overhead; the same
+#              compilers load, copy / c = a*x + b*y / sum over 2^26 floats, launch overhead;
+#              CudaStreamReport: launch overhead in the legacy and in a created stream, copy/compute
+#              overlap on two streams (pinned H2D in one, a kernel in the other); the same
 #              through CuPy (bench/cupy_peer.py --launch); `jgpuarray bench` elementwise, reduce, GEMM
 #              at a few sizes, then bench/cupy_peer.py at the same sizes (cupy.matmul for GEMM)
 #   2 | tests  the CUDA tests that need a GPU, selected by JUnit tag (GPU_TESTS_TAGS, default cuda),
@@ -15,14 +17,15 @@
 #              compiler found builds and runs kernels (CudaCompilerPathsTest); aliases mode
 #              (JGPUARRAY_SONAME_ALIASES=1): which JCuda natives load, and if one does, its paths
 # Usage: bench/gpu-validate.sh STEP...  (STEP: 1, 2, 3, perf, tests, rest, all, or one item: probe,
-#        report, cupy-report, bench, cupy-bench, conformance, recipes, libs, cupy-libs, compilers, aliases)
+#        report, streams, cupy-report, bench, cupy-bench, conformance, recipes, libs, cupy-libs, compilers,
+#        aliases)
 # Each step appends everything to $OUT/step<N>.log as it goes (and to stdout), bounds every item by its
 # own timeout and the step's budget, starts no item once the budget is spent, and ends with one line:
 #   step 1 (perf) 131 s of 200: probe ok 7s, report ok 18s, ...
 # Items: ok, FAILED(rc=N), WRONG(what) (a figure's own check failed), TIMEOUT(Ns), INCOMPLETE(why) (ran,
 # but its output lacks what proves it ran on the GPU), SKIPPED(budget). Exit status 0 when all are ok.
 # Environment (the defaults are the GPU run's; the others let the Java side run without a GPU):
-#   OUT (default /tmp/gpu-validate), GPU_VALIDATE_BUDGET seconds per step (200, 270, 180 for 1, 2, 3),
+#   OUT (default /tmp/gpu-validate), GPU_VALIDATE_BUDGET seconds per step (240, 270, 180 for 1, 2, 3),
 #   GPU_VALIDATE_BACKEND cuda|opencl|cpu for bench, recipes and the tests (cuda),
 #   GPU_BENCH_SIZES (2^20,2^24,2^26), GPU_BENCH_GEMM_MAX (2^24, i.e. 4096^3), GPU_BENCH_REPEAT (10),
 #   GPU_TESTS_TAGS (the backend's name), GPU_TESTS_CLASSES (fallback class-name pattern),
@@ -33,7 +36,7 @@ self=$(readlink -f "${BASH_SOURCE[0]}")
 root=$(dirname "$(dirname "$self")")
 cd "$root" || exit 2
 out=${OUT:-/tmp/gpu-validate}
-budget_of() { echo "${GPU_VALIDATE_BUDGET:-$1}"; }   # seconds per step: 200, 270, 180 by default
+budget_of() { echo "${GPU_VALIDATE_BUDGET:-$1}"; }   # seconds per step: 240, 270, 180 by default
 backend=${GPU_VALIDATE_BACKEND:-cuda}
 bench_sizes=${GPU_BENCH_SIZES:-2^20,2^24,2^26}
 gemm_max=${GPU_BENCH_GEMM_MAX:-2^24}
@@ -69,6 +72,9 @@ item_probe() {
 }
 
 item_report() { "${java[@]}" org.jgpuarray.cuda.report.CudaGpuReport; }
+
+# Streams on the driver: cached launch overhead per stream, and copy/compute overlap on two streams.
+item_streams() { "${java[@]}" org.jgpuarray.cuda.report.CudaStreamReport; }
 
 item_cupy-report() {
   python3 bench/cupy_peer.py --workload elementwise,reduce --sizes 2^26 --repeat 50 --warmup 5 \
@@ -140,6 +146,13 @@ check() {
                                     if (e > 1e-5) bad = bad "; sum error " e}
                  /check: tiny_api ran/ {if ($4 != $7 + 0) bad = bad "; tiny kernel ran " $4 " times, not " $7 + 0}
                  END {if (!s) print "no summary (CUDA unavailable?)"; else if (bad != "") print "WRONG: " substr(bad, 3)}' ;;
+    streams) awk '/^== summary/ {s = 1}
+                  /^ *WRONG: / {bad = bad "; " substr($0, index($0, "WRONG: ") + 7)}
+                  /^ *overlap: / {o = 1; match($0, /ms, [0-9.]+ of/); r = substr($0, RSTART + 4, RLENGTH - 7) + 0
+                                  if (r > 0.9) bad = bad "; no copy/compute overlap (" r " of the sum)"}
+                  /^ *control, both in one stream: / {match($0, /ms, [0-9.]+ of/); r = substr($0, RSTART + 4, RLENGTH - 7) + 0
+                                  if (r < 0.9) bad = bad "; one stream overlapped itself (" r "): the timing is wrong"}
+                  END {if (!s || !o) print "no summary (CUDA unavailable?)"; else if (bad != "") print "WRONG: " substr(bad, 3)}' ;;
     cupy-*) grep -qE '^CuPy ' || echo "CuPy did not start" ;;
     bench) grep -qE '^wrote ' || echo "no results written" ;;
     conformance|compilers) awk '/tests successful/ {n += $2} END {if (n == 0) print "no test passed (all skipped?)"}' ;;
@@ -242,11 +255,11 @@ chmod +x .gpu/java .gpu/run-tests.sh .gpu/jre/bin/* .gpu/jre/lib/jspawnhelper 2>
 status=0
 for step in "$@"; do
   case $step in
-    1|perf)  run_step 1 perf 200 probe 60 report 90 cupy-report 90 bench 120 cupy-bench 90 || status=1 ;;
+    1|perf)  run_step 1 perf 240 probe 60 report 90 streams 60 cupy-report 90 bench 120 cupy-bench 90 || status=1 ;;
     2|tests) run_step 2 tests 270 conformance 600 || status=1 ;;
     3|rest)  run_step 3 rest 180 libs 90 cupy-libs 60 compilers 60 recipes 60 aliases 60 || status=1 ;;
     all)     "$self" 1 2 3 || status=1 ;;
-    probe|report|cupy-report|bench|cupy-bench|conformance|recipes|libs|cupy-libs|compilers|aliases)
+    probe|report|streams|cupy-report|bench|cupy-bench|conformance|recipes|libs|cupy-libs|compilers|aliases)
              run_step "-$step" "$step" 270 "$step" 600 || status=1 ;;
     *)       echo "gpu-validate: unknown step '$step' (1, 2, 3, perf, tests, rest, all, or an item)" >&2; exit 2 ;;
   esac

@@ -89,6 +89,12 @@ static inline int fake_driver_sticky(void) {
     return sticky ? sticky() : 0;
 }
 
+/* The fake driver's id of a stream: 0 for the legacy default stream (NULL), -1 for no live stream. */
+static inline long fake_stream_id(const void *stream) {
+    int (*id)(const void *) = (int (*)(const void *)) fake_driver_symbol("fake_cuda_stream_id");
+    return id ? id(stream) : (long) (uintptr_t) stream;
+}
+
 /* True when the calling thread has the primary context current. */
 static inline int fake_primary_current(void) {
     int (*current)(void) = (int (*)(void)) fake_driver_symbol("fake_cuda_primary_current");

@@ -58,7 +58,7 @@ int cublasSetStream_v2(fake_handle *h, void *stream) {
     FAKE_INJECT("cublasSetStream_v2");
     if (!valid(h)) return NOT_INITIALIZED;
     h->stream = stream;
-    fake_note("cublasSetStream handle=%d stream=%ld", h->id, (long) (uintptr_t) stream);
+    fake_note("cublasSetStream handle=%d stream=%ld", h->id, fake_stream_id(stream));
     return SUCCESS;
 }
 
@@ -93,7 +93,7 @@ int NAME(fake_handle *h, int ta, int tb, int m, int n, int k, const T *alpha, co
     FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wa[64], wb[64], wc[64];                                                                                \
     fake_note("%s handle=%d stream=%ld mode=%d opA=%c opB=%c m=%d n=%d k=%d alpha=%g A=%s lda=%d B=%s ldb=%d "  \
-              "beta=%g C=%s ldc=%d", #NAME, h->id, (long) (uintptr_t) h->stream, h->mode, op(ta), op(tb), m, n, \
+              "beta=%g C=%s ldc=%d", #NAME, h->id, fake_stream_id(h->stream), h->mode, op(ta), op(tb), m, n, \
               k, (double) *alpha, fake_where(a, wa, 64), lda, fake_where(b, wb, 64), ldb, (double) *beta,       \
               fake_where(c, wc, 64), ldc);                                                                      \
     if (!placed(h, alpha, #NAME, "alpha") || !placed(h, beta, #NAME, "beta")) return INVALID_VALUE;            \
@@ -127,7 +127,7 @@ int NAME(fake_handle *h, int ta, int tb, int m, int n, int k, const T *alpha, co
     char wa[64], wb[64], wc[64];                                                                                \
     fake_note("%s handle=%d stream=%ld mode=%d opA=%c opB=%c m=%d n=%d k=%d alpha=%g A=%s lda=%d strideA=%lld " \
               "B=%s ldb=%d strideB=%lld beta=%g C=%s ldc=%d strideC=%lld batch=%d", #NAME, h->id,               \
-              (long) (uintptr_t) h->stream, h->mode, op(ta), op(tb), m, n, k, (double) *alpha,                  \
+              fake_stream_id(h->stream), h->mode, op(ta), op(tb), m, n, k, (double) *alpha,                  \
               fake_where(a, wa, 64), lda, sa, fake_where(b, wb, 64), ldb, sb, (double) *beta,                   \
               fake_where(c, wc, 64), ldc, sc, batch);                                                           \
     if (!placed(h, alpha, #NAME, "alpha") || !placed(h, beta, #NAME, "beta")) return INVALID_VALUE;            \
@@ -164,7 +164,7 @@ int NAME(fake_handle *h, int trans, int m, int n, const T *alpha, const T *a, in
     FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wa[64], wx[64], wy[64];                                                                                \
     fake_note("%s handle=%d stream=%ld mode=%d op=%c m=%d n=%d alpha=%g A=%s lda=%d x=%s incx=%d beta=%g y=%s " \
-              "incy=%d", #NAME, h->id, (long) (uintptr_t) h->stream, h->mode, op(trans), m, n, (double) *alpha, \
+              "incy=%d", #NAME, h->id, fake_stream_id(h->stream), h->mode, op(trans), m, n, (double) *alpha, \
               fake_where(a, wa, 64), lda, fake_where(x, wx, 64), incx, (double) *beta, fake_where(y, wy, 64),   \
               incy);                                                                                            \
     if (!placed(h, alpha, #NAME, "alpha") || !placed(h, beta, #NAME, "beta")) return INVALID_VALUE;            \
@@ -192,7 +192,7 @@ int NAME(fake_handle *h, int n, const T *alpha, const T *x, int incx, T *y, int 
     FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wx[64], wy[64];                                                                                        \
     fake_note("%s handle=%d stream=%ld mode=%d n=%d alpha=%g x=%s incx=%d y=%s incy=%d", #NAME, h->id,          \
-              (long) (uintptr_t) h->stream, h->mode, n, (double) *alpha, fake_where(x, wx, 64), incx,           \
+              fake_stream_id(h->stream), h->mode, n, (double) *alpha, fake_where(x, wx, 64), incx,           \
               fake_where(y, wy, 64), incy);                                                                     \
     if (!placed(h, alpha, #NAME, "alpha")) return INVALID_VALUE;                                               \
     if (incx != 1 || incy != 1) return INVALID_VALUE;                                                           \
@@ -211,7 +211,7 @@ int NAME(fake_handle *h, int n, const T *x, int incx, const T *y, int incy, T *r
     FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wx[64], wy[64], wr[64];                                                                                \
     fake_note("%s handle=%d stream=%ld mode=%d n=%d x=%s incx=%d y=%s incy=%d result=%s", #NAME, h->id,         \
-              (long) (uintptr_t) h->stream, h->mode, n, fake_where(x, wx, 64), incx, fake_where(y, wy, 64),     \
+              fake_stream_id(h->stream), h->mode, n, fake_where(x, wx, 64), incx, fake_where(y, wy, 64),     \
               incy, fake_where(result, wr, 64));                                                                \
     if (!placed(h, result, #NAME, "result")) return INVALID_VALUE;                                             \
     double acc = 0;                                                                                             \
@@ -231,7 +231,7 @@ int NAME(fake_handle *h, int n, const T *x, int incx, T *result) {              
     FAKE_STICKY_FAILS(#NAME, EXECUTION_FAILED);                                                                 \
     char wx[64], wr[64];                                                                                        \
     fake_note("%s handle=%d stream=%ld mode=%d n=%d x=%s incx=%d result=%s", #NAME, h->id,                      \
-              (long) (uintptr_t) h->stream, h->mode, n, fake_where(x, wx, 64), incx, fake_where(result, wr, 64)); \
+              fake_stream_id(h->stream), h->mode, n, fake_where(x, wx, 64), incx, fake_where(result, wr, 64)); \
     if (!placed(h, result, #NAME, "result")) return INVALID_VALUE;                                             \
     double acc = 0;                                                                                             \
     for (int i = 0; i < n; i++) acc += (double) x[i] * (double) x[i];                                           \

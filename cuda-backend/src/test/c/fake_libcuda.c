@@ -24,7 +24,16 @@
  *     maximum), else CUDA_ERROR_INVALID_VALUE (1);
  *   - cuGetErrorName knows codes newer than JCuda 12.6, and fails for codes that do not exist;
  *   - cuDeviceTotalMem and attributes need no context; cuMemGetInfo does.
- * Copies between buffers, events, retains, releases and resets are logged too. The fake libraries
+ *   - streams (cuStreamCreate) are live objects: a launch, copy, event record or wait in a stream that is not
+ *     live (destroyed, or never created) fails with CUDA_ERROR_INVALID_HANDLE (400); asynchronous copies
+ *     need fake device memory on the device side; pinned host memory (cuMemHostAlloc) must be freed with
+ *     cuMemFreeHost, once (else CUDA_ERROR_INVALID_VALUE);
+ *   - cuEventElapsedTime of two recorded events is 1.5 ms per event recorded from start to end (end after start
+ *     gives a positive time), CUDA_ERROR_NOT_READY (600) when either was never recorded.
+ * Copies between buffers, events, retains, releases and resets are logged too; so are streams, pinned
+ * host memory, copies between host and device ("write"/"read", "async" with their stream) and the stream of
+ * a launch (" stream=<id>" appended for a created stream; the legacy default stream, 0, adds nothing). Knob
+ * FAKE_CUDA_HOST_MEMORY: pinned host memory in bytes (default 64 MiB). The fake libraries
  * (fake_libcublas.c, ...) name device addresses in their logs through fake_cuda_describe, exported here.
  * Build: gcc -shared -fPIC -O1 -o libcuda.so.1 fake_libcuda.c -ldl
  */
@@ -47,7 +56,13 @@ typedef struct {
     char name[256]; int count; int size[MAX_PARAMS]; char type[MAX_PARAMS][8]; int max_dynamic_shared;
 } fake_function;
 typedef struct { int functions; fake_function *function; } fake_module;
-typedef struct { int recorded; int id; } fake_event;
+typedef struct { int recorded; int id; long sequence; } fake_event;
+typedef struct { int magic; int id; } fake_stream;
+typedef struct { int alive; char *base; size_t bytes; int id; } fake_host;
+#define STREAM_MAGIC 0x5723A11
+#define MAX_HOSTS 1024
+#define INVALID_HANDLE 400
+#define NOT_READY 600
 typedef struct { int alive; char *base; size_t bytes; int id; } fake_alloc;
 
 static int context_refs = 0;
@@ -62,6 +77,11 @@ static fake_alloc allocs[MAX_ALLOCS];
 static int next_id = 1;
 static int next_event = 1;
 static size_t used = 0;
+static int next_stream = 1;
+static long records = 0;
+static fake_host hosts[MAX_HOSTS];
+static int next_host = 1;
+static size_t host_used = 0;
 
 static long env_long(const char *name, long fallback) {
     const char *v = getenv(name);
@@ -285,37 +305,174 @@ static CUresult check_range(CUdeviceptr p, size_t bytes) {
     return 0;
 }
 
+static fake_host *find_host(const char *p) {
+    for (int k = 0; k < MAX_HOSTS; k++) {
+        if (hosts[k].alive && p >= hosts[k].base && p < hosts[k].base + hosts[k].bytes) return &hosts[k];
+    }
+    return NULL;
+}
+
+/*
+ * Names an address as the logs do: buf<id>+<offset> for fake device memory, pinned<id>+<offset> for pinned
+ * host memory, "null", or "host" for other memory.
+ */
+void fake_cuda_describe(const void *p, char *out, size_t len) {
+    fake_alloc *a = find_alloc((const char *) p);
+    fake_host *h = a ? NULL : find_host((const char *) p);
+    if (a) snprintf(out, len, "buf%d+%ld", a->id, (long) ((const char *) p - a->base));
+    else if (h) snprintf(out, len, "pinned%d+%ld", h->id, (long) ((const char *) p - h->base));
+    else snprintf(out, len, "%s", p ? "host" : "null");
+}
+
+/* The id of a live stream, 0 for the legacy default stream (NULL), -1 for anything else. */
+int fake_cuda_stream_id(const void *stream) {
+    if (!stream) return 0;
+    const fake_stream *s = stream;
+    return s->magic == STREAM_MAGIC ? s->id : -1;
+}
+
+#define STREAM_CHECK(stream) do { if (fake_cuda_stream_id(stream) < 0) {                                        \
+        fake_note("%s refused: not a live stream", __func__); return INVALID_HANDLE; } } while (0)
+
+/* Notes a copy between host and device: "<write|read>[ async] <to> <- <from> bytes=<n>[ stream=<id>]". */
+static void note_copy(const char *kind, const void *to, const void *from, size_t bytes, int async, void *stream) {
+    char t[64], f[64];
+    fake_cuda_describe(to, t, sizeof t);
+    fake_cuda_describe(from, f, sizeof f);
+    if (async) fake_note("%s async %s <- %s bytes=%zu stream=%d", kind, t, f, bytes, fake_cuda_stream_id(stream));
+    else fake_note("%s %s <- %s bytes=%zu", kind, t, f, bytes);
+}
+
 CUresult cuMemcpyHtoD_v2(CUdeviceptr dst, const void *src, size_t bytes) {
+    FAKE_INJECT("cuMemcpyHtoD_v2");
     STICKY_CHECK();
     PRIMARY_CHECK();
     if (check_range(dst, bytes)) return INVALID_VALUE;
+    note_copy("write", (void *) (uintptr_t) dst, src, bytes, 0, NULL);
     memcpy((void *) (uintptr_t) dst, src, bytes);
     return 0;
 }
 
 CUresult cuMemcpyDtoH_v2(void *dst, CUdeviceptr src, size_t bytes) {
+    FAKE_INJECT("cuMemcpyDtoH_v2");
     STICKY_CHECK();
     PRIMARY_CHECK();
     if (check_range(src, bytes)) return INVALID_VALUE;
+    note_copy("read", dst, (void *) (uintptr_t) src, bytes, 0, NULL);
     memcpy(dst, (void *) (uintptr_t) src, bytes);
     return 0;
 }
 
-/* Names a device address as the logs do (buf<id>+<offset>), "null", or "host" for memory of no buffer. */
-void fake_cuda_describe(const void *p, char *out, size_t len) {
-    fake_alloc *a = find_alloc((const char *) p);
-    if (a) snprintf(out, len, "buf%d+%ld", a->id, (long) ((const char *) p - a->base));
-    else snprintf(out, len, "%s", p ? "host" : "null");
+CUresult cuMemcpyHtoDAsync_v2(CUdeviceptr dst, const void *src, size_t bytes, void *stream) {
+    FAKE_INJECT("cuMemcpyHtoDAsync_v2");
+    STICKY_CHECK();
+    PRIMARY_CHECK();
+    STREAM_CHECK(stream);
+    if (check_range(dst, bytes)) return INVALID_VALUE;
+    note_copy("write", (void *) (uintptr_t) dst, src, bytes, 1, stream);
+    memcpy((void *) (uintptr_t) dst, src, bytes);
+    return 0;
 }
+
+CUresult cuMemcpyDtoHAsync_v2(void *dst, CUdeviceptr src, size_t bytes, void *stream) {
+    FAKE_INJECT("cuMemcpyDtoHAsync_v2");
+    STICKY_CHECK();
+    PRIMARY_CHECK();
+    STREAM_CHECK(stream);
+    if (check_range(src, bytes)) return INVALID_VALUE;
+    note_copy("read", dst, (void *) (uintptr_t) src, bytes, 1, stream);
+    memcpy(dst, (void *) (uintptr_t) src, bytes);
+    return 0;
+}
+
+CUresult cuMemHostAlloc(void **p, size_t bytes, unsigned int flags) {
+    FAKE_INJECT("cuMemHostAlloc");
+    STICKY_CHECK();
+    PRIMARY_CHECK();
+    if (bytes == 0) return INVALID_VALUE;
+    if (host_used + bytes > (size_t) env_long("FAKE_CUDA_HOST_MEMORY", 64L << 20)) return 2; /* out of memory */
+    for (int k = 0; k < MAX_HOSTS; k++) {
+        if (!hosts[k].alive) {
+            hosts[k].base = malloc(bytes);
+            if (!hosts[k].base) return 2;
+            memset(hosts[k].base, 0x5A, bytes);
+            hosts[k].alive = 1;
+            hosts[k].bytes = bytes;
+            hosts[k].id = next_host++;
+            host_used += bytes;
+            *p = hosts[k].base;
+            fake_note("host alloc id=%d bytes=%zu flags=%u", hosts[k].id, bytes, flags);
+            return 0;
+        }
+    }
+    return 2;
+}
+
+CUresult cuMemFreeHost(void *p) {
+    fake_host *h = find_host(p);
+    if (!h || h->base != p) {
+        fake_note("host free refused: not pinned memory");
+        return INVALID_VALUE;
+    }
+    PRIMARY_CHECK();
+    fake_note("host free id=%d", h->id);
+    host_used -= h->bytes;
+    free(h->base);
+    h->alive = 0;
+    return 0;
+}
+
+CUresult cuStreamCreate(void **stream, unsigned int flags) {
+    FAKE_INJECT("cuStreamCreate");
+    STICKY_CHECK();
+    PRIMARY_CHECK();
+    fake_stream *s = calloc(1, sizeof(fake_stream));
+    s->magic = STREAM_MAGIC;
+    s->id = next_stream++;
+    fake_note("stream create id=%d flags=%u", s->id, flags);
+    *stream = s;
+    return 0;
+}
+
+CUresult cuStreamDestroy_v2(void *stream) {
+    FAKE_INJECT("cuStreamDestroy_v2");
+    PRIMARY_CHECK();
+    if (!stream || fake_cuda_stream_id(stream) < 0) return INVALID_HANDLE;
+    fake_stream *s = stream;
+    fake_note("stream destroy id=%d", s->id);
+    s->magic = 0; /* kept, not freed, so that a later use of the handle is recognised as not live */
+    return 0;
+}
+
+CUresult cuStreamSynchronize(void *stream) {
+    FAKE_INJECT("cuStreamSynchronize");
+    STICKY_CHECK();
+    PRIMARY_CHECK();
+    STREAM_CHECK(stream);
+    fake_note("stream sync id=%d", fake_cuda_stream_id(stream));
+    return 0;
+}
+
+/* Done, unless a failure is injected (CUDA_ERROR_NOT_READY, 600, says "still running"). */
+CUresult cuStreamQuery(void *stream) {
+    FAKE_INJECT("cuStreamQuery");
+    STICKY_CHECK();
+    PRIMARY_CHECK();
+    STREAM_CHECK(stream);
+    fake_note("stream query id=%d", fake_cuda_stream_id(stream));
+    return 0;
+}
+
 
 CUresult cuMemcpyDtoDAsync_v2(CUdeviceptr dst, CUdeviceptr src, size_t bytes, void *stream) {
     STICKY_CHECK();
     PRIMARY_CHECK();
+    STREAM_CHECK(stream);
     if (check_range(dst, bytes) || check_range(src, bytes)) return INVALID_VALUE;
     char to[64], from[64];
     fake_cuda_describe((void *) (uintptr_t) dst, to, sizeof to);
     fake_cuda_describe((void *) (uintptr_t) src, from, sizeof from);
-    fake_note("copy %s <- %s bytes=%zu stream=%ld", to, from, bytes, (long) (uintptr_t) stream);
+    fake_note("copy %s <- %s bytes=%zu stream=%d", to, from, bytes, fake_cuda_stream_id(stream));
     memmove((void *) (uintptr_t) dst, (void *) (uintptr_t) src, bytes);
     return 0;
 }
@@ -449,10 +606,11 @@ static CUresult check_limits(const fake_function *f, unsigned gx, unsigned gy, u
 
 CUresult cuLaunchKernel(void *function, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
                         unsigned shared, void *stream, void **params, void **extra) {
-    (void) stream; (void) extra;
+    (void) extra;
     FAKE_INJECT("cuLaunchKernel");
     STICKY_CHECK();
     PRIMARY_CHECK();
+    STREAM_CHECK(stream);
     fake_function *f = function;
     CUresult limits = check_limits(f, gx, gy, gz, bx, by, bz, shared);
     if (limits) return limits;
@@ -485,30 +643,66 @@ CUresult cuLaunchKernel(void *function, unsigned gx, unsigned gy, unsigned gz, u
         }
         used_chars += snprintf(line + used_chars, sizeof line - used_chars, "%s%s", k ? ";" : "", value);
     }
+    if (stream) snprintf(line + used_chars, sizeof line - used_chars, " stream=%d", fake_cuda_stream_id(stream));
     fake_note("%s", line);
     return 0;
 }
 
 CUresult cuEventCreate(void **event, unsigned int flags) {
-    (void) flags;
+    FAKE_INJECT("cuEventCreate");
     PRIMARY_CHECK();
     fake_event *e = calloc(1, sizeof(fake_event));
     e->id = next_event++;
-    fake_note("event create id=%d", e->id);
+    fake_note("event create id=%d flags=%u", e->id, flags);
     *event = e;
     return 0;
 }
 
+/* Records the event; its sequence number orders it among every event recorded (for cuEventElapsedTime). */
 CUresult cuEventRecord(void *event, void *stream) {
-    (void) stream;
+    FAKE_INJECT("cuEventRecord");
     STICKY_CHECK();
     PRIMARY_CHECK();
-    ((fake_event *) event)->recorded = 1;
+    STREAM_CHECK(stream);
+    fake_event *e = event;
+    e->recorded = 1;
+    e->sequence = ++records;
+    fake_note("event record id=%d stream=%d", e->id, fake_cuda_stream_id(stream));
     return 0;
 }
 
-CUresult cuEventSynchronize(void *event) { STICKY_CHECK(); return ((fake_event *) event)->recorded ? 0 : 400; }
-CUresult cuEventElapsedTime(float *ms, void *start, void *end) { (void) start; (void) end; *ms = 1.5f; return 0; }
+CUresult cuEventSynchronize(void *event) {
+    FAKE_INJECT("cuEventSynchronize");
+    STICKY_CHECK();
+    fake_note("event sync id=%d", ((fake_event *) event)->id);
+    return ((fake_event *) event)->recorded ? 0 : 400;
+}
+
+/* Complete once recorded, unless a failure is injected (CUDA_ERROR_NOT_READY, 600, says "not yet"). */
+CUresult cuEventQuery(void *event) {
+    FAKE_INJECT("cuEventQuery");
+    STICKY_CHECK();
+    fake_note("event query id=%d", ((fake_event *) event)->id);
+    return ((fake_event *) event)->recorded ? 0 : NOT_READY;
+}
+
+CUresult cuEventElapsedTime(float *ms, void *start, void *end) {
+    FAKE_INJECT("cuEventElapsedTime");
+    fake_event *s = start, *e = end;
+    fake_note("event elapsed start=%d end=%d", s->id, e->id);
+    if (!s->recorded || !e->recorded) return NOT_READY;
+    *ms = 1.5f * (float) (e->sequence - s->sequence);
+    return 0;
+}
+
+CUresult cuStreamWaitEvent(void *stream, void *event, unsigned int flags) {
+    FAKE_INJECT("cuStreamWaitEvent");
+    STICKY_CHECK();
+    PRIMARY_CHECK();
+    STREAM_CHECK(stream);
+    fake_note("stream wait id=%d event=%d flags=%u", fake_cuda_stream_id(stream), ((fake_event *) event)->id, flags);
+    return 0;
+}
 
 CUresult cuEventDestroy_v2(void *event) {
     fake_note("event destroy id=%d", ((fake_event *) event)->id);
@@ -519,7 +713,7 @@ CUresult cuEventDestroy_v2(void *event) {
 /* The names of the codes the tests meet, and of codes newer than JCuda 12.6. */
 static const struct { int code; const char *name; } NAMES[] = {
     {0, "CUDA_SUCCESS"}, {1, "CUDA_ERROR_INVALID_VALUE"}, {2, "CUDA_ERROR_OUT_OF_MEMORY"},
-    {201, "CUDA_ERROR_INVALID_CONTEXT"}, {218, "CUDA_ERROR_INVALID_PTX"}, {222, "CUDA_ERROR_UNSUPPORTED_PTX_VERSION"},
+    {201, "CUDA_ERROR_INVALID_CONTEXT"}, {400, "CUDA_ERROR_INVALID_HANDLE"}, {600, "CUDA_ERROR_NOT_READY"}, {218, "CUDA_ERROR_INVALID_PTX"}, {222, "CUDA_ERROR_UNSUPPORTED_PTX_VERSION"},
     {226, "CUDA_ERROR_CONTAINED"}, {500, "CUDA_ERROR_NOT_FOUND"}, {700, "CUDA_ERROR_ILLEGAL_ADDRESS"},
     {719, "CUDA_ERROR_LAUNCH_FAILED"}, {721, "CUDA_ERROR_TENSOR_MEMORY_LEAK"}, {916, "CUDA_ERROR_KEY_ROTATION"},
 };

@@ -81,7 +81,7 @@ int cufftSetStream(int handle, void *stream) {
     fake_plan *p = find(handle);
     if (!p) return INVALID_PLAN;
     p->stream = stream;
-    fake_note("cufftSetStream plan=%d stream=%ld", handle, (long) (uintptr_t) stream);
+    fake_note("cufftSetStream plan=%d stream=%ld", handle, fake_stream_id(stream));
     return SUCCESS;
 }
 
@@ -120,7 +120,7 @@ static int run(const char *call, int handle, int type, const void *in, void *out
     fake_plan *p = find(handle);
     char wi[64], wo[64];
     fake_note("%s plan=%d in=%s out=%s direction=%d stream=%ld", call, handle, fake_where(in, wi, 64),
-              fake_where(out, wo, 64), sign, p ? (long) (uintptr_t) p->stream : -1L);
+              fake_where(out, wo, 64), sign, p ? fake_stream_id(p->stream) : -1L);
     if (!p || p->type != type) return INVALID_PLAN;
     FAKE_NEEDS_CONTEXT(call, EXEC_FAILED);
     FAKE_STICKY_FAILS(call, EXEC_FAILED);

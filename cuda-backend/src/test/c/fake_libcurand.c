@@ -43,7 +43,7 @@ static int valid(fake_generator *g) { return g && g->magic == MAGIC; }
 static void log_generate(const char *call, fake_generator *g, const void *out, size_t n) {
     char where[64];
     fake_note("%s gen=%d seed=%llu offset=%llu n=%zu out=%s stream=%ld", call, g->id, (unsigned long long) g->seed,
-              (unsigned long long) g->offset, n, fake_where(out, where, 64), (long) (uintptr_t) g->stream);
+              (unsigned long long) g->offset, n, fake_where(out, where, 64), fake_stream_id(g->stream));
 }
 
 int curandGetProperty(int type, int *value) {
@@ -98,7 +98,7 @@ int curandSetStream(fake_generator *g, void *stream) {
     FAKE_INJECT("curandSetStream");
     if (!valid(g)) return NOT_INITIALIZED;
     g->stream = stream;
-    fake_note("curandSetStream gen=%d stream=%ld", g->id, (long) (uintptr_t) stream);
+    fake_note("curandSetStream gen=%d stream=%ld", g->id, fake_stream_id(stream));
     return SUCCESS;
 }
 

@@ -8,6 +8,8 @@ import jcuda.driver.JCudaDriver;
 final class CuResults {
     /** CUDA_ERROR_OUT_OF_MEMORY. */
     static final int OUT_OF_MEMORY = 2;
+    /** CUDA_ERROR_NOT_READY: cuStreamQuery's and cuEventQuery's "still running", no error. */
+    static final int NOT_READY = 600;
     /** CUDA_ERROR_NOT_FOUND, e.g. from cuModuleGetFunction. */
     static final int NOT_FOUND = 500;
     /** CUDA_ERROR_UNSUPPORTED_PTX_VERSION: the PTX is newer than the driver. */

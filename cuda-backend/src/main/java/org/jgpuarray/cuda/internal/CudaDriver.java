@@ -1,18 +1,12 @@
 package org.jgpuarray.cuda.internal;
 
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
-import static jcuda.driver.JCudaDriver.cuEventCreate;
-import static jcuda.driver.JCudaDriver.cuEventDestroy;
-import static jcuda.driver.JCudaDriver.cuEventRecord;
-import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import jcuda.driver.CUevent;
-import jcuda.driver.CUevent_flags;
 import jcuda.driver.CUstream;
 import org.jgpuarray.cuda.CudaFeatures;
 import org.jgpuarray.cuda.internal.compiler.CompileTarget;
@@ -24,17 +18,22 @@ import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.spi.BackendDevice;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.HostArray;
+import org.jgpuarray.spi.PinnedMemory;
 import org.jgpuarray.spi.gpu.CompilerThread;
 import org.jgpuarray.spi.gpu.GpuDriver;
 import org.jgpuarray.spi.gpu.GpuProgram;
+import org.jgpuarray.spi.gpu.GpuQueue;
 import org.jgpuarray.spi.gpu.LaunchLimits;
 
 /**
  * A CUDA device opened for computing, the CUDA half of {@code GpuDevice}: the device's primary context,
  * memory from {@code cuMemAlloc}, programs compiled by the chosen compiler and loaded with the driver API,
- * launches in the legacy default stream (copies to the host wait for them). The vendor libraries (cuBLAS,
- * cuFFT, cuRAND) are offered as the core's providers, bound to the same stream, and loaded on their first
- * use. Each entry point pushes the context on the calling thread and pops it again.
+ * launches in the selected stream: the legacy default stream (the device's own queue), or a stream it
+ * created ({@link CudaStreams}; copies from and to Java arrays run in the legacy default stream and wait for
+ * every stream's earlier work). Page-locked host memory ({@link PinnedBlocks}) is copied asynchronously in
+ * the selected stream. The vendor libraries (cuBLAS, cuFFT, cuRAND) are offered as the core's providers,
+ * switched to the selected stream when it changes, and loaded on their first use. Each entry point pushes the
+ * context on the calling thread and pops it again.
  */
 public final class CudaDriver implements GpuDriver, CudaFeatures {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
@@ -45,12 +44,13 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     private final CompileTarget target;
     private final ModuleLoader loader;
     private final DeviceMemory memory;
+    private final CudaStreams streams;
+    private final PinnedBlocks pinned;
     private final LaunchLimits limits;
     private final int driverVersion;
     private final BiFunction<CudaDriver, BackendDevice, DeviceLibraries> libraryFactory;
     private final Set<EventTimer.Events> timers = new HashSet<>();
     private DeviceLibraries libraries;
-    private CUevent marker;
     private boolean closed;
 
     private CudaDriver(DeviceInfo info, CudaContext context, CudaCompiler compiler, int driverVersion,
@@ -60,7 +60,9 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         this.compiler = compiler;
         this.driverVersion = driverVersion;
         this.target = compiler.targetFor(DeviceDescription.arch(context.device()));
-        this.memory = new DeviceMemory(this, context);
+        this.streams = new CudaStreams(this, context);
+        this.pinned = new PinnedBlocks(context);
+        this.memory = new DeviceMemory(this, context, streams);
         this.loader = new ModuleLoader(context, memory, compiler, driverVersion);
         this.limits = DeviceDescription.limits(context.device());
         this.libraryFactory = libraries;
@@ -141,6 +143,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
                 && PeerCopy.copy(this, src, srcByteOffset, peer, dst, dstByteOffset, bytes);
     }
 
+    /** {@code cuCtxSynchronize}: waits for every stream of the device. */
     @Override
     public void synchronize() {
         context.enter();
@@ -149,56 +152,76 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         } finally {
             context.exit();
         }
-        destroyMarker(); // everything it marked has run
+        streams.drained(); // everything the throttle points marked has run
     }
 
-    /** Waits for the event recorded at the previous throttle point, then records the next in the stream. */
+    /**
+     * Waits for the event recorded at the selected stream's previous throttle point, then records the next in
+     * that stream: each stream bounds its own queued work.
+     */
     @Override
     public void throttle() {
-        context.enter();
-        try {
-            if (marker != null) {
-                CUevent previous = marker;
-                marker = null;
-                try {
-                    context.check("cuEventSynchronize", cuEventSynchronize(previous));
-                } finally {
-                    cuEventDestroy(previous);
-                }
-            }
-            CUevent next = new CUevent();
-            context.check("cuEventCreate", cuEventCreate(next, CUevent_flags.CU_EVENT_DISABLE_TIMING));
-            int recorded = cuEventRecord(next, DeviceMemory.STREAM);
-            if (recorded != 0) {
-                cuEventDestroy(next);
-                context.check("cuEventRecord", recorded);
-            }
-            marker = next;
-        } finally {
-            context.exit();
-        }
+        streams.throttle();
     }
 
-    /** Destroys the throttle point's event, in its context (also a broken one); the caller holds no push. */
-    private void destroyMarker() {
-        if (marker == null) {
-            return;
-        }
-        CUevent event = marker;
-        marker = null;
-        boolean entered = context.enterToRelease();
-        try {
-            cuEventDestroy(event);
-        } finally {
-            if (entered) {
-                context.exit();
-            }
-        }
+    /**
+     * {@code cuStreamCreate}: a blocking stream, which overlaps the device's other created streams
+     * ({@link CudaStreams}).
+     */
+    @Override
+    public GpuQueue createQueue() {
+        return streams.create();
+    }
+
+    /** The legacy default stream. */
+    @Override
+    public GpuQueue ownQueue() {
+        return streams.own();
+    }
+
+    /**
+     * Makes {@code queue} the stream of the following launches, copies and library calls.
+     *
+     * @throws IllegalArgumentException for a queue of another device or context
+     * @throws IllegalStateException    for a released queue
+     */
+    @Override
+    public void select(GpuQueue queue) {
+        streams.select(queue);
+    }
+
+    /**
+     * {@code cuMemHostAlloc} (portable), as a direct buffer; freed by its {@code release()} or when the device
+     * closes.
+     *
+     * @throws org.jgpuarray.device.OutOfDeviceMemoryException when no page-locked memory is left
+     */
+    @Override
+    public PinnedMemory allocatePinned(long bytes) {
+        return pinned.allocate(bytes);
+    }
+
+    /**
+     * {@code cuMemcpyHtoDAsync} in the selected stream from native memory; a Java array is copied synchronously
+     * ({@link #write}): the garbage collector may move it while an asynchronous copy still reads it.
+     */
+    @Override
+    public void writeAsync(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        memory.copyFromHostAsync(src, srcOffset, dst, dstByteOffset, count);
+    }
+
+    /**
+     * {@code cuMemcpyDtoHAsync} in the selected stream into native memory; a Java array is copied synchronously
+     * ({@link #read}), for the same reason as {@link #writeAsync}.
+     */
+    @Override
+    public void readAsync(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
+        memory.copyToHostAsync(src, srcByteOffset, dst, dstOffset, count);
     }
 
     @Override
     public DeviceTimer startTimer() {
-        return EventTimer.start(context, timers);
+        return EventTimer.start(context, streams, timers);
     }
 
     /** The compiler and its version, the target, and the driver version: what a PTX or cubin depends on. */
@@ -257,11 +280,12 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     }
 
     /**
-     * The stream every launch and copy of this device is enqueued in; libraries must use it too, so that
-     * their work is ordered with the kernels. Null: the legacy default stream.
+     * The stream the next launch and copy of this device is enqueued in, the one selected last; libraries
+     * switch to it before each call when it changed, so that their work is ordered with the kernels. Null:
+     * the legacy default stream; otherwise a {@link CudaStreamHandle}.
      */
     public CUstream stream() {
-        return DeviceMemory.STREAM;
+        return streams.selectedHandle();
     }
 
     /** The primary context: {@link CudaContext#enter()} before calling a library, {@link CudaContext#exit()} after. */
@@ -269,9 +293,25 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         return context;
     }
 
+    /** The selected stream's {@code CUstream}; 0 for the legacy default stream. */
     @Override
     public long streamHandle() {
-        return 0;
+        return streams.selectedAddress();
+    }
+
+    @Override
+    public int liveStreams() {
+        return streams.liveStreams();
+    }
+
+    @Override
+    public int liveEvents() {
+        return streams.liveEvents();
+    }
+
+    @Override
+    public int livePinnedBlocks() {
+        return pinned.liveCount();
     }
 
     @Override
@@ -293,9 +333,10 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
     }
 
     /**
-     * Destroys the events of timers still running, waits for the device where it can, frees every buffer,
-     * and releases the primary context (which resets the device when it is broken and this was the last
-     * context of it). Idempotent, never throws.
+     * Destroys the events of timers still running, waits for the device where it can, destroys every stream
+     * and event the core did not release, frees every pinned block and every buffer, and releases the primary
+     * context (which resets the device when it is broken and this was the last context of it). Idempotent,
+     * never throws.
      */
     @Override
     public void close() {
@@ -305,7 +346,6 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         closed = true;
         try {
             EventTimer.destroyAll(timers);
-            destroyMarker();
             if (!context.isBroken()) {
                 context.enter();
                 try {
@@ -318,6 +358,8 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
             LOG.log(System.Logger.Level.DEBUG, "while closing " + info + ": " + e);
         } finally {
             try {
+                streams.destroyAll();
+                pinned.freeAll();
                 memory.freeAll();
             } finally {
                 context.release();

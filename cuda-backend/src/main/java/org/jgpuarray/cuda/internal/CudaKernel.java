@@ -11,7 +11,7 @@ import jcuda.driver.CUfunction;
 import org.jgpuarray.spi.gpu.GpuKernel;
 
 /**
- * One kernel of a loaded module, launched asynchronously in the device's stream. Dynamic shared memory
+ * One kernel of a loaded module, launched asynchronously in the device's selected stream. Dynamic shared memory
  * beyond what the function allows by default (48 KiB less its static shared memory) is opted into with
  * {@code cuFuncSetAttribute(CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES)} before the launch that needs
  * it. Created and launched with the context entered; launches are serialised by the device.
@@ -76,7 +76,7 @@ final class CudaKernel implements GpuKernel {
                 optIn(sharedBytes);
             }
             int result = cuLaunchKernel(function, (int) grid[0], (int) grid[1], (int) grid[2],
-                    (int) block[0], (int) block[1], (int) block[2], (int) sharedBytes, DeviceMemory.STREAM, params, null);
+                    (int) block[0], (int) block[1], (int) block[2], (int) sharedBytes, memory.stream(), params, null);
             if (result != 0) {
                 throw context.failure("cuLaunchKernel(" + name + ")", result, "");
             }

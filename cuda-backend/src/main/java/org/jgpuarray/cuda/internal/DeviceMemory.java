@@ -5,7 +5,9 @@ import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,22 +20,29 @@ import org.jgpuarray.spi.HostArray;
 
 /**
  * Allocations and copies of one device. Copies from the host and to the host are synchronous and run
- * in the legacy default stream, so they are ordered after every kernel launched before them; copies
- * between buffers are enqueued asynchronously in the same stream as the kernels. Every live buffer is
- * remembered, so that closing the device frees them all.
+ * in the legacy default stream, so they are ordered after every kernel launched before them in any stream
+ * (the device's streams are blocking, {@link CudaStreams}); copies between buffers are enqueued
+ * asynchronously in the selected stream, as the kernels are. Asynchronous copies
+ * ({@link #copyFromHostAsync}, {@link #copyToHostAsync}) of native memory are enqueued in the selected stream
+ * too. Every live buffer is remembered, so that closing the device frees them all.
  */
 final class DeviceMemory {
     private static final System.Logger LOG = System.getLogger("org.jgpuarray.cuda");
-    /** The legacy default stream, in which every launch and copy of jgpuarray runs. */
-    static final CUstream STREAM = null;
 
     private final CudaDriver device;
     private final CudaContext context;
+    private final CudaStreams streams;
     private final Set<CudaBuffer> live = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    DeviceMemory(CudaDriver device, CudaContext context) {
+    DeviceMemory(CudaDriver device, CudaContext context, CudaStreams streams) {
         this.device = device;
         this.context = context;
+        this.streams = streams;
+    }
+
+    /** The stream of the next launch and copy (null: the legacy default stream). */
+    CUstream stream() {
+        return streams.selectedHandle();
     }
 
     /** {@code cuMemAlloc} of {@code bytes} (at least one byte is allocated). */
@@ -145,6 +154,55 @@ final class DeviceMemory {
         }
     }
 
+    /**
+     * {@code cuMemcpyHtoDAsync} in the selected stream for native memory ({@link HostArray.Direct}: pinned memory
+     * copies by DMA and returns at once); {@link #copyFromHost} for a Java array, which the garbage collector
+     * may move while an asynchronous copy still reads it (JCuda pins it only for the call).
+     */
+    void copyFromHostAsync(HostArray hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        if (!(hostArray instanceof HostArray.Direct)) {
+            copyFromHost(hostArray, hostOffset, dst, dstByteOffset, count);
+            return;
+        }
+        CudaBuffer d = own(dst, "destination");
+        long bytes = (long) count * hostArray.valueBytes();
+        var host = pointer(hostArray, hostOffset, count);
+        var target = d.at(dstByteOffset, bytes);
+        if (bytes == 0) {
+            return;
+        }
+        context.enter();
+        try {
+            context.check("cuMemcpyHtoDAsync", cuMemcpyHtoDAsync(target, host, bytes, stream()));
+        } finally {
+            context.exit();
+        }
+    }
+
+    /**
+     * {@code cuMemcpyDtoHAsync} in the selected stream for native memory ({@link HostArray.Direct}); the values
+     * are there once the stream has passed the copy. {@link #copyToHost} (which waits) for a Java array.
+     */
+    void copyToHostAsync(DeviceBuffer src, long srcByteOffset, HostArray hostArray, int hostOffset, int count) {
+        if (!(hostArray instanceof HostArray.Direct)) {
+            copyToHost(src, srcByteOffset, hostArray, hostOffset, count);
+            return;
+        }
+        CudaBuffer s = own(src, "source");
+        long bytes = (long) count * hostArray.valueBytes();
+        var host = pointer(hostArray, hostOffset, count);
+        var source = s.at(srcByteOffset, bytes);
+        if (bytes == 0) {
+            return;
+        }
+        context.enter();
+        try {
+            context.check("cuMemcpyDtoHAsync", cuMemcpyDtoHAsync(host, source, bytes, stream()));
+        } finally {
+            context.exit();
+        }
+    }
+
     /** A pointer to value {@code offset} of a host array, after checking that {@code count} values exist there. */
     private static Pointer pointer(HostArray host, int offset, int count) {
         host.checkRange(offset, count);
@@ -159,7 +217,7 @@ final class DeviceMemory {
         }
         context.enter();
         try {
-            context.check("cuMemcpyDtoDAsync", cuMemcpyDtoDAsync(target, source, bytes, STREAM));
+            context.check("cuMemcpyDtoDAsync", cuMemcpyDtoDAsync(target, source, bytes, stream()));
         } finally {
             context.exit();
         }

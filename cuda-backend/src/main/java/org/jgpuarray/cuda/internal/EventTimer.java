@@ -14,7 +14,8 @@ import jcuda.driver.CUevent_flags;
 import org.jgpuarray.device.DeviceTimer;
 
 /**
- * Times device work between two CUDA events recorded in the device's stream (resolution about 0.5 us).
+ * Times device work between two CUDA events, each recorded in the stream selected when the timer starts and
+ * stops (resolution about 0.5 us).
  * The events are destroyed when the timer stops or closes; a timer that is neither gives them back when it
  * is garbage-collected, or when its device closes, whichever comes first.
  */
@@ -22,12 +23,14 @@ final class EventTimer implements DeviceTimer {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final CudaContext context;
+    private final CudaStreams streams;
     private final Events events;
     private final Cleaner.Cleanable cleanable;
     private boolean stopped;
 
-    private EventTimer(CudaContext context, Events events) {
+    private EventTimer(CudaContext context, CudaStreams streams, Events events) {
         this.context = context;
+        this.streams = streams;
         this.events = events;
         this.cleanable = CLEANER.register(this, events);
     }
@@ -35,10 +38,11 @@ final class EventTimer implements DeviceTimer {
     /**
      * Creates the events and records the start.
      *
-     * @param live the device's live events, where these are kept until destroyed
+     * @param streams the device's streams: the events are recorded in the selected one
+     * @param live    the device's live events, where these are kept until destroyed
      * @throws org.jgpuarray.device.DeviceException when the driver refuses
      */
-    static EventTimer start(CudaContext context, Set<Events> live) {
+    static EventTimer start(CudaContext context, CudaStreams streams, Set<Events> live) {
         Events events = new Events(context, live);
         context.enter();
         try {
@@ -46,7 +50,7 @@ final class EventTimer implements DeviceTimer {
             events.created = 1;
             context.check("cuEventCreate", cuEventCreate(events.stop, CUevent_flags.CU_EVENT_DEFAULT));
             events.created = 2;
-            context.check("cuEventRecord", cuEventRecord(events.start, DeviceMemory.STREAM));
+            context.check("cuEventRecord", cuEventRecord(events.start, streams.selectedHandle()));
         } catch (RuntimeException e) {
             events.run();
             throw e;
@@ -56,7 +60,7 @@ final class EventTimer implements DeviceTimer {
         synchronized (live) {
             live.add(events);
         }
-        return new EventTimer(context, events);
+        return new EventTimer(context, streams, events);
     }
 
     /** Destroys the events of every timer of a device that is closing; later destroys do nothing. */
@@ -77,7 +81,7 @@ final class EventTimer implements DeviceTimer {
         try {
             context.enter();
             try {
-                context.check("cuEventRecord", cuEventRecord(events.stop, DeviceMemory.STREAM));
+                context.check("cuEventRecord", cuEventRecord(events.stop, streams.selectedHandle()));
                 context.check("cuEventSynchronize", cuEventSynchronize(events.stop));
                 float[] milliseconds = {0};
                 context.check("cuEventElapsedTime", cuEventElapsedTime(milliseconds, events.start, events.stop));

@@ -47,12 +47,18 @@ public final class FakeDriverScenarios {
     private final FakeLaunchScenarios launches;
     private final FakeContextScenarios contexts;
     private final FakePoolScenarios pool;
+    private final FakeStreamScenarios streams;
+    private final FakeStreamApiScenarios streamApi;
+    private final FakePinnedApiScenarios pinnedApi;
 
     private FakeDriverScenarios(FakeLog fake, Path log) {
         this.log = log;
         this.launches = new FakeLaunchScenarios(fake);
         this.contexts = new FakeContextScenarios(fake);
         this.pool = new FakePoolScenarios(fake);
+        this.streams = new FakeStreamScenarios(fake);
+        this.streamApi = new FakeStreamApiScenarios(fake);
+        this.pinnedApi = new FakePinnedApiScenarios(fake);
     }
 
     /** Entry point of the child JVM; the log file is the fake's FAKE_CUDA_LOG. */
@@ -93,6 +99,18 @@ public final class FakeDriverScenarios {
                 scenario("memory pool: class-sized blocks", pool::blocksAreClassSized),
                 scenario("memory pool: a full device gets the kept blocks back", pool::aFullDeviceGetsTheKeptBlocksBack),
                 scenario("memory pool: switched off", pool::poolOffFreesAtOnce),
+                scenario("streams: launches and copies carry the selected stream",
+                        streams::launchesAndCopiesCarryTheSelectedStream),
+                scenario("streams: events recorded and waited in order", streams::eventsRecordedAndWaitedInOrder),
+                scenario("streams: a throttle point per stream", streams::throttlePerStream),
+                scenario("streams: async copies of pinned and heap memory", streams::asyncCopiesOfPinnedAndHeapMemory),
+                scenario("streams: foreign streams and events are refused", streams::foreignStreamsAndEventsAreRefused),
+                scenario("streams: injected errors name the call", streams::injectedErrorsNameTheCall),
+                scenario("streams: a sticky error from a stream", streams::stickyErrorFromAStream),
+                scenario("streams: close releases every stream, event and pinned block", streams::closeReleasesEverything),
+                scenario("streams: the core's scopes select the driver's stream",
+                        streamApi::scopesSelectTheDriversStream),
+                scenario("pinned arrays copy asynchronously", pinnedApi::pinnedArraysCopyAsynchronously),
                 scenario("everything released", this::balance));
     }
 
@@ -408,6 +426,12 @@ public final class FakeDriverScenarios {
         long allocs = lines.stream().filter(s -> s.startsWith("alloc ")).count();
         long frees = lines.stream().filter(s -> s.startsWith("free ")).count();
         check(allocs == frees, "every allocation freed: " + allocs + " allocations, " + frees + " frees");
+        for (String[] pair : new String[][] {{"stream create", "stream destroy"}, {"event create", "event destroy"},
+                {"host alloc", "host free"}}) {
+            long made = lines.stream().filter(s -> s.startsWith(pair[0])).count();
+            long gone = lines.stream().filter(s -> s.startsWith(pair[1])).count();
+            check(made == gone, "every '" + pair[0] + "' matched by a '" + pair[1] + "': " + made + " and " + gone);
+        }
         String lastRelease = lines.stream().filter(s -> s.startsWith("release ")).reduce((a, b) -> b).orElse("");
         check(lastRelease.equals("release refs=0"), "primary context released: " + lastRelease);
         check(lines.stream().filter(s -> s.startsWith("retain")).count()

@@ -74,6 +74,8 @@ public final class FakeLibraryScenarios {
             s.add(scenario("cuRAND stream", () -> random().stream(CURAND)));
             s.add(scenario("cuRAND failures", () -> random().failures()));
         }
+        s.add(scenario("libraries follow the selected stream",
+                () -> new FakeLibraryStreamScenarios(log).librariesFollowTheSelectedStream(!jna)));
         s.add(scenario("context closes", this::closeContext));
         s.add(scenario("a refused cuBLAS handle leaves the portable BLAS", () -> refusedHandle(log)));
         s.add(scenario("sticky error after cuBLAS: reset, then a new context", () -> recovery().afterBlas()));

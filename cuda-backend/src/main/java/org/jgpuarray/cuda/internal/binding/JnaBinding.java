@@ -7,6 +7,7 @@ import com.sun.jna.Pointer;
 import java.lang.reflect.Method;
 import jcuda.driver.CUstream;
 import org.jgpuarray.cuda.internal.CudaPointer;
+import org.jgpuarray.cuda.internal.CudaStreamHandle;
 
 /**
  * Loading a JNA library interface with every function checked up front (JNA itself looks functions up
@@ -39,15 +40,18 @@ public final class JnaBinding {
     }
 
     /**
-     * The stream as a JNA pointer.
+     * The stream as a JNA pointer: null for the legacy default stream, the address of a stream the backend
+     * created.
      *
-     * @throws IllegalArgumentException for a stream other than the legacy default one (null), the only
-     *                                  stream the backend uses
+     * @throws IllegalArgumentException for a stream the backend did not create (not a {@link CudaStreamHandle})
      */
     public static Pointer stream(CUstream stream) {
-        if (stream != null) {
-            throw new IllegalArgumentException("the JNA bindings take the legacy default stream only, got " + stream);
+        if (stream == null) {
+            return Pointer.NULL;
         }
-        return Pointer.NULL;
+        if (!(stream instanceof CudaStreamHandle handle)) {
+            throw new IllegalArgumentException("the JNA bindings take the backend's own streams only, got " + stream);
+        }
+        return new Pointer(handle.address());
     }
 }

@@ -8,6 +8,7 @@ import static org.jgpuarray.cuda.internal.cublas.CublasStatus.POINTER_MODE_HOST;
 
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import jcuda.driver.CUstream;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.CudaContext;
 import org.jgpuarray.cuda.internal.CudaDriver;
@@ -34,12 +35,15 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
     private final CudaDriver device;
     private final CublasHandle handle;
     private final String implementation;
+    /** The stream the handle is bound to; switched when the device's selected stream differs. */
+    private CUstream stream;
     private boolean closed;
 
-    private CublasBlas(CudaDriver device, CublasHandle handle, String implementation) {
+    private CublasBlas(CudaDriver device, CublasHandle handle, String implementation, CUstream stream) {
         this.device = device;
         this.handle = handle;
         this.implementation = implementation;
+        this.stream = stream;
     }
 
     /**
@@ -51,14 +55,15 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
         device.context().enter();
         try {
             CublasHandle handle = binding.create();
+            CUstream stream = device.stream();
             try {
-                NAMES.check("cublasSetStream_v2", handle.setStream(device.stream()), "the device's stream");
+                NAMES.check("cublasSetStream_v2", handle.setStream(stream), "the device's stream");
                 NAMES.check("cublasSetPointerMode_v2", handle.setPointerMode(POINTER_MODE_HOST), "host");
             } catch (RuntimeException e) {
                 handle.destroy();
                 throw e;
             }
-            return new CublasBlas(device, handle, binding.implementation());
+            return new CublasBlas(device, handle, binding.implementation(), stream);
         } finally {
             device.context().exit();
         }
@@ -183,13 +188,19 @@ public final class CublasBlas implements BlasProvider, AutoCloseable {
     }
 
     /**
-     * Makes one cuBLAS call with the device's context entered; a failed status becomes a DeviceException
-     * (which says so when the driver finds the context broken).
+     * Makes one cuBLAS call with the device's context entered, in the device's selected stream
+     * ({@code cublasSetStream_v2} first when it changed); a failed status becomes a DeviceException (which says
+     * so when the driver finds the context broken).
      */
     private void run(String call, IntSupplier op, Supplier<String> detail) {
         CudaContext context = device.context();
         context.enter();
         try {
+            CUstream selected = device.stream();
+            if (selected != stream) {
+                NAMES.check("cublasSetStream_v2", handle.setStream(selected), "the device's selected stream");
+                stream = selected;
+            }
             int status = op.getAsInt();
             if (status != 0) {
                 throw context.libraryFailure(call, status, NAMES.name(status), detail.get());

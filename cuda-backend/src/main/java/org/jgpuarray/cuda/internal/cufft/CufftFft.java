@@ -7,14 +7,13 @@ import java.util.Set;
 import org.jgpuarray.device.UnsupportedCapabilityException;
 import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.spi.BackendDevice;
-import org.jgpuarray.cuda.internal.binding.JnaBinding;
 import org.jgpuarray.spi.FftPlan;
 import org.jgpuarray.spi.FftProvider;
 import org.jgpuarray.spi.FftShape;
 
 /**
  * cuFFT as the core's {@link FftProvider} on one device: {@code cufftPlanMany} with the basic
- * (contiguous) layout for each {@link FftShape}, bound to the device's stream. Shapes with an extent of
+ * (contiguous) layout for each {@link FftShape}, each plan in the device's selected stream. Shapes with an extent of
  * 1, or sizes beyond cuFFT's 32-bit plan interface, are declined (the core's portable kernels take
  * them). Live plans are remembered, so that closing destroys any the core did not release. Used from one
  * thread at a time: the core runs library calls under the device's lock
@@ -45,7 +44,7 @@ public final class CufftFft implements FftProvider, AutoCloseable {
 
     /**
      * {@code cufftPlanMany(rank, dims, NULL, 1, idist, NULL, 1, odist, type, batch)}, then
-     * {@code cufftSetStream}.
+     * {@code cufftSetStream} to the device's selected stream.
      *
      * @throws UnsupportedCapabilityException for shapes cuFFT is not asked to do here
      * @throws org.jgpuarray.device.DeviceException when cuFFT refuses
@@ -66,8 +65,7 @@ public final class CufftFft implements FftProvider, AutoCloseable {
             CufftPlan plan = new CufftPlan(this, handle[0], shape, transform);
             live.add(plan);
             try {
-                CufftResults.NAMES.check("cufftSetStream",
-                        binding.library().cufftSetStream(handle[0], JnaBinding.stream(device.stream())), shape.toString());
+                plan.follow(device.stream());
             } catch (RuntimeException e) {
                 plan.release();
                 throw e;

@@ -11,7 +11,7 @@ import org.jgpuarray.spi.DeviceBuffer;
 
 /**
  * The two small kernels around cuFFT, compiled through the backend (once per precision) and launched in
- * the device's stream: the scale factor applied to a transform's output, and the Hermitian
+ * the device's selected stream: the scale factor applied to a transform's output, and the Hermitian
  * symmetrization of a complex-to-real transform's input. The latter makes cuFFT agree with NumPy where
  * the input is not a Hermitian half spectrum (cuFFT leaves that case undefined): NumPy's
  * {@code irfftn} drops the imaginary parts of the zero and Nyquist columns after the transforms of the

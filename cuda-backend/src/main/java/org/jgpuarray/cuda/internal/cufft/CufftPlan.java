@@ -1,17 +1,23 @@
 package org.jgpuarray.cuda.internal.cufft;
 
+import jcuda.driver.CUstream;
 import org.jgpuarray.cuda.internal.CudaContext;
 import org.jgpuarray.cuda.internal.binding.JnaBinding;
 import org.jgpuarray.spi.DeviceBuffer;
 import org.jgpuarray.spi.FftPlan;
 import org.jgpuarray.spi.FftShape;
 
-/** One cuFFT plan ({@code cufftHandle}) of one shape, in the device's stream. Used from the device's thread only. */
+/**
+ * One cuFFT plan ({@code cufftHandle}) of one shape, executed in the device's selected stream
+ * ({@code cufftSetStream} when it changed since the plan's last call). Used under the device's lock.
+ */
 final class CufftPlan implements FftPlan {
     private final CufftFft owner;
     private final int handle;
     private final FftShape shape;
     private final CufftTransform transform;
+    private CUstream stream;
+    private boolean bound;
     private boolean released;
 
     CufftPlan(CufftFft owner, int handle, FftShape shape, CufftTransform transform) {
@@ -19,6 +25,22 @@ final class CufftPlan implements FftPlan {
         this.handle = handle;
         this.shape = shape;
         this.transform = transform;
+    }
+
+    /**
+     * Binds the plan to {@code selected} ({@code cufftSetStream}) unless it is bound to it already; the
+     * device's context is entered.
+     *
+     * @throws org.jgpuarray.device.DeviceException when cuFFT refuses
+     */
+    void follow(CUstream selected) {
+        if (bound && selected == stream) {
+            return;
+        }
+        CufftResults.NAMES.check("cufftSetStream", owner.library().cufftSetStream(handle, JnaBinding.stream(selected)),
+                shape.toString());
+        stream = selected;
+        bound = true;
     }
 
     /** The {@code cufftHandle}. */
@@ -54,6 +76,7 @@ final class CufftPlan implements FftPlan {
         CudaContext context = owner.device().context();
         context.enter();
         try {
+            follow(owner.device().stream());
             int status = transform.execute(owner.library(), handle, pin, pout, inverse);
             if (status != 0) {
                 throw context.libraryFailure(transform.exec(), status, CufftResults.NAMES.name(status),

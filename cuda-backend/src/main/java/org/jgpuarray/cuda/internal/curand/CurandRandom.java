@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.EnumMap;
 import java.util.Map;
+import jcuda.driver.CUstream;
 import org.jgpuarray.cuda.internal.CudaContext;
 import org.jgpuarray.cuda.internal.CudaDriver;
 import org.jgpuarray.cuda.internal.binding.JnaBinding;
@@ -15,7 +16,7 @@ import org.jgpuarray.spi.RandomProvider;
 
 /**
  * cuRAND as the core's vendor {@link RandomProvider} on one device: one
- * {@code CURAND_RNG_PSEUDO_PHILOX4_32_10} generator in the device's stream, positioned before every call
+ * {@code CURAND_RNG_PSEUDO_PHILOX4_32_10} generator in the device's selected stream, positioned before every call
  * by seed ({@code curandSetPseudoRandomGeneratorSeed}, when it changes) and offset
  * ({@code curandSetGeneratorOffset}, the core's offset in 128-bit blocks times four 32-bit words), so that
  * it is stateless as the interface asks. Its stream is cuRAND's own, not jgpuarray's Philox stream
@@ -33,15 +34,18 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
     private final CurandLibrary lib;
     private final Pointer generator;
     private final Map<ScalarType, DeviceBuffer> tails = new EnumMap<>(ScalarType.class);
+    /** The stream the generator is bound to; switched when the device's selected stream differs. */
+    private CUstream stream;
     private boolean seeded;
     private long seed;
     private boolean closed;
 
-    private CurandRandom(CudaDriver device, CurandBinding binding, Pointer generator) {
+    private CurandRandom(CudaDriver device, CurandBinding binding, Pointer generator, CUstream stream) {
         this.device = device;
         this.binding = binding;
         this.lib = binding.library();
         this.generator = generator;
+        this.stream = stream;
     }
 
     /**
@@ -57,14 +61,15 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
             NAMES.check("curandCreateGenerator", lib.curandCreateGenerator(created,
                     CurandStatus.RNG_PSEUDO_PHILOX4_32_10), "CURAND_RNG_PSEUDO_PHILOX4_32_10");
             Pointer generator = created.getValue();
+            CUstream stream = device.stream();
             try {
-                NAMES.check("curandSetStream", lib.curandSetStream(generator, JnaBinding.stream(device.stream())),
+                NAMES.check("curandSetStream", lib.curandSetStream(generator, JnaBinding.stream(stream)),
                         "the device's stream");
             } catch (RuntimeException e) {
                 lib.curandDestroyGenerator(generator);
                 throw e;
             }
-            return new CurandRandom(device, binding, generator);
+            return new CurandRandom(device, binding, generator, stream);
         } finally {
             device.context().exit();
         }
@@ -161,11 +166,20 @@ public final class CurandRandom implements RandomProvider, AutoCloseable {
         return JnaBinding.device(device.pointer(out, op + " output"));
     }
 
-    /** Runs cuRAND calls with the device's context pushed, popping it afterwards. */
+    /**
+     * Runs cuRAND calls with the device's context pushed, in the device's selected stream
+     * ({@code curandSetStream} first when it changed), popping the context afterwards.
+     */
     private void entered(Runnable calls) {
         CudaContext context = device.context();
         context.enter();
         try {
+            CUstream selected = device.stream();
+            if (selected != stream) {
+                check("curandSetStream", lib.curandSetStream(generator, JnaBinding.stream(selected)),
+                        "the device's selected stream");
+                stream = selected;
+            }
             calls.run();
         } finally {
             context.exit();
