@@ -419,16 +419,19 @@ public final class GpuDevice implements BackendDevice {
 
     /** Frees the pinned memory the core has not (the device is closing; its queue has been waited for). */
     private void releaseAllPinned() {
-        try {
-            if (!pinned.isEmpty()) {
+        if (!pinned.isEmpty()) {
+            try {
                 driver.synchronize();
+            } catch (RuntimeException broken) {
+                // a broken device runs none of its queued work, so no copy touches the memory any more
+                System.getLogger("org.jgpuarray").log(System.Logger.Level.DEBUG,
+                        "freeing pinned memory of a device that cannot wait for its work", broken);
             }
-        } finally {
-            for (GpuPinned memory : pinned) {
-                memory.free();
-            }
-            pinned.clear();
         }
+        for (GpuPinned memory : pinned) {
+            memory.free();
+        }
+        pinned.clear();
     }
 
     LaunchGeometry geometry() {

@@ -45,6 +45,18 @@ class GpuDevicePinnedTest {
         assertThrows(IllegalStateException.class, () -> device.allocatePinned(8));
     }
 
+    /** A broken device cannot wait for its work; closing it still frees the memory and does not throw. */
+    @Test
+    void closingABrokenDeviceFreesPinnedMemoryWithoutThrowing() {
+        CountingDriver driver = new CountingDriver();
+        GpuDevice device = new GpuDevice(driver, CacheSettings.disabled(), "test");
+        device.allocatePinned(64);
+        driver.synchronizeFails = new IllegalStateException("CUDA_ERROR_ILLEGAL_ADDRESS (sticky)");
+        device.close();
+        assertEquals(1, driver.pinnedReleased);
+        assertTrue(driver.closed, "the driver closed too");
+    }
+
     @Test
     void asynchronousCopiesCountInTheQueueBound() {
         CountingDriver driver = new CountingDriver();
@@ -113,6 +125,8 @@ class GpuDevicePinnedTest {
         int asyncWrites;
         int asyncReads;
         int throttles;
+        RuntimeException synchronizeFails;
+        boolean closed;
 
         @Override
         public DeviceInfo info() {
@@ -204,6 +218,9 @@ class GpuDevicePinnedTest {
 
         @Override
         public void synchronize() {
+            if (synchronizeFails != null) {
+                throw synchronizeFails;
+            }
         }
 
         @Override
@@ -218,6 +235,7 @@ class GpuDevicePinnedTest {
 
         @Override
         public void close() {
+            closed = true;
         }
     }
 }
