@@ -68,7 +68,11 @@ interface GpuDialect {
      */
     String stridedElementwiseTemplate();
 
-    /** The elementwise kernel template; placeholders NAME, PARAMS, ALIASES, LOOP_PREP, OPERATION, AFTER_LOOP. */
+    /**
+     * The elementwise kernel template; placeholders NAME, PARAMS, ALIASES, LOOP_PREP, OPERATION (the operation
+     * indented two levels, for a plain loop), NESTED_OPERATION (three levels, for a loop inside a branch),
+     * AFTER_LOOP.
+     */
     String elementwiseTemplate();
 
     /**
