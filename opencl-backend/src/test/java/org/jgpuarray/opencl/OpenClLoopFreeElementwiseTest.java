@@ -112,6 +112,57 @@ class OpenClLoopFreeElementwiseTest {
         }
     }
 
+    /**
+     * Index spaces of two dimensions, whose row loop also runs loop-free when the launch covers the elements
+     * exactly: the launch geometry's smaller groups (64 to 512 work-items where 1024 does not divide the count)
+     * meet rows that are, or are not, a whole number of groups long. A broadcast row and a transposed operand.
+     */
+    @Test
+    void broadcastAndTransposedOperandsWithSmallerGroups() {
+        long[][] shapes = {{3, 320}, {5, 4160}, {7, 96}, {2, 1000}, {3, 3}, {1, 64}, {513, 2}};
+        for (long[] shape : shapes) {
+            int rows = (int) shape[0];
+            int cols = (int) shape[1];
+            long seed = SEED + rows * 100_003L + cols;
+            SplittableRandom random = new SplittableRandom(seed);
+            float[] a = new float[rows * cols];
+            float[] row = new float[cols];
+            float[] t = new float[cols * rows];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (random.nextDouble() * 20 - 10);
+                t[i] = (float) (random.nextDouble() * 20 - 10);
+            }
+            for (int j = 0; j < cols; j++) {
+                row[j] = (float) (random.nextDouble() * 20 - 10);
+            }
+            try (GPUArray ga = ctx.toGpu(a, rows, cols); GPUArray grow = ctx.toGpu(row, cols);
+                    GPUArray gt = ctx.toGpu(t, cols, rows); GPUArray out = ctx.empty(DType.FLOAT32, rows, cols)) {
+                out.fill(Float.NaN);
+                ga.add(grow, out);
+                float[] got = out.toFloatArray();
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        double expected = (double) a[i * cols + j] + (double) row[j];
+                        assertEquals(expected, got[i * cols + j], 1e-5 * Math.max(1, Math.abs(expected)),
+                                "broadcast row, shape (" + rows + ", " + cols + ") at (" + i + ", " + j + ") (seed "
+                                        + seed + ")");
+                    }
+                }
+                out.fill(Float.NaN);
+                ga.add(gt.T(), out);
+                got = out.toFloatArray();
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        double expected = (double) a[i * cols + j] + (double) t[j * rows + i];
+                        assertEquals(expected, got[i * cols + j], 1e-5 * Math.max(1, Math.abs(expected)),
+                                "transposed, shape (" + rows + ", " + cols + ") at (" + i + ", " + j + ") (seed "
+                                        + seed + ")");
+                    }
+                }
+            }
+        }
+    }
+
     @FunctionalInterface
     private interface Launch {
         void run(GPUArray x, GPUArray y, GPUArray z);
@@ -133,7 +184,8 @@ class OpenClLoopFreeElementwiseTest {
             assertEquals(n, got.length);
             for (int i = 0; i < n; i++) {
                 double expected = x[i] < -0.5 ? POISON : A * x[i] + B * y[i];
-                assertEquals(expected, got[i], 1e-12, "n=" + n + ", " + how + ", element " + i + " (seed " + seed + ")");
+                assertEquals(expected, got[i], 1e-12,
+                        "n=" + n + ", " + how + ", element " + i + " (seed " + seed + ")");
             }
         }
     }
