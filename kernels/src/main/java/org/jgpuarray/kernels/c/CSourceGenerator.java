@@ -48,7 +48,9 @@ public final class CSourceGenerator {
                 spec.operation(), spec.preamble(), spec.loopPrep(), spec.afterLoop(), spec.indexSpace().toString());
         IndexSpace space = spec.indexSpace();
         boolean rows = space.ndim() >= 2;
-        String body = Template.fill(rows ? d.stridedElementwiseTemplate() : d.elementwiseTemplate(), Map.of(
+        String template = rows ? d.stridedElementwiseTemplate()
+                : SnippetLabels.defines(spec.operation()) ? d.labelledElementwiseTemplate() : d.elementwiseTemplate();
+        String body = Template.fill(template, Map.of(
                 "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
                 "ALIASES", d.aliases(spec.arguments()),

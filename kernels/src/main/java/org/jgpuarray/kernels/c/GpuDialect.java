@@ -76,6 +76,14 @@ interface GpuDialect {
     String elementwiseTemplate();
 
     /**
+     * The elementwise kernel template for an operation that defines a label, which may appear only once in
+     * the kernel; the same placeholders. By default {@link #elementwiseTemplate()}, which holds it once.
+     */
+    default String labelledElementwiseTemplate() {
+        return elementwiseTemplate();
+    }
+
+    /**
      * The reduction template; placeholders NAME, T, PARAMS_PREFIX, ALIASES, MAP_PARAMS, MAP_ARGS, NEUTRAL, REDUCE,
      * MAP.
      */

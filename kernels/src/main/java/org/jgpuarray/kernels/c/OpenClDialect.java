@@ -126,6 +126,19 @@ final class OpenClDialect implements GpuDialect {
             }
             """;
 
+    /** The contiguous elementwise kernel with the grid-stride loop alone, for an operation that defines a label. */
+    private static final String ELEMENTWISE_LOOP = """
+            __kernel void ${NAME}(${PARAMS})
+            {
+            ${ALIASES}    long i = 0;
+            ${LOOP_PREP}
+                for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+            ${OPERATION};
+                }
+            ${AFTER_LOOP}
+            }
+            """;
+
     private static final String ELEMENTWISE_STRIDED = """
             __kernel void ${NAME}(${PARAMS})
             {
@@ -420,6 +433,11 @@ final class OpenClDialect implements GpuDialect {
     @Override
     public String elementwiseTemplate() {
         return ELEMENTWISE;
+    }
+
+    @Override
+    public String labelledElementwiseTemplate() {
+        return ELEMENTWISE_LOOP;
     }
 
     @Override
