@@ -163,6 +163,40 @@ class OpenClLoopFreeElementwiseTest {
         }
     }
 
+    /** A snippet that defines a label runs over a broadcast (two-dimensional) index space too, and in 1-D. */
+    @Test
+    void labelledSnippetOverRowsAndFlat() {
+        ElementwiseKernel kernel = ctx.elementwiseKernel("float *z, float *x, float *y",
+                "goto done; done: z[i] = x[i] - y[i]", "labelled_rows");
+        int rows = 3;
+        int cols = 320;
+        SplittableRandom random = new SplittableRandom(SEED);
+        float[] x = new float[rows * cols];
+        float[] y = new float[cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble();
+        }
+        for (int j = 0; j < cols; j++) {
+            y[j] = (float) random.nextDouble();
+        }
+        try (GPUArray gx = ctx.toGpu(x, rows, cols); GPUArray gy = ctx.toGpu(y, cols);
+                GPUArray flat = ctx.toGpu(y, cols); GPUArray z = ctx.empty(DType.FLOAT32, rows, cols);
+                GPUArray zFlat = ctx.empty(DType.FLOAT32, cols)) {
+            z.fill(Float.NaN);
+            kernel.call(z, gx, gy);
+            float[] got = z.toFloatArray();
+            for (int k = 0; k < x.length; k++) {
+                assertEquals((double) x[k] - (double) y[k % cols], got[k], 1e-6, "element " + k + " of (3, 320)");
+            }
+            zFlat.fill(Float.NaN);
+            kernel.call(zFlat, flat, gy);
+            float[] gotFlat = zFlat.toFloatArray();
+            for (int j = 0; j < cols; j++) {
+                assertEquals(0.0, gotFlat[j], 0.0, "element " + j + " of (320,)");
+            }
+        }
+    }
+
     @FunctionalInterface
     private interface Launch {
         void run(GPUArray x, GPUArray y, GPUArray z);

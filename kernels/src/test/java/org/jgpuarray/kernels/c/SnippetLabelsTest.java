@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.ElementwiseSpec;
+import org.jgpuarray.kernels.IndexSpace;
 import org.junit.jupiter.api.Test;
 
 /** Label definitions in snippets, which the OpenCL elementwise kernel must hold once. */
@@ -33,6 +36,19 @@ class SnippetLabelsTest {
         assertEquals(2, count(plain, "x[i] = 1"), "both branches hold an unlabelled operation");
         String cu = CSourceGenerator.elementwise(labelled, Dialect.CUDA).source();
         assertEquals(1, count(cu, "done: x[i] = 1"), cu);
+    }
+
+    @Test
+    void aLabelledOperationOverRowsHasTheLoopAloneInBothDialects() {
+        IndexSpace space = new IndexSpace(2, List.of("x"));
+        ElementwiseSpec spec = new ElementwiseSpec("labelled_rows",
+                ArgumentList.parse("float *x, " + space.declaration()), "goto done; done: x[jga_at_x] = 1", "", "", "",
+                space);
+        for (Dialect dialect : new Dialect[] {Dialect.OPENCL, Dialect.CUDA}) {
+            String source = CSourceGenerator.elementwise(spec, dialect).source();
+            assertEquals(1, count(source, "done: x[jga_at_x] = 1"), source);
+            assertEquals(1, count(source, "for (i = "), source);
+        }
     }
 
     private static int count(String text, String part) {
