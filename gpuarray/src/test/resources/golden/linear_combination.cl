@@ -7,8 +7,15 @@ __kernel void jga_linear_combination_0e268f4efcfa(float a, __global float *x, fl
 {
     long i = 0;
 
-    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
-        c[i] = a*x[i] + b*y[i];
+    if ((long) get_global_size(0) == n) {
+        i = (long) get_global_id(0);
+        do {
+            c[i] = a*x[i] + b*y[i];
+        } while (0);
+    } else {
+        for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+            c[i] = a*x[i] + b*y[i];
+        }
     }
 
 }

@@ -21,8 +21,15 @@ __kernel void jga_pow_int64_scalar_int64_89345908aeb0(__global long *out, __glob
 {
     long i = 0;
 
-    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
-        out[i] = (long) (jga_ipow_int64(x[i], s));
+    if ((long) get_global_size(0) == n) {
+        i = (long) get_global_id(0);
+        do {
+            out[i] = (long) (jga_ipow_int64(x[i], s));
+        } while (0);
+    } else {
+        for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+            out[i] = (long) (jga_ipow_int64(x[i], s));
+        }
     }
 
 }

@@ -84,8 +84,15 @@ __kernel void jga_axpy_7fb46eae1ccf(float a, __global float *x, float b, __globa
 {
     long i = 0;
 
-    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
-        c[i] = a*x[i] + b*y[i];
+    if ((long) get_global_size(0) == n) {
+        i = (long) get_global_id(0);
+        do {
+            c[i] = a*x[i] + b*y[i];
+        } while (0);
+    } else {
+        for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+            c[i] = a*x[i] + b*y[i];
+        }
     }
 
 }

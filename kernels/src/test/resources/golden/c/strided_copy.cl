@@ -84,13 +84,25 @@ __kernel void jga_strided_copy_126d099b3ecd(__global float *out, __global float 
 {
     long i = 0;
 
-    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
-        long jga_at_out = jga_off_out;
-        long jga_at_x = jga_off_x;
-        long jga_rest = i;
-        jga_at_out += jga_rest * jga_st0_out;
-        jga_at_x += jga_rest * jga_st0_x;
-        out[jga_at_out] = x[jga_at_x];
+    if ((long) get_global_size(0) == n) {
+        i = (long) get_global_id(0);
+        do {
+            long jga_at_out = jga_off_out;
+            long jga_at_x = jga_off_x;
+            long jga_rest = i;
+            jga_at_out += jga_rest * jga_st0_out;
+            jga_at_x += jga_rest * jga_st0_x;
+            out[jga_at_out] = x[jga_at_x];
+        } while (0);
+    } else {
+        for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+            long jga_at_out = jga_off_out;
+            long jga_at_x = jga_off_x;
+            long jga_rest = i;
+            jga_at_out += jga_rest * jga_st0_out;
+            jga_at_x += jga_rest * jga_st0_x;
+            out[jga_at_out] = x[jga_at_x];
+        }
     }
 
 }

@@ -3,7 +3,10 @@ package org.jgpuarray.spi.gpu;
 import org.jgpuarray.kernels.ArgumentList;
 import org.jgpuarray.spi.CompiledElementwise;
 
-/** A generated elementwise kernel: the declared parameters, then {@code n}; grid-stride loop. */
+/**
+ * A generated elementwise kernel: the declared parameters, then {@code n}; grid-stride loop, or none where the
+ * launch has exactly one thread per element.
+ */
 final class GpuElementwise implements CompiledElementwise {
     private final GpuDevice device;
     private final String name;
@@ -25,7 +28,8 @@ final class GpuElementwise implements CompiledElementwise {
             return;
         }
         Object[] bound = ArgumentBinder.bind(name, arguments, args, n);
-        long blocks = device.geometry().elementwiseBlocks(n, block);
-        device.run(() -> device.launch(kernel, new long[] {blocks, 1, 1}, new long[] {block, 1, 1}, 0, bound));
+        int threads = device.geometry().elementwiseCoveringBlock(n, block);
+        long blocks = device.geometry().elementwiseBlocks(n, threads);
+        device.run(() -> device.launch(kernel, new long[] {blocks, 1, 1}, new long[] {threads, 1, 1}, 0, bound));
     }
 }

@@ -8,7 +8,8 @@ import org.jgpuarray.kernels.c.KernelLayout;
  * How many threads and blocks the generated kernels are launched with on one device. Generated kernels
  * loop grid-stride over {@code n}, so the grid is capped at a few waves of the device and never needs to
  * cover {@code n} itself. GPUs get waves of resident blocks; CPU devices (OpenCL drivers such as PoCL run a
- * work-group as one vectorized loop) get larger groups, one work-item per element, and scans that work
+ * work-group as one vectorized loop) get larger groups, one work-item per element (exactly, where a group
+ * size divides {@code n}: elementwise kernels then run without their loop), and scans that work
  * sequentially per thread.
  */
 final class LaunchGeometry {
@@ -22,6 +23,11 @@ final class LaunchGeometry {
     private static final int CPU_ELEMENTWISE_LOCAL = 1024;
     /** Most elementwise groups on CPUs and accelerators; beyond, work-items loop grid-stride. */
     private static final long MAX_CPU_GROUPS = 1L << 22;
+    /**
+     * Smallest elementwise group a CPU launch takes so as to cover {@code n} exactly (one work-item per element,
+     * the generated kernels' loop-free branch): on PoCL, 64 beat 1024 with the loop, 32 did not.
+     */
+    private static final int MIN_CPU_COVERING_LOCAL = 64;
     /** Elements per work-item of a reduction's first stage on CPUs (measured best on PoCL). */
     private static final int CPU_ITEMS_PER_THREAD = 16;
     /** Most partials of a reduction on CPUs. */
@@ -52,6 +58,22 @@ final class LaunchGeometry {
     int elementwiseBlock(int kernelMax) {
         long cap = gpu ? KernelLayout.BLOCK : CPU_ELEMENTWISE_LOCAL;
         return (int) Long.highestOneBit(Math.max(1, Math.min(Math.min(cap, kernelMax), maxBlock)));
+    }
+
+    /**
+     * Threads per block of an elementwise launch over {@code n > 0} elements, given the kernel's
+     * {@link #elementwiseBlock block}: on CPUs and accelerators, when {@code n} is not a whole number of such
+     * blocks, the largest power of two below it that divides {@code n}, so that the launch has exactly one
+     * work-item per element and the generated kernel runs without its loop; {@code block} itself on GPUs,
+     * when it already divides {@code n}, or when no such divisor is at least {@value #MIN_CPU_COVERING_LOCAL}
+     * or its groups would be too many.
+     */
+    int elementwiseCoveringBlock(long n, int block) {
+        if (gpu || n % block == 0) {
+            return block;
+        }
+        long covering = Math.min(block, Long.lowestOneBit(n));
+        return covering >= MIN_CPU_COVERING_LOCAL && n / covering <= MAX_CPU_GROUPS ? (int) covering : block;
     }
 
     /** Blocks of {@code block} threads for an elementwise kernel over {@code n > 0} elements. */

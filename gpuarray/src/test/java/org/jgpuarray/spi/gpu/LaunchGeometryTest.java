@@ -36,6 +36,20 @@ class LaunchGeometryTest {
     }
 
     @Test
+    void cpuElementwiseGroupsCoverTheInputExactlyWhereAPowerOfTwoOfAtLeast64DividesIt() {
+        LaunchGeometry cpu = geometry(DeviceType.CPU, 8, 4096, 1 << 20);
+        LaunchGeometry gpu = geometry(DeviceType.GPU, 132, 1024, 48 * 1024);
+        assertEquals(1024, cpu.elementwiseCoveringBlock(1L << 24, 1024), "already whole groups");
+        assertEquals(64, cpu.elementwiseCoveringBlock(64L * 250_001, 1024));
+        assertEquals(256, cpu.elementwiseCoveringBlock(256L * 62_501, 1024));
+        assertEquals(512, cpu.elementwiseCoveringBlock(3L * 2048, 512), "never above the kernel's block");
+        assertEquals(1024, cpu.elementwiseCoveringBlock(32L * 3, 1024), "32 is too small a group: loop instead");
+        assertEquals(1024, cpu.elementwiseCoveringBlock(1_000_003, 1024), "odd: loop");
+        assertEquals(1024, cpu.elementwiseCoveringBlock(64L * ((1L << 22) + 1), 1024), "too many groups of 64");
+        assertEquals(256, gpu.elementwiseCoveringBlock(64L * 250_001, 256), "GPUs keep their block");
+    }
+
+    @Test
     void blockSizeFollowsWorkGroupAndLocalMemoryLimits() {
         LaunchGeometry limited = geometry(DeviceType.GPU, 4, 1024, 16384);
         assertEquals(256, limited.block(4, 1), "reduction of floats");

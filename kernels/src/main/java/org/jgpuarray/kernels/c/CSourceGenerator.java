@@ -16,7 +16,8 @@ import org.jgpuarray.kernels.ScanSpec;
  * <p>Launch conventions (see {@link KernelLayout}):
  * <ul>
  *   <li>elementwise: parameters as declared, then {@code n}; grid-stride loop with 64-bit indices,
- *       any grid and block size.</li>
+ *       any grid and block size (OpenCL, and index spaces of two or more dimensions, run without the loop
+ *       when the launch has exactly one thread per element).</li>
  *   <li>reduction: {@code <name>_stage1(args..., T *partials, n)} with blocks of {@code JGA_BLOCK}
  *       threads writes one partial per block; {@code <name>_stage2(partials, out, count)} with one
  *       block reduces them into {@code out[0]}. A segmented reduction (one result per outer position of
@@ -47,13 +48,16 @@ public final class CSourceGenerator {
                 spec.operation(), spec.preamble(), spec.loopPrep(), spec.afterLoop(), spec.indexSpace().toString());
         IndexSpace space = spec.indexSpace();
         boolean rows = space.ndim() >= 2;
-        String body = Template.fill(rows ? d.stridedElementwiseTemplate() : d.elementwiseTemplate(), Map.of(
+        String template = rows ? d.stridedElementwiseTemplate()
+                : SnippetLabels.defines(spec.operation()) ? d.labelledElementwiseTemplate() : d.elementwiseTemplate();
+        String body = Template.fill(template, Map.of(
                 "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
                 "ALIASES", d.aliases(spec.arguments()),
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
                 rows ? "LOOP" : "OPERATION", rows ? new StridedLoop(space, d).code(spec.operation())
                         : indent(positions(space, d.indexType()) + spec.operation(), 2),
+                "NESTED_OPERATION", rows ? "" : indent(positions(space, d.indexType()) + spec.operation(), 3),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
         return new CSource(program(d, spec.name(), spec.preamble(), body), List.of(entry));
     }

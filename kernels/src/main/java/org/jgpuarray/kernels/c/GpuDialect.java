@@ -68,8 +68,20 @@ interface GpuDialect {
      */
     String stridedElementwiseTemplate();
 
-    /** The elementwise kernel template; placeholders NAME, PARAMS, ALIASES, LOOP_PREP, OPERATION, AFTER_LOOP. */
+    /**
+     * The elementwise kernel template; placeholders NAME, PARAMS, ALIASES, LOOP_PREP, OPERATION (the operation
+     * indented two levels, for a plain loop), NESTED_OPERATION (three levels, for a loop inside a branch),
+     * AFTER_LOOP.
+     */
     String elementwiseTemplate();
+
+    /**
+     * The elementwise kernel template for an operation that defines a label, which may appear only once in
+     * the kernel; the same placeholders. By default {@link #elementwiseTemplate()}, which holds it once.
+     */
+    default String labelledElementwiseTemplate() {
+        return elementwiseTemplate();
+    }
 
     /**
      * The reduction template; placeholders NAME, T, PARAMS_PREFIX, ALIASES, MAP_PARAMS, MAP_ARGS, NEUTRAL, REDUCE,

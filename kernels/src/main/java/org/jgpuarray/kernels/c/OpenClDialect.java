@@ -97,7 +97,37 @@ final class OpenClDialect implements GpuDialect {
             #endif
             """;
 
+    /**
+     * The contiguous elementwise kernel. When the launch has exactly one work-item per element (as the launch
+     * geometry gives CPU devices when {@code n} is a whole number of work-groups), each work-item runs the
+     * operation once, with no loop: PoCL runs a work-group as one loop over its work-items and vectorizes it
+     * only when the work-item's own code has no loop (measured on 2^24 float32 {@code a*x + b*y}: about 3.2 ms
+     * against 5.4 ms with the grid-stride loop, and 2^20 about 2x faster). The condition is the same for every work-item, so the whole
+     * work-group takes one branch. The {@code do ... while (0)} keeps a snippet's top-level {@code continue}
+     * (skip the rest of this element) and {@code break} valid in both branches. Other launches loop
+     * grid-stride as before.
+     */
     private static final String ELEMENTWISE = """
+            __kernel void ${NAME}(${PARAMS})
+            {
+            ${ALIASES}    long i = 0;
+            ${LOOP_PREP}
+                if ((long) get_global_size(0) == n) {
+                    i = (long) get_global_id(0);
+                    do {
+            ${NESTED_OPERATION};
+                    } while (0);
+                } else {
+                    for (i = (long) get_global_id(0); i < n; i += (long) get_global_size(0)) {
+            ${NESTED_OPERATION};
+                    }
+                }
+            ${AFTER_LOOP}
+            }
+            """;
+
+    /** The contiguous elementwise kernel with the grid-stride loop alone, for an operation that defines a label. */
+    private static final String ELEMENTWISE_LOOP = """
             __kernel void ${NAME}(${PARAMS})
             {
             ${ALIASES}    long i = 0;
@@ -403,6 +433,11 @@ final class OpenClDialect implements GpuDialect {
     @Override
     public String elementwiseTemplate() {
         return ELEMENTWISE;
+    }
+
+    @Override
+    public String labelledElementwiseTemplate() {
+        return ELEMENTWISE_LOOP;
     }
 
     @Override

@@ -26,8 +26,15 @@ final class StridedLoop {
         this.positions = new ElementPositions(space, d.indexType());
     }
 
-    /** The loop, indented one level, running {@code operation} (a statement without its semicolon) per element. */
+    /**
+     * The loop, indented one level, running {@code operation} (a statement without its semicolon) per element;
+     * the grid-stride loop alone for an operation that defines a label, which the kernel may hold only once.
+     */
     String code(String operation) {
+        if (SnippetLabels.defines(operation)) {
+            return indent("for (i = " + d.globalIndex() + "; i < n; i += " + d.globalSize() + ") {\n"
+                    + positions.walk("i", true, false, "    ") + block(operation, "    ") + "}\n");
+        }
         int last = space.ndim() - 1;
         String row = IndexSpace.shape(last);
         String t = d.indexType();

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The CUDA and OpenCL source of contiguous elementwise kernels, and of kernels over a one-dimensional index
  * space, compared with the expected text in {@code src/test/resources/golden/c}: the row loop of
- * {@link StridedLoop} is for index spaces of two or more dimensions only, so that these kernels stay as they
- * were (the files were written by the generator before that loop existed). After an intended change, rewrite
- * them with {@code -Djgpuarray.updateGoldens=true} and review the diff.
+ * {@link StridedLoop} is for index spaces of two or more dimensions only, so that these kernels keep their
+ * plain grid-stride loop (the CUDA files were written by the generator before that loop existed; the OpenCL
+ * ones since have a loop-free branch for launches of exactly one work-item per element). After an intended
+ * change, rewrite them with {@code -Djgpuarray.updateGoldens=true} and review the diff.
  */
 class FlatSourceGoldenTest {
     private static final GoldenFiles GOLDEN = GoldenFiles.in("golden/c");
