@@ -36,6 +36,31 @@ public abstract class ElementwiseKernelConformance extends ConformanceBase {
         }
     }
 
+    /** An operation may end in a line comment: the statement's end does not vanish into it. */
+    @Test
+    void operationEndingInALineComment() {
+        ElementwiseKernel k = ctx.elementwiseKernel("float *x, float *y", "y[i] = 2 * x[i] + 1 // twice, plus one",
+                "commented");
+        for (int n : new int[] {0, 1, 3, 1024, 1000003}) {
+            float[] x = floats(random("commented", n), n, -4, 4);
+            double[] expected = new double[n];
+            for (int j = 0; j < n; j++) {
+                expected[j] = 2.0 * x[j] + 1;
+            }
+            try (GPUArray gx = ctx.toGpu(x); GPUArray y = ctx.full(DType.FLOAT32, Float.NaN, n);
+                 GPUArray matrix = ctx.full(DType.FLOAT32, Float.NaN, 3, 5);
+                 GPUArray column = ctx.toGpu(new float[] {1, 2, 3}, 3, 1)) {
+                k.call(gx, y);
+                assertClose(expected, y.toFloatArray(), 1e-6, 1e-6, "n=" + n);
+                k.call(column, matrix); // a broadcast operand: the strided kernel
+                float[] m = matrix.toFloatArray();
+                for (int j = 0; j < 15; j++) {
+                    assertEquals(2 * (j / 5 + 1) + 1, m[j], 0, "broadcast element " + j);
+                }
+            }
+        }
+    }
+
     @Test
     void preambleHelpersIfElseAndLoops() {
         ElementwiseKernel k = ctx.elementwiseKernelBuilder("int *x, int *out, int terms",

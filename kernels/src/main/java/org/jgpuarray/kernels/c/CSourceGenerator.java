@@ -56,8 +56,8 @@ public final class CSourceGenerator {
                 "ALIASES", d.aliases(spec.arguments()),
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
                 rows ? "LOOP" : "OPERATION", rows ? new StridedLoop(space, d).code(spec.operation())
-                        : indent(positions(space, d.indexType()) + spec.operation(), 2),
-                "NESTED_OPERATION", rows ? "" : indent(positions(space, d.indexType()) + spec.operation(), 3),
+                        : indent(positions(space, d.indexType()) + terminable(spec.operation()), 2),
+                "NESTED_OPERATION", rows ? "" : indent(positions(space, d.indexType()) + terminable(spec.operation()), 3),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
         return new CSource(program(d, spec.name(), spec.preamble(), body), List.of(entry));
     }
@@ -144,6 +144,16 @@ public final class CSourceGenerator {
     /** The statements that set {@code jga_at_x} for each array of a one-dimensional index space; none without one. */
     static String positions(IndexSpace space, String indexType) {
         return space.present() ? new ElementPositions(space, indexType).walk("i", true, false, "") : "";
+    }
+
+    /**
+     * {@code operation} ready for the template's {@code ;}: when its last line holds a line comment, the
+     * statement ends on a line of its own (the template's {@code ;} then adds an empty statement).
+     */
+    private static String terminable(String operation) {
+        String op = operation.strip();
+        int lastLine = op.lastIndexOf('\n') + 1;
+        return op.indexOf("//", lastLine) >= 0 ? op + "\n;" : operation;
     }
 
     private static String indent(String code, int levels) {
