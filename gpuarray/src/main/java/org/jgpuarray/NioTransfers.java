@@ -124,7 +124,7 @@ final class NioTransfers {
     }
 
     /** {@code bytes} seen as {@code dtype}'s storage buffer, in the byte buffer's order. */
-    private static Buffer typed(ByteBuffer bytes, DType dtype) {
+    static Buffer typed(ByteBuffer bytes, DType dtype) {
         return switch (dtype) {
             case BOOL -> bytes;
             case INT32 -> bytes.asIntBuffer();

@@ -2,7 +2,6 @@ package org.jgpuarray;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
-import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -69,7 +68,7 @@ public final class PinnedArray implements AutoCloseable {
         PinnedMemory pinned = context.backend().allocatePinned(n * dtype.itemSize());
         try {
             ByteBuffer bytes = pinned.buffer().duplicate().order(ByteOrder.nativeOrder());
-            HostArray host = HostArray.direct(dtype.scalarType(), typed(bytes, dtype));
+            HostArray host = HostArray.direct(dtype.scalarType(), NioTransfers.typed(bytes, dtype));
             return new PinnedArray(context, dtype, n, new Memory(context, pinned, host));
         } catch (RuntimeException | Error e) {
             pinned.release();
@@ -299,17 +298,6 @@ public final class PinnedArray implements AutoCloseable {
         HostArray out = HostArray.allocate(dtype.scalarType(), (int) size);
         memory.host.copyTo(0, out.array(), 0, out.length());
         return out.array();
-    }
-
-    /** {@code bytes} seen as {@code dtype}'s storage buffer. */
-    private static Buffer typed(ByteBuffer bytes, DType dtype) {
-        return switch (dtype) {
-            case BOOL -> bytes;
-            case INT32 -> bytes.asIntBuffer();
-            case INT64 -> bytes.asLongBuffer();
-            case FLOAT32, COMPLEX64 -> bytes.asFloatBuffer();
-            case FLOAT64, COMPLEX128 -> bytes.asDoubleBuffer();
-        };
     }
 
     /**

@@ -91,19 +91,6 @@ final class FloatRadixSort {
                 h[(key(bits[i]) >>> shift) & (RADIX - 1)]++;
             }
         });
-        int sum = 0;
-        for (int d = 0; d < RADIX; d++) {
-            int total = 0;
-            for (int c = 0; c < chunks; c++) {
-                int count = offsets[c][d];
-                offsets[c][d] = sum + total;
-                total += count;
-            }
-            if (total == n) {
-                return false;
-            }
-            sum += total;
-        }
-        return true;
+        return RadixArgsort.toOffsets(offsets, chunks, n);
     }
 }

@@ -88,8 +88,18 @@ final class RadixArgsort {
                 h[(int) (keys[i] >>> shift) & (RADIX - 1)]++;
             }
         });
+        return toOffsets(offsets, chunks, n);
+    }
+
+    /**
+     * Turns per-chunk digit counts into each chunk's first output position per digit (digits in order,
+     * chunks in order within a digit, so the pass is stable); false when one digit holds all {@code n} keys.
+     *
+     * @param offsets counts per chunk and digit, replaced by the positions
+     */
+    static boolean toOffsets(int[][] offsets, int chunks, int n) {
         int sum = 0;
-        for (int d = 0; d < RADIX; d++) {
+        for (int d = 0; d < offsets[0].length; d++) {
             int total = 0;
             for (int c = 0; c < chunks; c++) {
                 int count = offsets[c][d];
