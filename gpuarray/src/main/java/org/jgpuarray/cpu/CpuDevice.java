@@ -99,7 +99,8 @@ final class CpuDevice implements BackendDevice {
     @Override
     public CompiledElementwise compile(ElementwiseSpec spec) {
         JavaElementwiseKernel kernel = JavaKernelCompiler.compile(spec.name(),
-                () -> JavaSourceGenerator.elementwise(spec), JavaElementwiseKernel.class);
+                () -> JavaSourceGenerator.elementwise(spec), () -> JavaSourceGenerator.elementwiseCompact(spec),
+                JavaElementwiseKernel.class);
         long bytesPerElement = ParallelRanges.bytesPerElement(spec.arguments());
         return (n, args) -> {
             Object[] arrays = unwrap(args);

@@ -11,14 +11,19 @@ import org.jgpuarray.kernels.SnippetSyntaxException;
  * counted {@code int} loop with {@code i$} as the subscript of {@code x[i]}, so that HotSpot can remove
  * range checks and vectorize it. Arrays of an {@link IndexSpace} are addressed by {@code jga_at_x}, kept
  * by an odometer over the space's coordinates: computed once for the first element of the range, then
- * advanced by one stride per element (and a carry at the end of each row), never by division.
+ * advanced by one stride per element (and a carry at the end of each row), never by division. The
+ * odometer's fast loops hold the element's statements up to three times; the compact form holds them once
+ * ({@link JavaSourceGenerator#elementwiseCompact}).
  */
 final class ElementwiseWriter {
     private ElementwiseWriter() {
     }
 
-    /** The generated source of {@code spec}. */
-    static JavaSource write(ElementwiseSpec spec) {
+    /**
+     * The generated source of {@code spec}; {@code compact}: the element's statements once, in the odometer's
+     * general loop only.
+     */
+    static JavaSource write(ElementwiseSpec spec, boolean compact) {
         Translation t = new Translation(spec.preamble());
         Scope method = t.methodScope();
         List<Symbol> arguments = ClassWriter.declareArguments(spec.arguments(), method);
@@ -38,7 +43,7 @@ final class ElementwiseWriter {
         List<TStmt> operation = t.statements("operation", spec.operation(), loop, true);
         List<TStmt> after = t.statements("after_loop", spec.afterLoop(), method, false);
 
-        String className = ClassNames.of("Elementwise", spec.name(), spec.toString());
+        String className = ClassNames.of(compact ? "CompactElementwise" : "Elementwise", spec.name(), spec.toString());
         ClassWriter writer = new ClassWriter();
         CodeWriter out = writer.header(className, JavaElementwiseKernel.class,
                 "elementwise kernel '" + spec.name() + "'");
@@ -49,7 +54,7 @@ final class ElementwiseWriter {
         loopPart.statements(prep);
         out.line("final int end$ = (int) to$;");
         if (space.present()) {
-            new Odometer(space, positions, out).loop(index.javaName(), body -> loopPart.statements(operation));
+            new Odometer(space, positions, out, compact).loop(index.javaName(), body -> loopPart.statements(operation));
         } else {
             out.open("for (int i$ = (int) from$; i$ < end$; i$++) {");
             out.line("final long " + index.javaName() + " = i$;");

@@ -30,7 +30,21 @@ public final class JavaSourceGenerator {
      *                                subset; the message names the construct, the part, line and column
      */
     public static JavaSource elementwise(ElementwiseSpec spec) {
-        return ElementwiseWriter.write(Objects.requireNonNull(spec, "spec"));
+        return ElementwiseWriter.write(Objects.requireNonNull(spec, "spec"), false);
+    }
+
+    /**
+     * The source of the same {@link JavaElementwiseKernel} with the operation emitted once: over strided
+     * arrays only the general loop, without the tiled walk and the unit-stride loop, each of which holds
+     * another copy. For operations so large that {@link #elementwise}'s method would pass the JIT's size
+     * limit (HotSpot leaves methods over 8000 bytes of bytecode interpreted).
+     *
+     * @param spec not modified
+     * @return the class name (another than {@link #elementwise}'s) and source
+     * @throws SnippetSyntaxException as for {@link #elementwise}
+     */
+    public static JavaSource elementwiseCompact(ElementwiseSpec spec) {
+        return ElementwiseWriter.write(Objects.requireNonNull(spec, "spec"), true);
     }
 
     /**

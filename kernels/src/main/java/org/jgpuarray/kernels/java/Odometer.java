@@ -13,19 +13,22 @@ import org.jgpuarray.kernels.IndexSpace;
  * compiles as it compiles a flat kernel's loop (vectorised). After a row the positions move on and carry
  * into the outer coordinates. Each element also gets the int flat index {@code i$}, by which the emitted
  * code reads flat operands ({@code a[i]}). Where an operand runs across the rows of the others (a
- * transposed view), whole rows go through {@link TileWalk} instead, in cache-sized tiles.
+ * transposed view), whole rows go through {@link TileWalk} instead, in cache-sized tiles. A compact
+ * odometer emits the general row loop alone, so that the element's statements appear once.
  */
 final class Odometer {
     private final IndexSpace space;
     private final List<Symbol> positions;
     private final CodeWriter out;
     private final int last;
+    private final boolean compact;
 
-    Odometer(IndexSpace space, List<Symbol> positions, CodeWriter out) {
+    Odometer(IndexSpace space, List<Symbol> positions, CodeWriter out, boolean compact) {
         this.space = space;
         this.positions = positions;
         this.out = out;
         this.last = space.ndim() - 1;
+        this.compact = compact;
     }
 
     /**
@@ -35,17 +38,46 @@ final class Odometer {
     void loop(String index, Consumer<CodeWriter> body) {
         start();
         TileWalk tiles = new TileWalk(space, positions, out);
-        if (tiles.applies()) {
+        boolean tiled = !compact && tiles.applies();
+        if (tiled) {
             tiles.decide();
         }
         out.line("int row$ = (int) from$;");
         out.open("while (row$ < end$) {");
-        if (tiles.applies()) {
+        if (tiled) {
             tiles.band(index, body);
             carry(last - 1);
             tiles.endBand();
         }
         out.line("final int len$ = (int) Math.min(" + shape(last) + " - c" + last + "$, (long) (end$ - row$));");
+        if (!compact) {
+            unitStrideRow(index, body);
+        }
+        out.open("for (int j$ = 0; j$ < len$; j$++) {");
+        out.line("final int i$ = row$ + j$;");
+        out.line("final long " + index + " = i$;");
+        for (int k = 0; k < positions.size(); k++) {
+            out.line("final long " + positions.get(k).javaName() + " = p" + k + "$ + j$ * " + innerStride(k) + ";");
+        }
+        body.accept(out);
+        out.close("}");
+        if (!compact) {
+            out.close("}");
+        }
+        out.line("row$ += len$;");
+        out.line("c" + last + "$ += len$;");
+        for (int k = 0; k < positions.size(); k++) {
+            out.line("p" + k + "$ += len$ * " + innerStride(k) + ";");
+        }
+        carry(last);
+        out.close("}");
+    }
+
+    /**
+     * Opens the row's branch for every innermost stride 1 (a loop indexed with int arithmetic), and its
+     * {@code else}, which the general loop fills.
+     */
+    private void unitStrideRow(String index, Consumer<CodeWriter> body) {
         StringBuilder unit = new StringBuilder();
         for (int k = 0; k < positions.size(); k++) {
             unit.append(k == 0 ? "" : " && ").append(innerStride(k)).append(" == 1L");
@@ -64,22 +96,6 @@ final class Odometer {
         out.close("}");
         out.close("} else {");
         out.indent();
-        out.open("for (int j$ = 0; j$ < len$; j$++) {");
-        out.line("final int i$ = row$ + j$;");
-        out.line("final long " + index + " = i$;");
-        for (int k = 0; k < positions.size(); k++) {
-            out.line("final long " + positions.get(k).javaName() + " = p" + k + "$ + j$ * " + innerStride(k) + ";");
-        }
-        body.accept(out);
-        out.close("}");
-        out.close("}");
-        out.line("row$ += len$;");
-        out.line("c" + last + "$ += len$;");
-        for (int k = 0; k < positions.size(); k++) {
-            out.line("p" + k + "$ += len$ * " + innerStride(k) + ";");
-        }
-        carry(last);
-        out.close("}");
     }
 
     /** Declares the coordinates and positions at flat index {@code from$}. */
