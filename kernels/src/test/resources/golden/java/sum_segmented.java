@@ -262,9 +262,8 @@ public final class SegmentedReduction_sum_segmented_394f211ea95ea336 implements 
         final boolean unit$ = sq_x$ == 1;
         final float[] result$ = (float[]) out$;
         final float[] acc$ = new float[1024];
-        final int inner$ = (int) n;
         final int end$ = (int) last$;
-        final float[] levels$ = new float[Math.max(1, 64 - Long.numberOfLeadingZeros((inner$ + 63) / 64)) * 1024];
+        final float[] levels$ = new float[Math.max(1, 64 - Long.numberOfLeadingZeros((last$ - first$ + 63) / 64)) * 1024];
         long o$ = from$;
         while (o$ < to$) {
             long orest$ = o$;

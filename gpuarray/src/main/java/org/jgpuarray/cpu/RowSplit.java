@@ -9,10 +9,18 @@ import org.jgpuarray.kernels.java.JavaSegmentedReductionKernel;
  * matrix), split by inner positions: chunk {@code k} reduces its rows into partial results of every output
  * ({@link JavaSegmentedReductionKernel#reduceAcross(Object[], long, long, long, long, long, Object)}), reading
  * the rows in memory order, and the partials are combined pairwise in chunk order (the first chunk's in the
- * result itself). Chunks follow {@link ParallelRanges#split(long, long)}, so the result depends on the sizes
- * alone; the partials of all chunks but the first are at most {@link #PARTIAL_ELEMENTS} elements.
+ * result itself). Chunks follow {@link ParallelRanges#split(long, long)}, at most {@link #MAX_CHUNKS}, so the
+ * result depends on the sizes alone; the partials of all chunks but the first are at most
+ * {@link #PARTIAL_ELEMENTS} elements.
  */
 final class RowSplit {
+    /**
+     * Chunks at most: on the loaded 2-core development machine 64 chunks of 1 MiB (a full reduction's split) took
+     * 2-3x longer at the median than 8 for a 4096 x 4096 float32 matrix, in phases of many calls (the cause not
+     * isolated: each chunk allocates its partials and scratch anew, and more chunks give a preempted helper more
+     * occasions to hold one up); 2 and 4 chunks were no faster than 8.
+     */
+    static final int MAX_CHUNKS = 8;
     /** Partial results kept at most, all chunks together (16 MiB of float32). */
     static final long PARTIAL_ELEMENTS = 1L << 22;
 
@@ -30,7 +38,7 @@ final class RowSplit {
         }
         long[] bounds = ParallelRanges.split(inner, outer * Math.max(1, bytesPerElement));
         int chunks = bounds.length - 1;
-        int kept = (int) Math.min(chunks, 1 + PARTIAL_ELEMENTS / outer);
+        int kept = (int) Math.min(Math.min(chunks, MAX_CHUNKS), 1 + PARTIAL_ELEMENTS / outer);
         if (kept == chunks) {
             return bounds;
         }

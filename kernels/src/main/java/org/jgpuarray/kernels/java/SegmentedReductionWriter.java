@@ -124,9 +124,8 @@ final class SegmentedReductionWriter {
         out.line("final boolean unit$ = " + String.join(" && ", unit) + ";");
         out.line("final " + t + "[] result$ = (" + t + "[]) out$;");
         out.line("final " + t + "[] acc$ = new " + t + "[" + TILE + "];");
-        out.line("final int inner$ = (int) n;");
         out.line("final int end$ = (int) last$;");
-        out.line("final " + t + "[] levels$ = new " + t + "[Math.max(1, 64 - Long.numberOfLeadingZeros((inner$ + "
+        out.line("final " + t + "[] levels$ = new " + t + "[Math.max(1, 64 - Long.numberOfLeadingZeros((last$ - first$ + "
                 + (BLOCK - 1) + ") / " + BLOCK + ")) * " + TILE + "];");
         out.line("long o$ = from$;");
         out.open("while (o$ < to$) {");
