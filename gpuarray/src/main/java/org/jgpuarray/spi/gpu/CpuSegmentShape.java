@@ -19,7 +19,7 @@ final class CpuSegmentShape {
     }
 
     /** Parts of the {@code count} rows of {@code outer} outputs for the {@code columns} kernel. */
-    static long columnParts(long outer, long count, long tiles) {
+    static long columnParts(long outer, long count) {
         long parts = LaunchGeometry.ceilDiv(count, COLUMN_ROWS);
         return Math.max(1, Math.min(parts, MAX_PARTIALS / outer));
     }

@@ -91,7 +91,7 @@ final class GpuSegmentedReduction implements CompiledReduction {
     private void launchOnCpu(long outer, long count, boolean segmentsContiguous, Object[] args, DeviceBuffer out) {
         boolean byColumns = !segmentsContiguous && columns != null;
         long tiles = LaunchGeometry.ceilDiv(outer, block);
-        long parts = byColumns ? CpuSegmentShape.columnParts(outer, count, tiles)
+        long parts = byColumns ? CpuSegmentShape.columnParts(outer, count)
                 : CpuSegmentShape.segmentParts(count, tiles, device.geometry().computeUnits());
         long[] threads = {block, 1, 1};
         device.run(() -> {
