@@ -245,7 +245,7 @@ public final class SegmentedReduction_sum_segmented_394f211ea95ea336 implements 
     }
 
     @Override
-    public void reduceAcross(Object[] args$, long n, long from$, long to$, Object out$) {
+    public void reduceAcross(Object[] args$, long n, long from$, long to$, long first$, long last$, Object out$) {
         final float[] x = (float[]) args$[0];
         final long jga_shape0 = ((Long) args$[1]).longValue();
         final long jga_shape1 = ((Long) args$[2]).longValue();
@@ -262,8 +262,8 @@ public final class SegmentedReduction_sum_segmented_394f211ea95ea336 implements 
         final boolean unit$ = sq_x$ == 1;
         final float[] result$ = (float[]) out$;
         final float[] acc$ = new float[1024];
-        final int inner$ = (int) n;
-        final float[] levels$ = new float[Math.max(1, 64 - Long.numberOfLeadingZeros((inner$ + 63) / 64)) * 1024];
+        final int end$ = (int) last$;
+        final float[] levels$ = new float[Math.max(1, 64 - Long.numberOfLeadingZeros((last$ - first$ + 63) / 64)) * 1024];
         long o$ = from$;
         while (o$ < to$) {
             long orest$ = o$;
@@ -272,8 +272,8 @@ public final class SegmentedReduction_sum_segmented_394f211ea95ea336 implements 
             final int width$ = (int) Math.min(Math.min(1024, jga_shape0 - oc0$), to$ - o$);
             int depth$ = 0;
             long blocks$ = 0;
-            for (int start$ = 0; start$ < inner$; start$ += 64) {
-                final int stop$ = Math.min(inner$, start$ + 64);
+            for (int start$ = (int) first$; start$ < end$; start$ += 64) {
+                final int stop$ = Math.min(end$, start$ + 64);
                 for (int b$ = 0; b$ < width$; b$++) {
                     acc$[b$] = neutral$();
                 }
@@ -422,6 +422,16 @@ public final class SegmentedReduction_sum_segmented_394f211ea95ea336 implements 
                 result$[(int) o$ + b$] = r$;
             }
             o$ += width$;
+        }
+    }
+
+    @Override
+    public void combineInto(Object into$, Object part$, long from$, long to$) {
+        final float[] a$ = (float[]) into$;
+        final float[] p$ = (float[]) part$;
+        final int end$ = (int) to$;
+        for (int k$ = (int) from$; k$ < end$; k$++) {
+            a$[k$] = reduce$(a$[k$], p$[k$]);
         }
     }
 

@@ -120,7 +120,8 @@ final class CpuDevice implements BackendDevice {
     public CompiledReduction compile(ReductionSpec spec) {
         if (spec.segmented()) {
             return new CpuSegmentedReduction(spec.name(), JavaKernelCompiler.compile(spec.name(),
-                    () -> JavaSourceGenerator.reduction(spec), JavaSegmentedReductionKernel.class));
+                    () -> JavaSourceGenerator.reduction(spec), JavaSegmentedReductionKernel.class),
+                    ParallelRanges.bytesPerElement(spec.arguments()));
         }
         JavaReductionKernel kernel = JavaKernelCompiler.compile(spec.name(),
                 () -> JavaSourceGenerator.reduction(spec), JavaReductionKernel.class);

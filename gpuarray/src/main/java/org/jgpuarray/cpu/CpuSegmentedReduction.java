@@ -7,19 +7,28 @@ import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.DeviceBuffer;
 
 /**
- * A segmented reduction on the CPU. Many outputs are split among the worker threads, each thread reducing its
- * outputs one after another ({@code reduceAlong}, for segments that lie together in memory) or in tiles of
- * neighbouring outputs ({@code reduceAcross}, for outputs that lie together, as in a reduction over the first
- * axis of a matrix). Outputs too few to occupy the threads have their inner positions split among them instead,
- * and the partial results combined in order.
+ * A segmented reduction on the CPU. Outputs whose elements lie together in memory ({@code reduceAlong}, as in a
+ * reduction over the last axis of a matrix) are split into ranges of outputs by the bytes they read, as
+ * {@link ParallelRanges#split(long, long)} splits a full reduction. Outputs that lie together instead
+ * ({@code reduceAcross}, tiles of neighbouring outputs one inner position at a time, as in a reduction over the
+ * first axis) are split by their inner positions when the partial results are few enough to keep
+ * ({@link RowSplit}): each chunk reads its rows of the matrix in memory order into partial results of every output,
+ * which are then combined pairwise in chunk order. Outputs too few to occupy the threads have their inner
+ * positions split among them instead, and the partial results combined in order. Chunk boundaries depend on the
+ * sizes alone, so results do not depend on the machine or on timing.
  */
 final class CpuSegmentedReduction implements CompiledReduction {
     private final String name;
     private final JavaSegmentedReductionKernel kernel;
+    private final long bytesPerElement;
 
-    CpuSegmentedReduction(String name, JavaSegmentedReductionKernel kernel) {
+    /**
+     * @param bytesPerElement the bytes one inner position of one output reads (its arrays' elements)
+     */
+    CpuSegmentedReduction(String name, JavaSegmentedReductionKernel kernel, long bytesPerElement) {
         this.name = name;
         this.kernel = kernel;
+        this.bytesPerElement = bytesPerElement;
     }
 
     @Override
@@ -37,6 +46,16 @@ final class CpuSegmentedReduction implements CompiledReduction {
         CpuDevice.run(name, () -> {
             int workers = ParallelRanges.parallelism();
             long total = outer * Math.max(inner, 1);
+            if (segmentsContiguous && outer >= workers) {
+                return along(outer, inner, arrays, result);
+            }
+            if (!segmentsContiguous) {
+                long[] rows = RowSplit.bounds(outer, inner, bytesPerElement);
+                if (rows.length > 2) {
+                    RowSplit.reduce(kernel, rows, outer, inner, arrays, result, bytesPerElement);
+                    return result;
+                }
+            }
             if (outer >= workers || total < 2 * ParallelRanges.MIN_CHUNK) {
                 return byOutputs(outer, inner, segmentsContiguous, arrays, result, total);
             }
@@ -44,6 +63,19 @@ final class CpuSegmentedReduction implements CompiledReduction {
                 Array.set(result, (int) o, splitOutput(o, inner, arrays));
             }
             return result;
+        });
+    }
+
+    /** Ranges of whole segments that lie together in memory, split by the bytes they read. */
+    private Object along(long outer, long inner, Object[] arrays, Object result) {
+        long[] bounds = ParallelRanges.split(outer, Math.max(inner, 1) * bytesPerElement);
+        if (bounds.length == 2) {
+            kernel.reduceAlong(arrays, inner, 0, outer, result);
+            return result;
+        }
+        return ParallelRanges.map(bounds, (chunk, from, to) -> {
+            kernel.reduceAlong(arrays, inner, from, to, result);
+            return chunk;
         });
     }
 

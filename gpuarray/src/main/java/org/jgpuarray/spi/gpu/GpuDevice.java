@@ -232,7 +232,8 @@ public final class GpuDevice implements BackendDevice {
         Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, 1), List.of());
         if (spec.segmented()) {
             return new GpuSegmentedReduction(this, spec.name(), spec.arguments(), built.kernels().get(0),
-                    built.kernels().get(1), built.block(), bytes);
+                    built.kernels().get(1), built.kernels().size() > 2 ? built.kernels().get(2) : null,
+                    built.block(), bytes);
         }
         return new GpuReduction(this, spec.name(), spec.arguments(), built.kernels().get(0), built.kernels().get(1),
                 built.block(), bytes);

@@ -49,6 +49,11 @@ final class LaunchGeometry {
         this.maxBlock = Math.max(1, Math.min(limits.maxThreadsPerBlock(), limits.maxBlock()[0]));
     }
 
+    /** Compute units of the device (multiprocessors, or cores of a CPU device), at least 1. */
+    int computeUnits() {
+        return computeUnits;
+    }
+
     /** True for GPUs. */
     boolean gpu() {
         return gpu;

@@ -53,6 +53,14 @@ public final class KernelLayout {
         return name + "_segments";
     }
 
+    /**
+     * Kernel name of a segmented reduction's main pass for CPU devices in OpenCL when neighbouring outputs lie
+     * together in memory: one work-item per output, the group's work-items stepping through the rows together.
+     */
+    public static String segmentColumns(String name) {
+        return name + "_columns";
+    }
+
     /** Kernel name of a segmented reduction's second pass: combines each output's partials. */
     public static String segmentPartials(String name) {
         return name + "_partials";

@@ -3,6 +3,7 @@ package org.jgpuarray.kernels.c;
 import java.util.List;
 import java.util.Map;
 import org.jgpuarray.kernels.Argument;
+import org.jgpuarray.kernels.Dialect;
 import org.jgpuarray.kernels.IndexSpace;
 import org.jgpuarray.kernels.ReductionSpec;
 
@@ -11,7 +12,9 @@ import org.jgpuarray.kernels.ReductionSpec;
  * {@code <entry>_segments(args..., T *out, outer, inner, parts, int lanes)}, which reduces part {@code p} of
  * every output's inner positions into {@code out[o * parts + p]} (the result itself when {@code parts} is 1),
  * and {@code <entry>_partials(const T *in, T *out, outer, parts, int lanes)}, which reduces each output's
- * partials. See {@link SegmentedTemplates} for how blocks share the work.
+ * partials; in OpenCL also {@code <entry>_columns(args..., T *out, outer, inner, parts)}, the main
+ * pass in the shape CPU devices run fastest when neighbouring outputs lie together in memory. See
+ * {@link SegmentedTemplates} for how blocks share the work.
  */
 final class SegmentedReductionSource {
     private SegmentedReductionSource() {
@@ -54,8 +57,11 @@ final class SegmentedReductionSource {
                 Map.entry("MAP", spec.mapExpression()),
                 Map.entry("OUTER_BASE", indent(outerBase(space, spec.outerDims(), index), 3)),
                 Map.entry("INNER_AT", indent(innerAt(space, spec.outerDims(), index), 1))));
-        return new CSource(CSourceGenerator.program(d, spec.name(), spec.preamble(), body),
-                List.of(KernelLayout.segments(entry), KernelLayout.segmentPartials(entry)));
+        List<String> kernels = d.dialect() == Dialect.OPENCL
+                ? List.of(KernelLayout.segments(entry), KernelLayout.segmentPartials(entry),
+                        KernelLayout.segmentColumns(entry))
+                : List.of(KernelLayout.segments(entry), KernelLayout.segmentPartials(entry));
+        return new CSource(CSourceGenerator.program(d, spec.name(), spec.preamble(), body), kernels);
     }
 
     /** The variable holding an array's position of the current output's first inner position. */

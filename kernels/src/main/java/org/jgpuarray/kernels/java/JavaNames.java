@@ -15,7 +15,7 @@ final class JavaNames {
             "throws", "transient", "try", "strictfp", "var", "yield", "record", "sealed", "permits", "char",
             "Math", "StrictMath", "Float", "Double", "Integer", "Long", "Byte", "Boolean", "Object", "String",
             "System", "CMath", "IllegalStateException", "java", "org", "run", "reduceRange", "scanRange",
-            "reducePart", "reduceAlong", "reduceAcross",
+            "reducePart", "reduceAlong", "reduceAcross", "combineInto",
             "combine", "neutral", "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait",
             "clone", "finalize");
 

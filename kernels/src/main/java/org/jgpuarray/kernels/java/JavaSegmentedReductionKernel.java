@@ -32,7 +32,28 @@ public interface JavaSegmentedReductionKernel {
      *
      * @param out the result array; modified at {@code [from, to)}
      */
-    void reduceAcross(Object[] args, long inner, long from, long to, Object out);
+    default void reduceAcross(Object[] args, long inner, long from, long to, Object out) {
+        reduceAcross(args, inner, from, to, 0, inner, out);
+    }
+
+    /**
+     * {@link #reduceAcross(Object[], long, long, long, Object)} over inner positions {@code [first, last)} only:
+     * each of outputs {@code [from, to)} gets the partial result of those positions (blocks of 64 combined
+     * pairwise, as a whole segment is), so that a few ranges of positions, say of rows, can run on several
+     * threads at once and be combined in order with {@link #combineInto}.
+     *
+     * @param out the result array; modified at {@code [from, to)}
+     */
+    void reduceAcross(Object[] args, long inner, long from, long to, long first, long last, Object out);
+
+    /**
+     * {@code into[k] = reduce(into[k], part[k])} for {@code k} in {@code [from, to)}: partial results of later
+     * inner positions folded into those of earlier ones.
+     *
+     * @param into a result array; modified at {@code [from, to)}
+     * @param part a result array of the same type; not modified
+     */
+    void combineInto(Object into, Object part, long from, long to);
 
     /** Combines two partial results with the reduce expression ({@code a} then {@code b}). */
     Object combine(Object a, Object b);

@@ -78,6 +78,7 @@ final class SegmentedReductionWriter {
         w.reducePart(writer, arguments);
         w.reduceAlong(writer, arguments);
         w.reduceAcross(writer, arguments);
+        w.combineInto();
         OperatorMethods.write(out, type, a, b, reduce, neutral);
         return new JavaSource(className, writer.finish(t));
     }
@@ -112,7 +113,8 @@ final class SegmentedReductionWriter {
         int q = outer - 1;
         out.line("");
         out.line("@Override");
-        out.open("public void reduceAcross(Object[] args$, long n, long from$, long to$, Object out$) {");
+        out.open("public void reduceAcross(Object[] args$, long n, long from$, long to$, long first$, long last$,"
+                + " Object out$) {");
         prologue(writer, arguments);
         List<String> unit = new ArrayList<>();
         for (String a : space.arrays()) {
@@ -122,8 +124,8 @@ final class SegmentedReductionWriter {
         out.line("final boolean unit$ = " + String.join(" && ", unit) + ";");
         out.line("final " + t + "[] result$ = (" + t + "[]) out$;");
         out.line("final " + t + "[] acc$ = new " + t + "[" + TILE + "];");
-        out.line("final int inner$ = (int) n;");
-        out.line("final " + t + "[] levels$ = new " + t + "[Math.max(1, 64 - Long.numberOfLeadingZeros((inner$ + "
+        out.line("final int end$ = (int) last$;");
+        out.line("final " + t + "[] levels$ = new " + t + "[Math.max(1, 64 - Long.numberOfLeadingZeros((last$ - first$ + "
                 + (BLOCK - 1) + ") / " + BLOCK + ")) * " + TILE + "];");
         out.line("long o$ = from$;");
         out.open("while (o$ < to$) {");
@@ -132,8 +134,8 @@ final class SegmentedReductionWriter {
                 + "$), to$ - o$);");
         out.line("int depth$ = 0;");
         out.line("long blocks$ = 0;");
-        out.open("for (int start$ = 0; start$ < inner$; start$ += " + BLOCK + ") {");
-        out.line("final int stop$ = Math.min(inner$, start$ + " + BLOCK + ");");
+        out.open("for (int start$ = (int) first$; start$ < end$; start$ += " + BLOCK + ") {");
+        out.line("final int stop$ = Math.min(end$, start$ + " + BLOCK + ");");
         out.open("for (int b$ = 0; b$ < width$; b$++) {");
         out.line("acc$[b$] = neutral$();");
         out.close("}");
@@ -165,6 +167,20 @@ final class SegmentedReductionWriter {
         out.line("result$[(int) o$ + b$] = r$;");
         out.close("}");
         out.line("o$ += width$;");
+        out.close("}");
+        out.close("}");
+    }
+
+    /** {@code into[k] = reduce(into[k], part[k])} over a range of outputs, one typed loop. */
+    private void combineInto() {
+        out.line("");
+        out.line("@Override");
+        out.open("public void combineInto(Object into$, Object part$, long from$, long to$) {");
+        out.line("final " + t + "[] a$ = (" + t + "[]) into$;");
+        out.line("final " + t + "[] p$ = (" + t + "[]) part$;");
+        out.line("final int end$ = (int) to$;");
+        out.open("for (int k$ = (int) from$; k$ < end$; k$++) {");
+        out.line("a$[k$] = reduce$(a$[k$], p$[k$]);");
         out.close("}");
         out.close("}");
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Generated segmented reductions run directly: every output over every inner position, by each of the three
  * entry points (one output after another, tiles of outputs, a part of one output), with one and two inner
- * dimensions, reversed strides and an empty inner extent, against sums computed here.
+ * dimensions, reversed strides and an empty inner extent, against sums computed here; tiles of outputs over
+ * ranges of inner positions, combined in order.
  */
 class SegmentedReductionTest {
     private static JavaSegmentedReductionKernel kernel(int ndim, int outer, String map) {
@@ -86,5 +87,43 @@ class SegmentedReductionTest {
         long[] none = {-1, -1, -1, -1};
         k.reduceAcross(args(x, new long[] {4, 5, 0}, 0, new long[] {30, 6, 1}), 0, 0, 4, none);
         assertArrayEquals(new long[4], none, "an empty inner extent gives the neutral value");
+    }
+
+    @Test
+    void tilesOverRangesOfInnerPositionsCombineToTheWhole() {
+        int rows = 203;
+        int cols = 1031;
+        long seed = 9;
+        int[] x = new Random(seed).ints(rows * cols, -50, 50).toArray();
+        JavaSegmentedReductionKernel k = kernel(2, 1, "(long) x[jga_at_x] * (i + 1)");
+        Object[] columns = args(x, new long[] {cols, rows}, 0, new long[] {1, cols});
+        long[] expected = new long[cols];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                expected[c] += (long) x[r * cols + c] * (r + 1);
+            }
+        }
+        int[] cuts = {0, 1, 64, 65, 150, rows};
+        long[] total = new long[cols];
+        java.util.Arrays.fill(total, Long.MIN_VALUE);
+        for (int p = 0; p + 1 < cuts.length; p++) {
+            long[] part = new long[cols];
+            java.util.Arrays.fill(part, Long.MIN_VALUE); // poisoned: every output must be written
+            k.reduceAcross(columns, rows, 0, cols, cuts[p], cuts[p + 1], part);
+            if (p == 0) {
+                total = part;
+            } else {
+                k.combineInto(total, part, 0, cols);
+            }
+        }
+        assertArrayEquals(expected, total, "rows in parts " + java.util.Arrays.toString(cuts) + ", seed " + seed);
+        long[] some = new long[cols];
+        long[] whole = new long[cols];
+        k.reduceAcross(columns, rows, 0, cols, 0, rows, whole);
+        k.reduceAcross(columns, rows, 0, cols, 0, rows, some);
+        k.combineInto(some, whole, 5, 9);
+        for (int c = 0; c < cols; c++) {
+            assertEquals(c >= 5 && c < 9 ? 2 * expected[c] : expected[c], some[c], "combineInto touches [5, 9) only");
+        }
     }
 }
