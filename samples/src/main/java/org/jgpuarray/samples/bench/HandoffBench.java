@@ -1,6 +1,7 @@
 package org.jgpuarray.samples.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ final class HandoffBench {
     private static final int SMALL_SAMPLES = 101;
     /** Warm-up per small call, at least: the JIT needs seconds to settle the call paths on a loaded machine. */
     private static final long SMALL_WARMUP_NANOS = 2_000_000_000L;
+    /** A turn of the first size's warm-up in which the JIT compiled nothing ends it. */
+    private static final long JIT_QUIET_NANOS = 300_000_000L;
+    /** The first size's warm-up at most. */
+    private static final long MAX_WARMUP_NANOS = 15_000_000_000L;
     /** n of the small-call figures. */
     static final int SMALL_N = 1000;
 
@@ -74,8 +79,8 @@ final class HandoffBench {
     }
 
     /**
-     * Times the six cases at every size of {@code sizes}; the first size is warmed up for as long as a small call
-     * is ({@link #SMALL_WARMUP_NANOS} at least), so that no size is timed while the JIT still compiles the paths.
+     * Times the six cases at every size of {@code sizes}; the first size is warmed up until the JIT has settled
+     * ({@link #warmUntilJitQuiet}), so that no size is timed while the call paths are still being compiled.
      */
     List<Row> sweep(List<Long> sizes) {
         ElementwiseKernel axpy = context.elementwiseKernel("float a, float *x, float *y, float *z",
@@ -110,10 +115,13 @@ final class HandoffBench {
                                 }
                                 sink[0] += total;
                             }));
-                    // the first size also pays the JIT's warm-up: measured before it settles, 2^10 to 2^12 took
-                    // 3 to 10 times their steady cost (generated kernels still interpreted or run through OSR)
-                    long warmup = rows.isEmpty() ? Math.max(warmupNanos, SMALL_WARMUP_NANOS) : warmupNanos;
-                    rows.add(new Row(n, time(cases, (int) Math.max(1, BATCH_ELEMENTS / n), samples, warmup)));
+                    int batch = (int) Math.max(1, BATCH_ELEMENTS / n);
+                    if (rows.isEmpty()) {
+                        // timed before the JIT settles, 2^10 to 2^12 took 3 to 10 times their steady cost
+                        // (generated kernels still interpreted, or entered through on-stack replacement)
+                        warmUntilJitQuiet(cases, batch, SMALL_WARMUP_NANOS);
+                    }
+                    rows.add(new Row(n, time(cases, batch, samples, warmupNanos)));
                     if (Double.isNaN(sink[0])) {
                         throw new IllegalStateException("NaN sum");
                     }
@@ -165,6 +173,37 @@ final class HandoffBench {
 
     /** A small call's timing and the collector's milliseconds during its warm-up and samples. */
     record SmallCall(Timing timing, long gcMillis) {
+    }
+
+    /**
+     * Runs the cases in turns for {@code minNanos} at least, then until the JIT compiler has been idle for a
+     * whole turn of {@link #JIT_QUIET_NANOS} (on a loaded machine its queue takes seconds to drain), for
+     * {@link #MAX_WARMUP_NANOS} at most. Without a compilation monitor, for {@code minNanos}.
+     */
+    private static void warmUntilJitQuiet(List<Case> cases, int batch, long minNanos) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long compiled = watched ? jit.getTotalCompilationTime() : 0;
+        long turnStart = start;
+        while (true) {
+            for (Case c : cases) {
+                c.batch(batch);
+            }
+            long now = System.nanoTime();
+            if (now - start >= MAX_WARMUP_NANOS) {
+                return;
+            }
+            if (now - turnStart < JIT_QUIET_NANOS) {
+                continue;
+            }
+            long compiledNow = watched ? jit.getTotalCompilationTime() : compiled;
+            if (now - start >= minNanos && compiledNow == compiled) {
+                return;
+            }
+            compiled = compiledNow;
+            turnStart = now;
+        }
     }
 
     private static List<Timing> time(List<Case> cases, int batch, int samples, long warmupNanos) {
