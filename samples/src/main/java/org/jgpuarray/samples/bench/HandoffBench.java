@@ -22,8 +22,8 @@ import org.jgpuarray.samples.jmh.AllCoresLoop;
  * closed at once, {@code x.sum().item()} with its 0-d array left to the collector). The cases of one size take
  * turns sample by sample, so load that comes and goes meets them alike; each sample times a batch of calls
  * (at least 2^20 elements of work) and reports the time per call. The small calls run one case after the
- * other, each warmed up for 2 s at least and timed in 101 samples of 1000 calls at least, each with the
- * collector's time it caused. Minimum and median
+ * other, each warmed up until the JIT has settled (2 s at least) and timed in 101 samples of 1000 calls at
+ * least, each with the collector's time it caused. Minimum and median
  * over the samples are printed, ratios from the medians. Not thread-safe.
  */
 final class HandoffBench {
@@ -163,8 +163,8 @@ final class HandoffBench {
             for (Case one : cases) {
                 System.gc(); // the previous case's garbage is not this one's
                 long gc = gcMillis();
-                Timing t = time(List.of(one), SMALL_BATCH, Math.max(samples, SMALL_SAMPLES),
-                        Math.max(warmupNanos, SMALL_WARMUP_NANOS)).get(0);
+                warmUntilJitQuiet(List.of(one), SMALL_BATCH, Math.max(warmupNanos, SMALL_WARMUP_NANOS));
+                Timing t = time(List.of(one), SMALL_BATCH, Math.max(samples, SMALL_SAMPLES), 0).get(0);
                 calls.add(new SmallCall(t, gcMillis() - gc));
             }
             return calls;
