@@ -21,16 +21,23 @@ final class ElementwiseCall {
     private final GpuContext context;
     private final ElementwiseSpec spec;
     private final CompiledElementwise plain;
+    private final FlatCall flat;
     private final Map<Integer, CompiledElementwise> strided = new ConcurrentHashMap<>();
 
     ElementwiseCall(GpuContext context, ElementwiseSpec spec) {
         this.context = context;
         this.spec = spec;
         this.plain = context.compiled(spec);
+        this.flat = new FlatCall(context, spec.name(), spec.arguments());
     }
 
     /** {@code call(args...)}: over the arrays' (broadcast) shape. */
     void call(Object[] args) {
+        Object[] values = flat.values(args);
+        if (values != null) {
+            run(flat.size(args), values);
+            return;
+        }
         KernelArguments.Checked c = KernelArguments.check(context, spec.name(), spec.arguments(), args);
         if (c.allFlat() && c.sameShapes()) {
             run(c.firstSize(), c.values());

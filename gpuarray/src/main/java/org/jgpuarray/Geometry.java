@@ -60,13 +60,10 @@ record Geometry(long[] shape, long[] strides, long offset) {
 
     /** True when the elements are in C order, one after the other (axes of extent 1 and 0-size arrays count as such). */
     boolean isContiguous() {
-        if (size() <= 1) {
-            return true;
-        }
         long step = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] != 1 && strides[d] != step) {
-                return false;
+                return size() <= 1; // the size only where the strides say no: it costs a product per call
             }
             step *= shape[d];
         }

@@ -125,7 +125,8 @@ final class KernelArguments {
         return new Checked(kernel, arguments, arrays, scalars);
     }
 
-    private static String what(String kernel, ArgumentList arguments, int k) {
+    /** Names argument {@code k} in a message: "argument 1 'float a' of kernel 'lin'". */
+    static String what(String kernel, ArgumentList arguments, int k) {
         return "argument " + (k + 1) + " '" + arguments.get(k).declaration() + "' of kernel '" + kernel + "'";
     }
 

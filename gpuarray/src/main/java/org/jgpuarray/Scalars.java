@@ -26,6 +26,9 @@ final class Scalars {
      *                                  range, a non-number
      */
     static Object box(Object value, DType type, Supplier<String> what) {
+        if (isBoxedAs(value, type)) {
+            return value; // already the box the conversion would make, equal in value
+        }
         if (value instanceof Boolean b) {
             value = b ? 1 : 0;
         }
@@ -40,6 +43,17 @@ final class Scalars {
             case INT64 -> integral(number, type, what);
             case BOOL -> (byte) (number.doubleValue() != 0 ? 1 : 0);
             default -> throw new IllegalArgumentException(what.get() + " cannot be " + type.numpyName());
+        };
+    }
+
+    /** True when {@code value} is the exact box of {@code type}'s Java type (Float for float32...), bool aside. */
+    private static boolean isBoxedAs(Object value, DType type) {
+        return switch (type) {
+            case FLOAT32 -> value instanceof Float;
+            case FLOAT64 -> value instanceof Double;
+            case INT32 -> value instanceof Integer;
+            case INT64 -> value instanceof Long;
+            default -> false;
         };
     }
 

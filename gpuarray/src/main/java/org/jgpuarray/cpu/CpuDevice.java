@@ -102,15 +102,19 @@ final class CpuDevice implements BackendDevice {
                 () -> JavaSourceGenerator.elementwise(spec), () -> JavaSourceGenerator.elementwiseCompact(spec),
                 JavaElementwiseKernel.class);
         long bytesPerElement = ParallelRanges.bytesPerElement(spec.arguments());
+        String name = spec.name();
         return (n, args) -> {
             Object[] arrays = unwrap(args);
-            long[] bounds = ParallelRanges.split(n, bytesPerElement);
-            run(spec.name(), () -> {
-                if (bounds.length == 2) {
+            if (ParallelRanges.oneChunk(n, bytesPerElement)) {
+                run(name, () -> {
                     kernel.run(arrays, n, 0, n);
-                } else {
-                    CpuWorkers.run(bounds.length - 1, k -> kernel.run(arrays, n, bounds[k], bounds[k + 1]));
-                }
+                    return null;
+                });
+                return;
+            }
+            long[] bounds = ParallelRanges.split(n, bytesPerElement);
+            run(name, () -> {
+                CpuWorkers.run(bounds.length - 1, k -> kernel.run(arrays, n, bounds[k], bounds[k + 1]));
                 return null;
             });
         };
@@ -126,11 +130,14 @@ final class CpuDevice implements BackendDevice {
         JavaReductionKernel kernel = JavaKernelCompiler.compile(spec.name(),
                 () -> JavaSourceGenerator.reduction(spec), JavaReductionKernel.class);
         long bytesPerElement = ParallelRanges.bytesPerElement(spec.arguments());
+        String name = spec.name();
         return (n, args, result) -> {
             Object[] arrays = unwrap(args);
-            run(spec.name(), () -> {
-                Object total = ParallelRanges.reduce(CpuWorkers.pool(), ParallelRanges.split(n, bytesPerElement),
-                        kernel, arrays, n);
+            run(name, () -> {
+                Object total = ParallelRanges.oneChunk(n, bytesPerElement)
+                        ? ParallelRanges.reduceHere(kernel, arrays, n)
+                        : ParallelRanges.reduce(CpuWorkers.pool(), ParallelRanges.split(n, bytesPerElement), kernel,
+                                arrays, n);
                 ((CpuBuffer) result).setFirst(total);
                 return total;
             });

@@ -54,13 +54,21 @@ final class ParallelRanges {
      */
     static long[] split(long n, long bytesPerElement) {
         long bytes = n * Math.max(1, bytesPerElement);
-        int chunks = bytes < PARALLEL_BYTES || n < 2 ? 1
+        int chunks = oneChunk(n, bytesPerElement) ? 1
                 : (int) Math.min(Math.min(MAX_CHUNKS, n), Math.max(2, bytes / CHUNK_BYTES));
         long[] bounds = new long[chunks + 1];
         for (int k = 0; k <= chunks; k++) {
             bounds[k] = n * k / chunks;
         }
         return bounds;
+    }
+
+    /**
+     * True when {@link #split(long, long)} makes one chunk of {@code n} elements: the call runs on the caller's
+     * thread, and can without asking for the bounds.
+     */
+    static boolean oneChunk(long n, long bytesPerElement) {
+        return n < 2 || n * Math.max(1, bytesPerElement) < PARALLEL_BYTES;
     }
 
     /** The bytes one element of a call touches: one element of each array argument. */
@@ -83,19 +91,27 @@ final class ParallelRanges {
      * @param args   the kernel's arguments; not modified
      */
     static Object reduce(WorkerPool pool, long[] bounds, JavaReductionKernel kernel, Object[] args, long n) {
+        if (n == 0 || bounds.length == 2) {
+            return reduceHere(kernel, args, n);
+        }
         Object total = kernel.neutral();
-        if (n == 0) {
-            return total;
-        }
-        if (bounds.length == 2) {
-            return kernel.combine(total, kernel.reduceRange(args, n, bounds[0], bounds[1]));
-        }
         Object[] partials = new Object[bounds.length - 1];
         pool.run(partials.length, k -> partials[k] = kernel.reduceRange(args, n, bounds[k], bounds[k + 1]));
         for (Object partial : partials) {
             total = kernel.combine(total, partial);
         }
         return total;
+    }
+
+    /**
+     * Reduces {@code [0, n)} as one chunk on the calling thread, as {@link #reduce} does with the bounds
+     * {@code {0, n}}: the kernel's neutral value combined with the chunk's result.
+     *
+     * @param args the kernel's arguments; not modified
+     */
+    static Object reduceHere(JavaReductionKernel kernel, Object[] args, long n) {
+        Object total = kernel.neutral();
+        return n == 0 ? total : kernel.combine(total, kernel.reduceRange(args, n, 0, n));
     }
 
     /** Chunk boundaries for {@code n} elements, one chunk per core: {@code bounds[k]} to {@code bounds[k + 1]}. */

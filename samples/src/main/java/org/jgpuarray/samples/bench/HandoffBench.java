@@ -1,6 +1,7 @@
 package org.jgpuarray.samples.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import org.jgpuarray.samples.jmh.AllCoresLoop;
  * closed at once, {@code x.sum().item()} with its 0-d array left to the collector). The cases of one size take
  * turns sample by sample, so load that comes and goes meets them alike; each sample times a batch of calls
  * (at least 2^20 elements of work) and reports the time per call. The small calls run one case after the
- * other, each warmed up for 2 s at least and timed in 101 samples of 1000 calls at least, each with the
- * collector's time it caused. Minimum and median
+ * other, each warmed up until the JIT has settled (2 s at least) and timed in 101 samples of 1000 calls at
+ * least, each with the collector's time it caused. Minimum and median
  * over the samples are printed, ratios from the medians. Not thread-safe.
  */
 final class HandoffBench {
@@ -34,6 +35,10 @@ final class HandoffBench {
     private static final int SMALL_SAMPLES = 101;
     /** Warm-up per small call, at least: the JIT needs seconds to settle the call paths on a loaded machine. */
     private static final long SMALL_WARMUP_NANOS = 2_000_000_000L;
+    /** A turn of the first size's warm-up in which the JIT compiled nothing ends it. */
+    private static final long JIT_QUIET_NANOS = 300_000_000L;
+    /** The first size's warm-up at most. */
+    private static final long MAX_WARMUP_NANOS = 15_000_000_000L;
     /** n of the small-call figures. */
     static final int SMALL_N = 1000;
 
@@ -73,7 +78,10 @@ final class HandoffBench {
         this.seed = seed;
     }
 
-    /** Times the six cases at every size of {@code sizes}. */
+    /**
+     * Times the six cases at every size of {@code sizes}; the first size is warmed up until the JIT has settled
+     * ({@link #warmUntilJitQuiet}), so that no size is timed while the call paths are still being compiled.
+     */
     List<Row> sweep(List<Long> sizes) {
         ElementwiseKernel axpy = context.elementwiseKernel("float a, float *x, float *y, float *z",
                 "z[i] = a*x[i] + y[i]", "handoff_axpy");
@@ -107,7 +115,13 @@ final class HandoffBench {
                                 }
                                 sink[0] += total;
                             }));
-                    rows.add(new Row(n, time(cases, (int) Math.max(1, BATCH_ELEMENTS / n), samples, warmupNanos)));
+                    int batch = (int) Math.max(1, BATCH_ELEMENTS / n);
+                    if (rows.isEmpty()) {
+                        // timed before the JIT settles, 2^10 to 2^12 took 3 to 10 times their steady cost
+                        // (generated kernels still interpreted, or entered through on-stack replacement)
+                        warmUntilJitQuiet(cases, batch, SMALL_WARMUP_NANOS);
+                    }
+                    rows.add(new Row(n, time(cases, batch, samples, warmupNanos)));
                     if (Double.isNaN(sink[0])) {
                         throw new IllegalStateException("NaN sum");
                     }
@@ -149,8 +163,8 @@ final class HandoffBench {
             for (Case one : cases) {
                 System.gc(); // the previous case's garbage is not this one's
                 long gc = gcMillis();
-                Timing t = time(List.of(one), SMALL_BATCH, Math.max(samples, SMALL_SAMPLES),
-                        Math.max(warmupNanos, SMALL_WARMUP_NANOS)).get(0);
+                warmUntilJitQuiet(List.of(one), SMALL_BATCH, Math.max(warmupNanos, SMALL_WARMUP_NANOS));
+                Timing t = time(List.of(one), SMALL_BATCH, Math.max(samples, SMALL_SAMPLES), 0).get(0);
                 calls.add(new SmallCall(t, gcMillis() - gc));
             }
             return calls;
@@ -159,6 +173,37 @@ final class HandoffBench {
 
     /** A small call's timing and the collector's milliseconds during its warm-up and samples. */
     record SmallCall(Timing timing, long gcMillis) {
+    }
+
+    /**
+     * Runs the cases in turns for {@code minNanos} at least, then until the JIT compiler has been idle for a
+     * whole turn of {@link #JIT_QUIET_NANOS} (on a loaded machine its queue takes seconds to drain), for
+     * {@link #MAX_WARMUP_NANOS} at most. Without a compilation monitor, for {@code minNanos}.
+     */
+    private static void warmUntilJitQuiet(List<Case> cases, int batch, long minNanos) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long compiled = watched ? jit.getTotalCompilationTime() : 0;
+        long turnStart = start;
+        while (true) {
+            for (Case c : cases) {
+                c.batch(batch);
+            }
+            long now = System.nanoTime();
+            if (now - start >= MAX_WARMUP_NANOS) {
+                return;
+            }
+            if (now - turnStart < JIT_QUIET_NANOS) {
+                continue;
+            }
+            long compiledNow = watched ? jit.getTotalCompilationTime() : compiled;
+            if (now - start >= minNanos && compiledNow == compiled) {
+                return;
+            }
+            compiled = compiledNow;
+            turnStart = now;
+        }
     }
 
     private static List<Timing> time(List<Case> cases, int batch, int samples, long warmupNanos) {
