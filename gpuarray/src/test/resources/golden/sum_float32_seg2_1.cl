@@ -87,6 +87,57 @@ void jga_sum_float32_seg2_1_ab31238aa2cb_segments(__global float *x, long jga_sh
     }
 }
 
+/* Part jga_part of the inner positions of JGA_BLOCK neighbouring outputs, stepped through together. */
+__kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+void jga_sum_float32_seg2_1_ab31238aa2cb_columns(__global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x, __global float *jga_out, long jga_outer, long jga_inner, long jga_parts)
+{
+    const long jga_chunk = (jga_inner + jga_parts - 1) / jga_parts;
+    const long jga_groups = (jga_outer + JGA_BLOCK - 1) / JGA_BLOCK * jga_parts;
+    for (long jga_g = (long) get_group_id(0); jga_g < jga_groups; jga_g += (long) get_num_groups(0)) {
+        const long jga_tile = jga_g / jga_parts;
+        const long jga_part = jga_g - jga_tile * jga_parts;
+        const long jga_mine = jga_tile * JGA_BLOCK + (long) get_local_id(0);
+        const long jga_o = jga_mine < jga_outer ? jga_mine : jga_outer - 1;
+        float jga_acc = (float) (0);
+        {
+            long jga_base_x = jga_off_x;
+            {
+                long jga_rest = jga_o;
+                {
+                    long jga_c = jga_rest % jga_shape1;
+                    jga_rest /= jga_shape1;
+                    jga_base_x += jga_c * jga_st1_x;
+                }
+                jga_base_x += jga_rest * jga_st0_x;
+            }
+            const long jga_stop = (jga_part + 1) * jga_chunk;
+            const long jga_end = jga_stop < jga_inner ? jga_stop : jga_inner;
+            long jga_j = jga_part * jga_chunk;
+            for (; jga_j + 7 < jga_end; jga_j += 8) {
+                const float jga_v0 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                const float jga_v1 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 1, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                const float jga_v2 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 2, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                const float jga_v3 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 3, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                const float jga_v4 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 4, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                const float jga_v5 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 5, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                const float jga_v6 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 6, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                const float jga_v7 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 7, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+                jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_reduce(
+                        jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v0, jga_v1), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v2, jga_v3)),
+                        jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v4, jga_v5), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v6, jga_v7))));
+                barrier(CLK_LOCAL_MEM_FENCE);
+            }
+            for (; jga_j < jga_end; jga_j++) {
+                jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
+                barrier(CLK_LOCAL_MEM_FENCE);
+            }
+        }
+        if (jga_mine < jga_outer) {
+            jga_out[jga_mine * jga_parts + jga_part] = jga_acc;
+        }
+    }
+}
+
 /* Reduces the jga_parts partials of every output (a row of jga_in each) into jga_out[o]. */
 __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
 void jga_sum_float32_seg2_1_ab31238aa2cb_partials(__global const float *jga_in, __global float *jga_out, long jga_outer, long jga_parts, int jga_lanes)

@@ -42,7 +42,8 @@ final class KernelEntryPoints {
     /**
      * The entry points of an elementwise or reduction spec in a dialect, in launch order: a segmented reduction's
      * main pass takes the output, the outer and inner counts, the parts and the lanes of a block after its
-     * arguments; its second pass the partials, the output, the outer count, the parts and the lanes.
+     * arguments; its second pass the partials, the output, the outer count, the parts and the lanes; in OpenCL a
+     * third, the columns pass for CPU devices, the output, the outer and inner counts and the parts.
      */
     static List<EntryPoint> of(Object spec, Dialect d) {
         String length = (d == Dialect.CUDA ? "long long" : "long") + " n";
@@ -57,10 +58,15 @@ final class KernelEntryPoints {
         if (r.segmented()) {
             String index = d == Dialect.CUDA ? "long long " : "long ";
             String counts = index + "jga_outer, " + index + "jga_inner, " + index + "jga_parts, int jga_lanes";
-            return List.of(
+            List<EntryPoint> passes = new ArrayList<>(List.of(
                     new EntryPoint(generatedName(r.name(), "_segments"), join(user, pointer(t, d) + "jga_out", counts)),
                     new EntryPoint(generatedName(r.name(), "_partials"), join(in + "jga_in", pointer(t, d) + "jga_out",
-                            index + "jga_outer, " + index + "jga_parts, int jga_lanes")));
+                            index + "jga_outer, " + index + "jga_parts, int jga_lanes"))));
+            if (d == Dialect.OPENCL) {
+                passes.add(new EntryPoint(generatedName(r.name(), "_columns"), join(user, pointer(t, d) + "jga_out",
+                        "long jga_outer, long jga_inner, long jga_parts")));
+            }
+            return passes;
         }
         return List.of(
                 new EntryPoint(generatedName(r.name(), "_stage1"), join(user, pointer(t, d) + "jga_partials", length)),
