@@ -99,14 +99,14 @@ public abstract class LayoutConformance extends ConformanceBase {
     }
 
     /**
-     * Shapes whose launches on PoCL have a work-item per element and bands of rows that are a whole number of
-     * tiles (the tiled branch of the generated C kernels: work-groups of 1024, 512 and 128), and one of three
-     * dimensions whose bands of rows follow each other through the batch.
+     * Shapes whose launches on PoCL have a work-item per element (work-groups of 1024, 512 and 128) and whose
+     * rows are whole multiples of 8 and 128 (tile edges a tiled walk of a transposed operand would take), and
+     * one of three dimensions whose bands of rows follow each other through the batch.
      */
     private static final long[][] TILED = {{256, 64}, {384, 24}, {16, 200}, {64, 8}, {128, 1024}, {3, 128, 40}};
 
     @Test
-    void transposesInWholeTiles() {
+    void transposesOverWholeWorkGroups() {
         for (long[] s : TILED) {
             int last = s.length - 1;
             int[] swap = new int[s.length];
@@ -161,7 +161,7 @@ public abstract class LayoutConformance extends ConformanceBase {
     }
 
     @Test
-    void float64TransposesInWholeTiles() {
+    void float64TransposesOverWholeWorkGroups() {
         int rows = 256;
         int cols = 64;
         Random r = random("tiles64", rows * 31 + cols);
