@@ -100,8 +100,8 @@ public abstract class LayoutConformance extends ConformanceBase {
 
     /**
      * Shapes whose launches on PoCL have a work-item per element (work-groups of 1024, 512 and 128) and whose
-     * rows are whole multiples of 8 and 128 (tile edges a tiled walk of a transposed operand would take), and
-     * one of three dimensions whose bands of rows follow each other through the batch.
+     * rows are whole multiples of the tiles of the tiled kernels that transposed operands take (8 columns,
+     * work-group / 8 rows), and one of three dimensions whose bands of rows follow each other through the batch.
      */
     private static final long[][] TILED = {{256, 64}, {384, 24}, {16, 200}, {64, 8}, {128, 1024}, {3, 128, 40}};
 
