@@ -20,6 +20,10 @@ wall time adds the host-to-device copy of the inputs and the copy of the result 
 the bytes read and written. --launch adds the peer of CudaGpuReport's launch overhead: a cached
 one-element ElementwiseKernel launched in batches of 10,000 (microseconds per launch to enqueue and to
 complete, median of 7 batches after 2 of warm-up) and launched then synchronized 5,000 times (median).
+--pool adds the peer of CudaPoolReport: c = 2*x + 5*y op by op (2*x, 5*y, their sum: three kernels, three
+new arrays) against one ElementwiseKernel into an existing array, at 2^20 and 2^24 float32, under CuPy's
+MemoryPool and under its MemoryAsyncPool (the driver's stream-ordered cuMemAllocAsync), median of 41
+alternated runs, each synchronized; which allocator makes op by op cheaper on this GPU.
 Inputs are uniform in [-1, 1) (NumPy's generator, so the numbers differ from
 jgpuarray's; the distribution is the same) and every result is checked as jgpuarray checks it: against
 a float64 NumPy reference with the same tolerances, and random numbers by range, mean and variance. A
@@ -289,6 +293,55 @@ def launch_overhead():
     return ran == expected
 
 
+POOL_RUNS, POOL_SIZES = 41, (1 << 20, 1 << 24)
+
+
+def pool_ratios():
+    """As CudaPoolReport: op by op against fused under CuPy's two allocators; False when a result is wrong."""
+    linear = cp.ElementwiseKernel("float32 a, float32 x, float32 b, float32 y", "float32 c",
+                                  "c = a * x + b * y", "pool_linear")
+    stream = cp.cuda.get_current_stream()
+    ok = True
+    for name, make in (("MemoryPool", cp.cuda.MemoryPool), ("MemoryAsyncPool", cp.cuda.MemoryAsyncPool)):
+        try:
+            pool = make()
+        except Exception as e:  # the driver or CuPy may lack the stream-ordered allocator
+            print(f"pool: CuPy {name} unavailable: {e}", flush=True)
+            continue
+        cp.cuda.set_allocator(pool.malloc)
+        for size in POOL_SIZES:
+            x, y = (cp.asarray(uniform(size, seed)) for seed in (1, 2))
+            c = cp.full(size, -7777, dtype=cp.float32)
+            expected = 2.0 * cp.asnumpy(x).astype(np.float64) + 5.0 * cp.asnumpy(y).astype(np.float64)
+            linear(A, x, B, y, c)
+            chained = 2 * x + 5 * y
+            for what, got in (("fused", c), ("op by op", chained)):
+                error = float(np.max(np.abs(cp.asnumpy(got) - expected) / (np.abs(expected) + 1)))
+                if not error <= 1e-5:
+                    print(f"pool check: {name} {what} at {label(size)}: relative error {error:.3g} WRONG <<<<<<")
+                    ok = False
+            del chained
+            fused, op_by_op = [], []
+            for _ in range(POOL_RUNS):
+                t0 = time.perf_counter()
+                linear(A, x, B, y, c)
+                stream.synchronize()
+                t1 = time.perf_counter()
+                r = 2 * x + 5 * y
+                stream.synchronize()
+                t2 = time.perf_counter()
+                del r
+                fused.append((t1 - t0) * 1e3)
+                op_by_op.append((t2 - t1) * 1e3)
+            f, o = float(np.median(fused)), float(np.median(op_by_op))
+            print(f"pool: CuPy {name} n={label(size)}: fused {f:.3f} ms, op by op {o:.3f} ms, ratio {o / f:.2f}",
+                  flush=True)
+            del x, y, c
+        cp.cuda.set_allocator(cp.cuda.MemoryPool().malloc)
+        pool.free_all_blocks()
+    return ok
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--workload", default=",".join(WORKLOADS),
@@ -302,6 +355,8 @@ def main():
     p.add_argument("--csv", help="also write the rows to this CSV file")
     p.add_argument("--copy-size", default="2^24", help="floats of the roofline copy (default %(default)s)")
     p.add_argument("--launch", action="store_true", help="also measure the launch overhead of a tiny kernel")
+    p.add_argument("--pool", action="store_true",
+                   help="also measure op by op against fused under CuPy's MemoryPool and MemoryAsyncPool")
     args = p.parse_args()
 
     names = [w.strip().lower() for w in args.workload.split(",") if w.strip()]
@@ -324,6 +379,8 @@ def main():
     wrong = 0
     if args.launch:
         wrong += not launch_overhead()
+    if args.pool:
+        wrong += not pool_ratios()
     header = ("workload", "size", "size_label", "implementation", "gpu_ms_median", "gpu_ms_min", "gpu_ms_max",
               "wall_ms_median", "throughput", "unit", "check", "max_error")
     row = "{:<11} {:<14} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g} {:<8} {:<12} {}"

@@ -7,8 +7,10 @@
 #   1 | perf   probe (GPU, driver, toolkit, CUDA libraries, CuPy); CudaGpuReport: which natives and
 #              compilers load, copy / c = a*x + b*y / sum over 2^26 floats, launch overhead;
 #              CudaStreamReport: launch overhead in the legacy and in a created stream, copy/compute
-#              overlap on two streams (pinned H2D in one, a kernel in the other); the same
-#              through CuPy (bench/cupy_peer.py --launch); `jgpuarray bench` elementwise, reduce, GEMM
+#              overlap on two streams (pinned H2D in one, a kernel in the other); CudaPoolReport: op by
+#              op against fused with the memory pool on and off; the same through CuPy
+#              (bench/cupy_peer.py --launch --pool, with CuPy's MemoryPool and its cuMemAllocAsync
+#              MemoryAsyncPool); `jgpuarray bench` elementwise, reduce, GEMM
 #              at a few sizes, then bench/cupy_peer.py at the same sizes (cupy.matmul for GEMM)
 #   2 | tests  the CUDA tests that need a GPU, selected by JUnit tag (GPU_TESTS_TAGS, default cuda),
 #              by class name where no test carries the tag; compiler, fake-driver, binding and cuFFT
@@ -17,7 +19,7 @@
 #              compiler found builds and runs kernels (CudaCompilerPathsTest); aliases mode
 #              (JGPUARRAY_SONAME_ALIASES=1): which JCuda natives load, and if one does, its paths
 # Usage: bench/gpu-validate.sh STEP...  (STEP: 1, 2, 3, perf, tests, rest, all, or one item: probe,
-#        report, streams, cupy-report, bench, cupy-bench, conformance, recipes, libs, cupy-libs, compilers,
+#        report, streams, pool, cupy-report, bench, cupy-bench, conformance, recipes, libs, cupy-libs, compilers,
 #        aliases)
 # Each step appends everything to $OUT/step<N>.log as it goes (and to stdout), bounds every item by its
 # own timeout and the step's budget, starts no item once the budget is spent, and ends with one line:
@@ -76,9 +78,12 @@ item_report() { "${java[@]}" org.jgpuarray.cuda.report.CudaGpuReport; }
 # Streams on the driver: cached launch overhead per stream, and copy/compute overlap on two streams.
 item_streams() { "${java[@]}" org.jgpuarray.cuda.report.CudaStreamReport; }
 
+# The memory pool through the API: op by op against fused, pool on and off, allocations after warm-up.
+item_pool() { "${java[@]}" org.jgpuarray.cuda.report.CudaPoolReport; }
+
 item_cupy-report() {
   python3 bench/cupy_peer.py --workload elementwise,reduce --sizes 2^26 --repeat 50 --warmup 5 \
-    --copy-size 2^26 --launch
+    --copy-size 2^26 --launch --pool
 }
 
 item_bench() {
@@ -153,6 +158,11 @@ check() {
                   /^ *control, both in one stream: / {match($0, /ms, [0-9.]+ of/); r = substr($0, RSTART + 4, RLENGTH - 7) + 0
                                   if (r < 0.9) bad = bad "; one stream overlapped itself (" r "): the timing is wrong"}
                   END {if (!s || !o) print "no summary (CUDA unavailable?)"; else if (bad != "") print "WRONG: " substr(bad, 3)}' ;;
+    pool) awk '/^== summary/ {s = 1}
+               /^ *pool .*WRONG: / {bad = bad "; " substr($0, index($0, "WRONG: ") + 7)}
+               /^ *pool on n=.*device allocations/ {o++; match($0, /warm-up: [0-9]+/); a = substr($0, RSTART + 9, RLENGTH - 9) + 0
+                                                     if (a != 0) bad = bad "; " a " device allocations with the pool on"}
+               END {if (!s || !o) print "no summary (CUDA unavailable?)"; else if (bad != "") print "WRONG: " substr(bad, 3)}' ;;
     cupy-*) grep -qE '^CuPy ' || echo "CuPy did not start" ;;
     bench) grep -qE '^wrote ' || echo "no results written" ;;
     conformance|compilers) awk '/tests successful/ {n += $2} END {if (n == 0) print "no test passed (all skipped?)"}' ;;
@@ -255,11 +265,11 @@ chmod +x .gpu/java .gpu/run-tests.sh .gpu/jre/bin/* .gpu/jre/lib/jspawnhelper 2>
 status=0
 for step in "$@"; do
   case $step in
-    1|perf)  run_step 1 perf 240 probe 60 report 90 streams 60 cupy-report 90 bench 120 cupy-bench 90 || status=1 ;;
+    1|perf)  run_step 1 perf 240 probe 60 report 90 streams 60 pool 60 cupy-report 90 bench 120 cupy-bench 90 || status=1 ;;
     2|tests) run_step 2 tests 270 conformance 600 || status=1 ;;
     3|rest)  run_step 3 rest 180 libs 90 cupy-libs 60 compilers 60 recipes 60 aliases 60 || status=1 ;;
     all)     "$self" 1 2 3 || status=1 ;;
-    probe|report|streams|cupy-report|bench|cupy-bench|conformance|recipes|libs|cupy-libs|compilers|aliases)
+    probe|report|streams|pool|cupy-report|bench|cupy-bench|conformance|recipes|libs|cupy-libs|compilers|aliases)
              run_step "-$step" "$step" 270 "$step" 600 || status=1 ;;
     *)       echo "gpu-validate: unknown step '$step' (1, 2, 3, perf, tests, rest, all, or an item)" >&2; exit 2 ;;
   esac

@@ -49,7 +49,9 @@ import org.jgpuarray.spi.RawProgram;
  * scratch memory and its own bound on queued work, so that two queues running at once never share a partials
  * buffer. A thread's selected lane is kept in a thread-local ({@link #select}); a call switches the driver's
  * queue ({@link GpuDriver#select}) only when the thread's lane differs from the last call's. Blocking copies
- * wait for the selected queue only; {@link #synchronize()} waits for every queue.
+ * wait for the selected queue only; {@link #synchronize()} waits for every queue. A stream's or an event's
+ * {@code synchronize} waits for a marker without the lock ({@link #awaitUnlocked}), so other threads keep
+ * using the device meanwhile; {@link #close()} lets such waits end before it releases anything.
  *
  * <p>Queued work is bounded per queue ({@link QueueBound}): after {@value QueueBound#COMMANDS} commands, or after
  * {@value QueueBound#FREED_BYTES} bytes were freed while commands may still use them (drivers such as
@@ -77,6 +79,8 @@ public final class GpuDevice implements BackendDevice {
     /** Creation order, which fixes the order of taking two devices' locks for a copy between them. */
     private final long order = CREATED.incrementAndGet();
     private volatile boolean closed;
+    /** Threads waiting for a marker without the lock ({@link #awaitUnlocked}); under the lock. */
+    private int unlockedWaits;
 
     /**
      * @param driver the device's native half; closed with this device
@@ -354,6 +358,7 @@ public final class GpuDevice implements BackendDevice {
             }
             closed = true;
             try {
+                letUnlockedWaitsEnd();
                 releaseAllPinned();
                 driver.closeLibraries();
                 programs.releaseAll();
@@ -414,6 +419,66 @@ public final class GpuDevice implements BackendDevice {
             if (!closed && pinned.remove(memory)) {
                 memory.free();
             }
+        }
+    }
+
+    /**
+     * Registers a wait for {@code marker} that {@link #awaitUnlocked} will do; the caller holds the lock and
+     * has checked the device is open. Until the wait ends, {@link #close()} releases nothing.
+     */
+    GpuMarker beginUnlockedWait(GpuMarker marker) {
+        unlockedWaits++;
+        return marker;
+    }
+
+    /**
+     * Waits for a marker registered by {@link #beginUnlockedWait} without holding the device's lock (the
+     * drivers' marker waits are safe beside other calls of the driver, as both CUDA and OpenCL allow), then
+     * runs {@code after} under the lock, also when the wait failed. {@code after} may find the device closing:
+     * the driver is still open then.
+     */
+    void awaitUnlocked(GpuMarker marker, Runnable after) {
+        try {
+            marker.synchronize();
+        } finally {
+            synchronized (lock) {
+                try {
+                    after.run();
+                } finally {
+                    if (--unlockedWaits == 0) {
+                        lock.notifyAll();
+                    }
+                }
+            }
+        }
+    }
+
+    /** True once {@link #close()} began; read under the lock by {@link #awaitUnlocked}'s {@code after}. */
+    boolean isClosing() {
+        return closed;
+    }
+
+    /** Closing: waits until no thread waits for a marker without the lock; holds the lock (the waits need it). */
+    private void letUnlockedWaitsEnd() {
+        if (unlockedWaits == 0) {
+            return;
+        }
+        try {
+            driver.synchronize(); // the markers waited for complete
+        } catch (RuntimeException broken) {
+            System.getLogger("org.jgpuarray").log(System.Logger.Level.DEBUG,
+                    "closing a device that cannot wait for its work", broken);
+        }
+        boolean interrupted = false;
+        while (unlockedWaits > 0) {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

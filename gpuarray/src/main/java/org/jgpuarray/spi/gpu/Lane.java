@@ -11,7 +11,7 @@ import org.jgpuarray.spi.BackendStream;
  * The device's own lane wraps {@link GpuDriver#ownQueue()}, or no queue at all for a driver without queues
  * (then it stands for the device as a whole); the others wrap {@link GpuDriver#createQueue()}.
  *
- * <p>Every method runs under the device's lock, like the driver's.
+ * <p>Every method runs under the device's lock, like the driver's, except the wait of {@link #synchronize()}.
  */
 final class Lane implements BackendStream {
     private final GpuDevice device;
@@ -49,18 +49,46 @@ final class Lane implements BackendStream {
         return closed;
     }
 
-    /** Waits for this queue only (the whole device where the driver has no queue objects). */
+    /**
+     * Waits for the work enqueued in this queue so far (the whole device where the driver has no queue
+     * objects). A busy queue is waited for through a marker without the device's lock, so that other threads
+     * keep using the device and its other streams meanwhile.
+     */
     @Override
     public void synchronize() {
-        device.run(() -> {
+        Wait wait = device.run(() -> {
             ensureOpen();
             if (queue == null) {
                 device.waitForDriver();
-            } else {
-                queue.synchronize();
-                bound.drained();
+                return null;
             }
+            if (queue.isDone()) {
+                drain();
+                return null;
+            }
+            return new Wait(device.beginUnlockedWait(queue.record()), bound.enqueuedEver());
         });
+        if (wait != null) {
+            device.awaitUnlocked(wait.marker(), () -> {
+                try {
+                    if (!closed && !device.isClosing() && bound.enqueuedEver() == wait.enqueued()) {
+                        drain(); // nothing was enqueued meanwhile: the driver's wait returns at once
+                    }
+                } finally {
+                    wait.marker().release();
+                }
+            });
+        }
+    }
+
+    /** A wait for the queue through a marker; {@code enqueued}: the bound's count when it was recorded. */
+    private record Wait(GpuMarker marker, long enqueued) {
+    }
+
+    /** The queue has run everything: lets the driver and the bound forget what they kept for it. */
+    private void drain() {
+        queue.synchronize();
+        bound.drained();
     }
 
     @Override

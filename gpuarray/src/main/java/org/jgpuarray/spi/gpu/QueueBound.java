@@ -29,6 +29,8 @@ final class QueueBound {
     private int commands;
     private long freedBytes;
     private boolean busy;
+    /** Commands enqueued since the queue was created. */
+    private long enqueuedEver;
     /** Host memory of the asynchronous copies enqueued since the last throttle point. */
     private List<Object> keptNow = new ArrayList<>();
     /** Host memory of the asynchronous copies enqueued in the window before that. */
@@ -41,6 +43,7 @@ final class QueueBound {
     /** A command was enqueued. */
     void enqueued() {
         busy = true;
+        enqueuedEver++;
         if (++commands >= COMMANDS) {
             throttle();
         }
@@ -53,6 +56,11 @@ final class QueueBound {
     void enqueued(Object host) {
         keptNow.add(host);
         enqueued();
+    }
+
+    /** How many commands were enqueued since the queue was created: tells whether any was since a point. */
+    long enqueuedEver() {
+        return enqueuedEver;
     }
 
     /** A buffer of {@code bytes} was freed; queued commands may still use it. */

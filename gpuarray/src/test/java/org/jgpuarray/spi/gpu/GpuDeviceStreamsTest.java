@@ -1,14 +1,23 @@
 package org.jgpuarray.spi.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jgpuarray.device.DeviceInfo;
 import org.jgpuarray.device.DeviceTimer;
 import org.jgpuarray.device.DeviceType;
@@ -23,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link GpuDevice} with streams over a driver that logs which queue each call went to: calls follow the
  * thread's selected queue, the driver is switched only when the queue changes, scratch memory and the bound
- * on queued work are per queue, and closing releases every queue and marker. No device needed.
+ * on queued work are per queue, and closing releases every queue and marker; a thread waiting for a stream or
+ * an event leaves the device to the others. No device needed.
  */
 class GpuDeviceStreamsTest {
     @Test
@@ -113,15 +123,120 @@ class GpuDeviceStreamsTest {
         assertThrows(IllegalStateException.class, kept::isDone);
     }
 
-    /** A driver whose queues log what is enqueued in them. */
+    @Test
+    void aThreadWaitingForAStreamLeavesTheDeviceToOtherThreads() throws Exception {
+        QueueDriver driver = new QueueDriver();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        GpuDevice device = new GpuDevice(driver, CacheSettings.disabled(), "test");
+        try {
+            DeviceBuffer a = device.allocate(ScalarType.FLOAT32, 4);
+            BackendStream busy = device.newStream();
+            driver.block();
+            Future<?> waiting = waiter.submit(busy::synchronize);
+            assertTrue(driver.waitEntered.await(10, TimeUnit.SECONDS), "the waiter never began to wait");
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> device.copyOnDevice(a, 0, a, 8, 8),
+                    "another thread's copy waited for the stream's synchronize");
+            assertFalse(waiting.isDone(), "the stream's work has not finished");
+            driver.unblock();
+            waiting.get(10, TimeUnit.SECONDS);
+            assertEquals(0, driver.liveMarkers, "the marker the stream was waited for through is released");
+            assertTrue(driver.log.contains("synchronize q1"), "the finished queue is drained: " + driver.log);
+        } finally {
+            driver.unblock(); // before closing: close lets the waits end
+            waiter.shutdownNow();
+            device.close();
+        }
+    }
+
+    @Test
+    void anEventClosedWhileAThreadWaitsForItIsReleasedWhenTheWaitEnds() throws Exception {
+        QueueDriver driver = new QueueDriver();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        GpuDevice device = new GpuDevice(driver, CacheSettings.disabled(), "test");
+        try {
+            BackendStream s = device.newStream();
+            BackendEvent e = s.record();
+            driver.block();
+            Future<?> waiting = waiter.submit(e::synchronize);
+            assertTrue(driver.waitEntered.await(10, TimeUnit.SECONDS), "the waiter never began to wait");
+            assertTimeoutPreemptively(Duration.ofSeconds(10), e::close, "closing waited for the event");
+            assertEquals(1, driver.liveMarkers, "the marker a thread waits for is still alive");
+            driver.unblock();
+            waiting.get(10, TimeUnit.SECONDS);
+            assertEquals(0, driver.liveMarkers, "released when its last waiter is done");
+        } finally {
+            driver.unblock(); // before closing: close lets the waits end
+            waiter.shutdownNow();
+            device.close();
+        }
+    }
+
+    @Test
+    void closingTheDeviceLetsAWaitEndBeforeReleasingAnything() throws Exception {
+        QueueDriver driver = new QueueDriver();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            GpuDevice device = new GpuDevice(driver, CacheSettings.disabled(), "test");
+            BackendEvent e = device.newStream().record();
+            driver.block();
+            Future<?> waiting = threads.submit(e::synchronize);
+            assertTrue(driver.waitEntered.await(10, TimeUnit.SECONDS), "the waiter never began to wait");
+            Future<?> closing = threads.submit(device::close);
+            assertThrows(TimeoutException.class, () -> closing.get(300, TimeUnit.MILLISECONDS),
+                    "close released the marker a thread still waits for");
+            assertEquals(1, driver.liveQueues, "the stream's queue is kept while its event is waited for");
+            driver.unblock();
+            waiting.get(10, TimeUnit.SECONDS);
+            closing.get(10, TimeUnit.SECONDS);
+            assertEquals(0, driver.liveMarkers, "markers left after close");
+            assertEquals(0, driver.liveQueues, "queues left after close");
+        } finally {
+            driver.unblock();
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * A driver whose queues log what is enqueued in them. After {@link #block()} its queues are busy: waits for
+     * them or their markers block until {@link #unblock()}.
+     */
     private static final class QueueDriver implements GpuDriver {
         final List<String> log = new ArrayList<>();
+        final CountDownLatch waitEntered = new CountDownLatch(1);
+        private volatile CountDownLatch busy;
         final Queue own = new Queue(0);
         int queues = 1;
         int markers;
         int liveQueues;
         int liveMarkers;
         Queue selected = own;
+
+        void block() {
+            busy = new CountDownLatch(1);
+        }
+
+        void unblock() {
+            if (busy != null) {
+                busy.countDown();
+            }
+        }
+
+        boolean idle() {
+            return busy == null || busy.getCount() == 0;
+        }
+
+        /** Blocks while the queues are busy, like a driver's wait for work that still runs. */
+        void awaitIdle() {
+            if (idle()) {
+                return;
+            }
+            waitEntered.countDown();
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
 
         @Override
         public GpuQueue createQueue() {
@@ -218,12 +333,13 @@ class GpuDeviceStreamsTest {
 
             @Override
             public void synchronize() {
+                awaitIdle();
                 log.add("synchronize " + this);
             }
 
             @Override
             public boolean isDone() {
-                return true;
+                return idle();
             }
 
             @Override
@@ -233,11 +349,12 @@ class GpuDeviceStreamsTest {
                 return new GpuMarker() {
                     @Override
                     public void synchronize() {
+                        awaitIdle();
                     }
 
                     @Override
                     public boolean isDone() {
-                        return true;
+                        return idle();
                     }
 
                     @Override

@@ -191,12 +191,12 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
                 device, memory, queue);
     }
 
-    /** Loads a binary; a PoCL binary that PoCL would abort on is refused before PoCL sees it. */
+    /** Loads a binary; one that PoCL would crash or abort on is refused before the driver sees it. */
     @Override
     public Optional<GpuProgram> load(String name, byte[] binary, List<String> options) {
         Optional<String> problem = PoclBinaries.problem(binary);
         if (problem.isPresent()) {
-            LOG.log(System.Logger.Level.INFO, "refusing the cached PoCL binary of '" + name + "': " + problem.get());
+            LOG.log(System.Logger.Level.INFO, "refusing the cached binary of '" + name + "': " + problem.get());
             return Optional.empty();
         }
         return CompilerThread.call(() -> ClPrograms.fromBinary(context, device, name, binary, options))

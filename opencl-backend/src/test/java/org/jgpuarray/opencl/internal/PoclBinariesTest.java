@@ -31,10 +31,21 @@ class PoclBinariesTest {
     private static final ElementwiseSpec FILL = ElementwiseSpec.of("pocl_fill", "float *x", "x[i] = 3");
 
     @Test
-    void binariesOfOtherDriversAndShortInputsAreNotPoclBinaries() {
-        assertTrue(PoclBinaries.problem(new byte[0]).isEmpty());
-        assertTrue(PoclBinaries.problem("not a pocl binary at all".getBytes()).isEmpty());
-        assertEquals("truncated header (8 bytes)", PoclBinaries.problem("poclbin\0".getBytes()).orElseThrow());
+    void longerBinariesOfOtherDriversPass() {
+        assertTrue(PoclBinaries.problem(new byte[PoclBinaries.HEADER]).isEmpty());
+        assertTrue(PoclBinaries.problem("not a pocl binary at all ".repeat(4).getBytes()).isEmpty());
+    }
+
+    /** PoCL 3.1 copies a 77-byte header out of any binary before checking it: SIGSEGV at a page's end. */
+    @Test
+    void binariesShorterThanTheHeaderAreRefusedWhateverTheyHold() {
+        assertEquals("shorter than a program binary's header (0 of 77 bytes)",
+                PoclBinaries.problem(new byte[0]).orElseThrow());
+        assertEquals("shorter than a program binary's header (35 of 77 bytes)",
+                PoclBinaries.problem("not a program binary of this driver".getBytes()).orElseThrow());
+        assertEquals("shorter than a program binary's header (8 of 77 bytes)",
+                PoclBinaries.problem("poclbin\0".getBytes()).orElseThrow());
+        assertTrue(PoclBinaries.problem(new byte[PoclBinaries.HEADER - 1]).isPresent());
     }
 
     @Test

@@ -32,7 +32,17 @@ class RejectedBinaryTest {
         ClDeviceHandle handle = SimulatedDevices.real();
         compileIn(handle, dir, NEGATE);
         Path entry = onlyEntry(dir);
-        rewrite(entry, "not a program binary of this driver".getBytes(StandardCharsets.US_ASCII));
+        rewrite(entry, "not a program binary of this driver; ".repeat(8).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), compileIn(handle, dir, NEGATE));
+        assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), compileIn(handle, dir, NEGATE), "repaired");
+    }
+
+    /** A short entry never reaches the driver: PoCL reads past the end of a binary shorter than its header. */
+    @Test
+    void binaryShorterThanAnyHeaderIsDeletedAndRebuiltWithoutTheDriver(@TempDir Path dir) throws IOException {
+        ClDeviceHandle handle = SimulatedDevices.real();
+        compileIn(handle, dir, NEGATE);
+        rewrite(onlyEntry(dir), "not a program binary of this driver".getBytes(StandardCharsets.US_ASCII));
         assertEquals(new ProgramCacheStatistics(1, 0, 0, 1), compileIn(handle, dir, NEGATE));
         assertEquals(new ProgramCacheStatistics(0, 1, 0, 0), compileIn(handle, dir, NEGATE), "repaired");
     }
