@@ -34,8 +34,8 @@ final class Builtins {
         Geometry target = target(out, result, shape, op, x);
         Layout layout = Layout.of(shape, strides(target, x.geometry().broadcastTo(shape),
                 y.geometry().broadcastTo(shape)), offsets(target, x.geometry(), y.geometry()));
-        CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.binary(op, x.dtype(), y.dtype(), compute,
-                layout.ndimOrZero()));
+        CompiledElementwise kernel = x.context().compiled(TiledSpecs.forLayout(BuiltinSpecs.binary(op, x.dtype(),
+                y.dtype(), compute, layout.ndimOrZero()), layout));
         return run(kernel, layout, out, result, target, x.context(), new Object[] {x.buffer(), y.buffer()}, x, y);
     }
 
@@ -68,7 +68,8 @@ final class Builtins {
         DType result = op.resultType(x.dtype());
         Geometry target = target(out, result, x.shape(), op, x);
         Layout layout = Layout.of(x.shape(), strides(target, x.geometry()), offsets(target, x.geometry()));
-        CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.unary(op, x.dtype(), layout.ndimOrZero()));
+        CompiledElementwise kernel = x.context().compiled(TiledSpecs.forLayout(BuiltinSpecs.unary(op, x.dtype(),
+                layout.ndimOrZero()), layout));
         return run(kernel, layout, out, result, target, x.context(), new Object[] {x.buffer()}, x);
     }
 
@@ -95,7 +96,8 @@ final class Builtins {
             return out;
         }
         Layout layout = Layout.of(x.shape(), strides(target, x.geometry()), offsets(target, x.geometry()));
-        CompiledElementwise kernel = x.context().compiled(BuiltinSpecs.astype(x.dtype(), type, layout.ndimOrZero()));
+        CompiledElementwise kernel = x.context().compiled(TiledSpecs.forLayout(BuiltinSpecs.astype(x.dtype(), type,
+                layout.ndimOrZero()), layout));
         return run(kernel, layout, null, type, target, x.context(), new Object[] {x.buffer()}, x);
     }
 
@@ -121,8 +123,8 @@ final class Builtins {
             return;
         }
         Layout layout = Layout.of(shape, strides(target.geometry(), from), offsets(target.geometry(), from));
-        CompiledElementwise kernel = target.context().compiled(BuiltinSpecs.astype(source.dtype(), target.dtype(),
-                layout.ndimOrZero()));
+        CompiledElementwise kernel = target.context().compiled(TiledSpecs.forLayout(BuiltinSpecs.astype(
+                source.dtype(), target.dtype(), layout.ndimOrZero()), layout));
         launch(kernel, target.size(), layout, target.buffer(), source.buffer());
         Reference.reachabilityFence(target);
         Reference.reachabilityFence(source);

@@ -127,6 +127,23 @@ final class Layout {
         return strides[a].clone();
     }
 
+    /**
+     * True when some array steps along the innermost collapsed dimension by more than along the next one
+     * (a transposed view), the layouts that the tiled kernels of {@link TiledSpecs} serve.
+     */
+    boolean crossed() {
+        int last = shape.length - 1;
+        if (flat() || last < 1) {
+            return false;
+        }
+        for (long[] s : strides) {
+            if (s[last - 1] != 0 && Math.abs(s[last - 1]) < Math.abs(s[last])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Dimensions of the index space the kernel needs: 0 when flat, else the collapsed dimensions. */
     int ndimOrZero() {
         return flat() ? 0 : shape.length;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgpuarray.kernels.ElementwiseSpec;
 
 /**
  * Every built-in kernel spec GPUArray can generate for the real dtypes, keyed by a readable name:
@@ -74,6 +75,13 @@ public final class BuiltinCatalog {
             specs.put(name(exp), exp);
             Object fill = BuiltinSpecs.fill(DType.INT64, ndim);
             specs.put(name(fill), fill);
+            if (ndim >= 2) { // the tiled variants that transposed views take
+                for (ElementwiseSpec tiled : new ElementwiseSpec[] {((ElementwiseSpec) add).withTiles(),
+                    ((ElementwiseSpec) exp).withTiles(), ((ElementwiseSpec) BuiltinSpecs.astype(DType.FLOAT32,
+                    DType.FLOAT32, ndim)).withTiles()}) {
+                    specs.put(tiled.name(), tiled);
+                }
+            }
         }
         for (DType x : REAL) { // reductions along axes: segmented variants of one, two and three dimensions
             put(specs, AxisSpecs.segmented(BuiltinSpecs.sum(x), 1, 1, List.of("x")));

@@ -2,7 +2,9 @@ package org.jgpuarray.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import org.jgpuarray.DType;
 import org.jgpuarray.GPUArray;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,112 @@ public abstract class LayoutConformance extends ConformanceBase {
                 }
             }
         }
+    }
+
+    /**
+     * Shapes whose launches on PoCL have a work-item per element (work-groups of 1024, 512 and 128) and whose
+     * rows are whole multiples of the tiles of the tiled kernels that transposed operands take (8 columns,
+     * work-group / 8 rows), and one of three dimensions whose bands of rows follow each other through the batch.
+     */
+    private static final long[][] TILED = {{256, 64}, {384, 24}, {16, 200}, {64, 8}, {128, 1024}, {3, 128, 40}};
+
+    @Test
+    void transposesOverWholeWorkGroups() {
+        for (long[] s : TILED) {
+            int last = s.length - 1;
+            int[] swap = new int[s.length];
+            for (int d = 0; d < swap.length; d++) {
+                swap[d] = d == last ? last - 1 : d == last - 1 ? last : d;
+            }
+            long[] swapped = s.clone();
+            swapped[last] = s[last - 1];
+            swapped[last - 1] = s[last];
+            int n = 1;
+            for (long e : s) {
+                n *= (int) e;
+            }
+            Random r = random("tiles", Arrays.hashCode(s));
+            float[] a = ints(r, n); // the swapped shape, used with its last two axes swapped
+            float[] c = ints(r, n); // likewise
+            float[] b = ints(r, n); // shape s
+            float[] col = ints(r, (int) s[last - 1]);
+            HostView ha = HostView.of(doubles(a), swapped).permute(swap);
+            HostView reversed = HostView.of(doubles(a), swapped);
+            for (int d = 0; d < s.length; d++) {
+                reversed = reversed.slice(d, null, null, -1);
+            }
+            double[] at = ha.values();
+            double[] ct = HostView.of(doubles(c), swapped).permute(swap).values();
+            double[] revT = reversed.permute(swap).values();
+            double[] colB = HostView.of(doubles(col), s[last - 1], 1).broadcastTo(s).values();
+            String all = s.length == 2 ? "::-1, ::-1" : "::-1, ::-1, ::-1";
+            try (GPUArray da = ctx.toGpu(a).reshape(swapped); GPUArray dat = da.swapAxes(last - 1, last);
+                 GPUArray dc = ctx.toGpu(c).reshape(swapped); GPUArray dct = dc.swapAxes(last - 1, last);
+                 GPUArray db = ctx.toGpu(b).reshape(s); GPUArray dcol = ctx.toGpu(col).reshape(s[last - 1], 1);
+                 GPUArray rev = da.get(all); GPUArray drevT = rev.swapAxes(last - 1, last);
+                 GPUArray out = ctx.full(DType.FLOAT32, Float.NaN, s);
+                 GPUArray outBack = ctx.full(DType.FLOAT32, Float.NaN, swapped);
+                 GPUArray outT = outBack.swapAxes(last - 1, last)) {
+                dat.add(db, out);
+                compare("a.T + b", s, out.toFloatArray(), k -> at[k] + b[k]);
+                out.fill(Float.NaN);
+                dat.mul(dct, out);
+                compare("a.T * c.T", s, out.toFloatArray(), k -> at[k] * ct[k]);
+                out.fill(Float.NaN);
+                drevT.sub(db, out);
+                compare("reversed a.T - b", s, out.toFloatArray(), k -> revT[k] - b[k]);
+                out.fill(Float.NaN);
+                dat.add(dcol, out);
+                compare("a.T + column", s, out.toFloatArray(), k -> at[k] + colB[k]);
+                db.add(dat, outT);
+                double[] got = HostView.of(doubles(outBack.toFloatArray()), swapped).permute(swap).values();
+                compare("b + a.T into a transposed out", s, got, k -> b[k] + at[k]);
+            }
+        }
+    }
+
+    @Test
+    void float64TransposesOverWholeWorkGroups() {
+        int rows = 256;
+        int cols = 64;
+        Random r = random("tiles64", rows * 31 + cols);
+        double[] a = new double[rows * cols];
+        double[] b = new double[rows * cols];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = r.nextDouble() - 0.5;
+            b[k] = r.nextDouble() - 0.5;
+        }
+        try (GPUArray da = ctx.toGpu(a).reshape(cols, rows); GPUArray at = da.T();
+             GPUArray db = ctx.toGpu(b).reshape(rows, cols); GPUArray out = ctx.full(DType.FLOAT64, Double.NaN, rows, cols)) {
+            at.add(db, out);
+            double[] got = out.toDoubleArray();
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    assertEquals(a[j * rows + i] + b[i * cols + j], got[i * cols + j], 0,
+                            "float64 a.T + b, shape (" + rows + ", " + cols + ") at (" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    /** Compares {@code got} (C order over {@code shape}) with {@code expected} of each flat index. */
+    private static void compare(String what, long[] shape, float[] got, IntToDoubleFunction expected) {
+        compare(what, shape, doubles(got), expected);
+    }
+
+    private static void compare(String what, long[] shape, double[] got, IntToDoubleFunction expected) {
+        for (int k = 0; k < got.length; k++) {
+            assertEquals(expected.applyAsDouble(k), got[k], 0, what + ", shape " + Arrays.toString(shape)
+                    + " at flat index " + k);
+        }
+    }
+
+    private static double[] doubles(float[] v) {
+        double[] d = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            d[k] = v[k];
+        }
+        return d;
     }
 
     /** Small integers, so that float32 sums and products are exact. */

@@ -36,6 +36,15 @@ public record ElementwiseSpec(String name, ArgumentList arguments, String operat
         this(name, arguments, operation, preamble, loopPrep, afterLoop, IndexSpace.NONE);
     }
 
+    /**
+     * The variant of this spec whose index space is {@link IndexSpace#withTiles() tiled}, named with a
+     * {@code _tiled} suffix; the same operation and arguments.
+     */
+    public ElementwiseSpec withTiles() {
+        return new ElementwiseSpec(name + "_tiled", arguments, operation, preamble, loopPrep, afterLoop,
+                indexSpace.withTiles());
+    }
+
     /** A spec with no preamble, loop preparation or after-loop code. */
     public static ElementwiseSpec of(String name, String arguments, String operation) {
         return new ElementwiseSpec(name, ArgumentList.parse(arguments), operation, "", "", "");

@@ -14,13 +14,19 @@ import java.util.Objects;
  *
  * @param ndim   dimensions of the index space, 0 for none (plain flat kernels)
  * @param arrays the array arguments addressed through it, in order
+ * @param tiled  whether the GPU dialects' kernels also carry a walk in tiles of the output, for layouts in
+ *               which an array steps along the innermost dimension by more than along the next one (a
+ *               transposed view); the same answers either way, a separate kernel
  */
-public record IndexSpace(int ndim, List<String> arrays) {
+public record IndexSpace(int ndim, List<String> arrays, boolean tiled) {
     /** No index space: every array is indexed by {@code i} directly. */
     public static final IndexSpace NONE = new IndexSpace(0, List.of());
 
     public IndexSpace {
         arrays = List.copyOf(arrays);
+        if (tiled && ndim < 2) {
+            throw new IllegalArgumentException("a tiled index space needs two or more dimensions, got " + ndim);
+        }
         if (ndim < 0 || (ndim == 0) != arrays.isEmpty()) {
             throw new IllegalArgumentException("an index space needs at least one dimension and one array, got "
                     + ndim + " and " + arrays);
@@ -30,6 +36,25 @@ public record IndexSpace(int ndim, List<String> arrays) {
                 throw new IllegalArgumentException("'" + a + "' is not a C identifier");
             }
         }
+    }
+
+    /** An index space without the tiled walk. */
+    public IndexSpace(int ndim, List<String> arrays) {
+        this(ndim, arrays, false);
+    }
+
+    /**
+     * The record's text, without the {@code tiled} component when it is false, so that the names generated
+     * kernels derive from their spec's text stay what they were before tiled spaces existed.
+     */
+    @Override
+    public String toString() {
+        return "IndexSpace[ndim=" + ndim + ", arrays=" + arrays + (tiled ? ", tiled=true]" : "]");
+    }
+
+    /** This space with the tiled walk (two or more dimensions). */
+    public IndexSpace withTiles() {
+        return new IndexSpace(ndim, arrays, true);
     }
 
     /** True for a real index space (not {@link #NONE}). */
