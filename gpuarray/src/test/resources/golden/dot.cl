@@ -3,6 +3,9 @@
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
+#ifndef JGA_RUN
+#define JGA_RUN 64
+#endif
 
 int jga_dot_3d249bd6a594_reduce(int a, int b)
 {
@@ -64,4 +67,54 @@ void jga_dot_3d249bd6a594_stage2(__global const int *jga_in, __global int *jga_o
     if (get_local_id(0) == 0) {
         jga_out[0] = jga_acc;
     }
+}
+
+/*
+ * The first stage on CPU devices: work-item g reduces the jga_chunk elements from g * jga_chunk on into
+ * jga_partials[g], reading them in order, in runs of JGA_RUN whose totals combine pairwise (the run
+ * totals of a level meet like the carries of a binary counter), so that rounding grows with the
+ * logarithm of the chunk rather than with its length.
+ */
+__kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+void jga_dot_3d249bd6a594_chunks(__global int *x, __global int *y, __global int *jga_partials, long n, long jga_chunk)
+{
+    int jga_levels[64];
+    const long jga_g = (long) get_global_id(0);
+    const long jga_begin = jga_g * jga_chunk < n ? jga_g * jga_chunk : n;
+    const long jga_end = n - jga_begin > jga_chunk ? jga_begin + jga_chunk : n;
+    long jga_runs = 0;
+    for (long jga_r = jga_begin; jga_r < jga_end; jga_r += JGA_RUN) {
+        const long jga_stop = jga_end - jga_r > JGA_RUN ? jga_r + JGA_RUN : jga_end;
+        int jga_run = (int) (0);
+        long jga_i = jga_r;
+        for (; jga_i + 7 < jga_stop; jga_i += 8) {
+            const int jga_v0 = jga_dot_3d249bd6a594_map(jga_i, n, x, y);
+            const int jga_v1 = jga_dot_3d249bd6a594_map(jga_i + 1, n, x, y);
+            const int jga_v2 = jga_dot_3d249bd6a594_map(jga_i + 2, n, x, y);
+            const int jga_v3 = jga_dot_3d249bd6a594_map(jga_i + 3, n, x, y);
+            const int jga_v4 = jga_dot_3d249bd6a594_map(jga_i + 4, n, x, y);
+            const int jga_v5 = jga_dot_3d249bd6a594_map(jga_i + 5, n, x, y);
+            const int jga_v6 = jga_dot_3d249bd6a594_map(jga_i + 6, n, x, y);
+            const int jga_v7 = jga_dot_3d249bd6a594_map(jga_i + 7, n, x, y);
+            jga_run = jga_dot_3d249bd6a594_reduce(jga_run, jga_dot_3d249bd6a594_reduce(
+                    jga_dot_3d249bd6a594_reduce(jga_dot_3d249bd6a594_reduce(jga_v0, jga_v1), jga_dot_3d249bd6a594_reduce(jga_v2, jga_v3)),
+                    jga_dot_3d249bd6a594_reduce(jga_dot_3d249bd6a594_reduce(jga_v4, jga_v5), jga_dot_3d249bd6a594_reduce(jga_v6, jga_v7))));
+        }
+        for (; jga_i < jga_stop; jga_i++) {
+            jga_run = jga_dot_3d249bd6a594_reduce(jga_run, jga_dot_3d249bd6a594_map(jga_i, n, x, y));
+        }
+        int jga_level = 0;
+        for (long jga_c = ++jga_runs; (jga_c & 1) == 0; jga_c >>= 1) {
+            jga_run = jga_dot_3d249bd6a594_reduce(jga_levels[jga_level], jga_run);
+            jga_level++;
+        }
+        jga_levels[jga_level] = jga_run;
+    }
+    int jga_acc = (int) (0);
+    for (int jga_level = 0; (jga_runs >> jga_level) != 0; jga_level++) {
+        if (((jga_runs >> jga_level) & 1) != 0) {
+            jga_acc = jga_dot_3d249bd6a594_reduce(jga_levels[jga_level], jga_acc);
+        }
+    }
+    jga_partials[jga_g] = jga_acc;
 }

@@ -43,7 +43,10 @@ final class KernelEntryPoints {
      * The entry points of an elementwise or reduction spec in a dialect, in launch order: a segmented reduction's
      * main pass takes the output, the outer and inner counts, the parts and the lanes of a block after its
      * arguments; its second pass the partials, the output, the outer count, the parts and the lanes; in OpenCL a
-     * third, the columns pass for CPU devices, the output, the outer and inner counts and the parts.
+     * third, the columns pass for CPU devices, the output, the outer and inner counts and the parts. A one-value
+     * reduction's first stage takes the partials and the length after its arguments, its second the partials, the
+     * output and their count; in OpenCL a third, the chunks stage for CPU devices, the partials, the length and
+     * the chunk.
      */
     static List<EntryPoint> of(Object spec, Dialect d) {
         String length = (d == Dialect.CUDA ? "long long" : "long") + " n";
@@ -68,10 +71,15 @@ final class KernelEntryPoints {
             }
             return passes;
         }
-        return List.of(
+        List<EntryPoint> stages = new ArrayList<>(List.of(
                 new EntryPoint(generatedName(r.name(), "_stage1"), join(user, pointer(t, d) + "jga_partials", length)),
                 new EntryPoint(generatedName(r.name(), "_stage2"), join(in + "jga_in", pointer(t, d) + "jga_out",
-                        length)));
+                        length))));
+        if (d == Dialect.OPENCL) {
+            stages.add(new EntryPoint(generatedName(r.name(), "_chunks"), join(user, pointer(t, d) + "jga_partials",
+                    "long n, long jga_chunk")));
+        }
+        return stages;
     }
 
     /** A pattern that matches the declaration of {@code entry} in dialect {@code d}. */

@@ -236,7 +236,7 @@ public final class GpuDevice implements BackendDevice {
                     built.block(), bytes);
         }
         return new GpuReduction(this, spec.name(), spec.arguments(), built.kernels().get(0), built.kernels().get(1),
-                built.block(), bytes);
+                built.kernels().size() > 2 ? built.kernels().get(2) : null, built.block(), bytes);
     }
 
     /** Builds a tiled scan; throws as {@link #compile(ElementwiseSpec)}. */

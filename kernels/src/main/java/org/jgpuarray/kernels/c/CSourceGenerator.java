@@ -20,8 +20,11 @@ import org.jgpuarray.kernels.ScanSpec;
  *       when the launch has exactly one thread per element).</li>
  *   <li>reduction: {@code <name>_stage1(args..., T *partials, n)} with blocks of {@code JGA_BLOCK}
  *       threads writes one partial per block; {@code <name>_stage2(partials, out, count)} with one
- *       block reduces them into {@code out[0]}. A segmented reduction (one result per outer position of
- *       an index space) has a program of its own, described by {@code SegmentedReductionSource}.</li>
+ *       block reduces them into {@code out[0]}. OpenCL programs also have
+ *       {@code <name>_chunks(args..., T *partials, n, chunk)}, a first stage for CPU devices in which
+ *       work-item g reduces the {@code chunk} elements from {@code g * chunk} on into {@code partials[g]}
+ *       (any number of blocks; the second stage is the same). A segmented reduction (one result per outer
+ *       position of an index space) has a program of its own, described by {@code SegmentedReductionSource}.</li>
  *   <li>scan: {@code <name>_tiles(in, out, tileTotals, n, inclusive)}, one block per tile of
  *       {@code JGA_BLOCK * JGA_ITEMS} elements; when there is more than one tile, the totals are
  *       scanned (inclusively, recursively, in place) and {@code <name>_add_offsets(out, totals, n)}
@@ -68,7 +71,8 @@ public final class CSourceGenerator {
      *
      * @param spec    not modified
      * @param dialect CUDA or OPENCL
-     * @return kernels {@code <entry>_stage1} and {@code <entry>_stage2}, or for a segmented reduction
+     * @return kernels {@code <entry>_stage1} and {@code <entry>_stage2} (in OpenCL then {@code <entry>_chunks}),
+     *         or for a segmented reduction
      *         {@code <entry>_segments} and {@code <entry>_partials}
      */
     public static CSource reduction(ReductionSpec spec, Dialect dialect) {
@@ -95,8 +99,11 @@ public final class CSourceGenerator {
                 "NEUTRAL", spec.neutral(),
                 "REDUCE", spec.reduceExpression(),
                 "MAP", spec.mapExpression()));
-        return new CSource(program(d, spec.name(), spec.preamble(), body),
-                List.of(KernelLayout.reductionStage1(entry), KernelLayout.reductionStage2(entry)));
+        List<String> kernels = dialect == Dialect.OPENCL
+                ? List.of(KernelLayout.reductionStage1(entry), KernelLayout.reductionStage2(entry),
+                        KernelLayout.reductionChunks(entry))
+                : List.of(KernelLayout.reductionStage1(entry), KernelLayout.reductionStage2(entry));
+        return new CSource(program(d, spec.name(), spec.preamble(), body), kernels);
     }
 
     /**

@@ -48,6 +48,14 @@ public final class KernelLayout {
         return name + "_stage2";
     }
 
+    /**
+     * Kernel name of a reduction's first stage for CPU devices in OpenCL: each work-item reduces a chunk of
+     * consecutive elements into a partial of its own, which the second stage then combines.
+     */
+    public static String reductionChunks(String name) {
+        return name + "_chunks";
+    }
+
     /** Kernel name of a segmented reduction's main pass: part of every output's positions, or all of them. */
     public static String segments(String name) {
         return name + "_segments";

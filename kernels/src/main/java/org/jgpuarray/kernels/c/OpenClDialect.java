@@ -153,6 +153,9 @@ final class OpenClDialect implements GpuDialect {
             #ifndef JGA_BLOCK
             #define JGA_BLOCK 256
             #endif
+            #ifndef JGA_RUN
+            #define JGA_RUN 64
+            #endif
 
             ${T} ${NAME}_reduce(${T} a, ${T} b)
             {
@@ -214,6 +217,56 @@ final class OpenClDialect implements GpuDialect {
                 if (get_local_id(0) == 0) {
                     jga_out[0] = jga_acc;
                 }
+            }
+
+            /*
+             * The first stage on CPU devices: work-item g reduces the jga_chunk elements from g * jga_chunk on into
+             * jga_partials[g], reading them in order, in runs of JGA_RUN whose totals combine pairwise (the run
+             * totals of a level meet like the carries of a binary counter), so that rounding grows with the
+             * logarithm of the chunk rather than with its length.
+             */
+            __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
+            void ${NAME}_chunks(${PARAMS_PREFIX}__global ${T} *jga_partials, long n, long jga_chunk)
+            {
+            ${ALIASES}    ${T} jga_levels[64];
+                const long jga_g = (long) get_global_id(0);
+                const long jga_begin = jga_g * jga_chunk < n ? jga_g * jga_chunk : n;
+                const long jga_end = n - jga_begin > jga_chunk ? jga_begin + jga_chunk : n;
+                long jga_runs = 0;
+                for (long jga_r = jga_begin; jga_r < jga_end; jga_r += JGA_RUN) {
+                    const long jga_stop = jga_end - jga_r > JGA_RUN ? jga_r + JGA_RUN : jga_end;
+                    ${T} jga_run = (${T}) (${NEUTRAL});
+                    long jga_i = jga_r;
+                    for (; jga_i + 7 < jga_stop; jga_i += 8) {
+                        const ${T} jga_v0 = ${NAME}_map(jga_i, n${MAP_ARGS});
+                        const ${T} jga_v1 = ${NAME}_map(jga_i + 1, n${MAP_ARGS});
+                        const ${T} jga_v2 = ${NAME}_map(jga_i + 2, n${MAP_ARGS});
+                        const ${T} jga_v3 = ${NAME}_map(jga_i + 3, n${MAP_ARGS});
+                        const ${T} jga_v4 = ${NAME}_map(jga_i + 4, n${MAP_ARGS});
+                        const ${T} jga_v5 = ${NAME}_map(jga_i + 5, n${MAP_ARGS});
+                        const ${T} jga_v6 = ${NAME}_map(jga_i + 6, n${MAP_ARGS});
+                        const ${T} jga_v7 = ${NAME}_map(jga_i + 7, n${MAP_ARGS});
+                        jga_run = ${NAME}_reduce(jga_run, ${NAME}_reduce(
+                                ${NAME}_reduce(${NAME}_reduce(jga_v0, jga_v1), ${NAME}_reduce(jga_v2, jga_v3)),
+                                ${NAME}_reduce(${NAME}_reduce(jga_v4, jga_v5), ${NAME}_reduce(jga_v6, jga_v7))));
+                    }
+                    for (; jga_i < jga_stop; jga_i++) {
+                        jga_run = ${NAME}_reduce(jga_run, ${NAME}_map(jga_i, n${MAP_ARGS}));
+                    }
+                    int jga_level = 0;
+                    for (long jga_c = ++jga_runs; (jga_c & 1) == 0; jga_c >>= 1) {
+                        jga_run = ${NAME}_reduce(jga_levels[jga_level], jga_run);
+                        jga_level++;
+                    }
+                    jga_levels[jga_level] = jga_run;
+                }
+                ${T} jga_acc = (${T}) (${NEUTRAL});
+                for (int jga_level = 0; (jga_runs >> jga_level) != 0; jga_level++) {
+                    if (((jga_runs >> jga_level) & 1) != 0) {
+                        jga_acc = ${NAME}_reduce(jga_levels[jga_level], jga_acc);
+                    }
+                }
+                jga_partials[jga_g] = jga_acc;
             }
             """;
 
