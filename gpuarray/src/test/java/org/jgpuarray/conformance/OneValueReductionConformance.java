@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * CPU OpenCL devices: one work-group or several, chunks of at least 1024 elements per work-item, runs of 64
  * combined pairwise, work-items left with a short chunk or none): float32 and float64 sums, dot, max, min, prod
  * and argmax against float64 references on the host, user kernels whose map reads the position {@code i} (each
- * position counted exactly once), NaN propagation from a chunk's first and last element. Before every size the
+ * position counted exactly once) or a bool array, NaN propagation from a chunk's first and last element. Before every size the
  * device's scratch partials are poisoned with NaN by the sum of an all-NaN array, so that a partial a kernel
  * fails to write shows. Seeds are printed with every failure.
  */
@@ -112,6 +112,7 @@ public abstract class OneValueReductionConformance extends ConformanceBase {
                 "const int *x");
         ReductionKernel last = ctx.reductionKernel(DType.INT64, "-1", "a > b ? a : b", "x[i] >= 0 ? (long) i : -1L",
                 "const int *x");
+        ReductionKernel count = ctx.reductionKernel(DType.INT64, "0", "a + b", "m[i] ? 1L : 0L", "const bool *m");
         try {
             for (int n : SIZES) {
                 long seed = "positions".hashCode() * 31L + n;
@@ -119,7 +120,11 @@ public abstract class OneValueReductionConformance extends ConformanceBase {
                 long sum = 0;
                 long weightedSum = 0;
                 long lastNonNegative = -1;
+                long nonNegative = 0;
+                boolean[] mask = new boolean[n];
                 for (int k = 0; k < n; k++) {
+                    mask[k] = x[k] >= 0;
+                    nonNegative += mask[k] ? 1 : 0;
                     sum += k + (long) x[k];
                     weightedSum += (long) x[k] * (k % 7 + 1);
                     if (x[k] >= 0) {
@@ -128,7 +133,8 @@ public abstract class OneValueReductionConformance extends ConformanceBase {
                 }
                 String what = " n=" + n + " (seed " + seed + ")";
                 poisonScratch();
-                try (GPUArray g = ctx.toGpu(x)) {
+                try (GPUArray g = ctx.toGpu(x); GPUArray m = ctx.toGpu(mask)) {
+                    assertEquals(nonNegative, count.call(m).toLongArray()[0], "count of a bool mask" + what);
                     assertEquals(sum, positions.call(g).toLongArray()[0], "sum of i + x[i]" + what);
                     assertEquals(weightedSum, weighted.call(g).toLongArray()[0], "weighted sum" + what);
                     assertEquals(lastNonNegative, last.call(g).toLongArray()[0], "last i with x[i] >= 0" + what);
