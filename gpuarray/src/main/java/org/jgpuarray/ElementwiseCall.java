@@ -22,6 +22,7 @@ final class ElementwiseCall {
     private final ElementwiseSpec spec;
     private final CompiledElementwise plain;
     private final FlatCall flat;
+    /** Kernels over index spaces, by {@code 2 * ndim}, plus 1 for the tiled variant of a crossed layout. */
     private final Map<Integer, CompiledElementwise> strided = new ConcurrentHashMap<>();
 
     ElementwiseCall(GpuContext context, ElementwiseSpec spec) {
@@ -123,8 +124,9 @@ final class ElementwiseCall {
             run(n, c.values());
             return;
         }
-        CompiledElementwise kernel = strided.computeIfAbsent(layout.ndimOrZero(),
-                ndim -> context.compiled(addressed(ndim, names)));
+        boolean crossed = layout.crossed();
+        CompiledElementwise kernel = strided.computeIfAbsent(2 * layout.ndimOrZero() + (crossed ? 1 : 0),
+                key -> context.compiled(TiledSpecs.forLayout(addressed(key / 2, names), layout)));
         Object[] values = c.values();
         Object[] space = layout.values();
         Object[] all = java.util.Arrays.copyOf(values, values.length + space.length);

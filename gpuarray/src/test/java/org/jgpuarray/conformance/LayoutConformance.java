@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.jgpuarray.DType;
+import org.jgpuarray.ElementwiseKernel;
 import org.jgpuarray.GPUArray;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +157,44 @@ public abstract class LayoutConformance extends ConformanceBase {
                 db.add(dat, outT);
                 double[] got = HostView.of(doubles(outBack.toFloatArray()), swapped).permute(swap).values();
                 compare("b + a.T into a transposed out", s, got, k -> b[k] + at[k]);
+            }
+        }
+    }
+
+    /**
+     * A user kernel over transposed views takes the tiled variant as the built-ins do, with its loop_prep, the
+     * flat index {@code i} and a write through a transposed view.
+     */
+    @Test
+    void userKernelsOverTransposesOverWholeWorkGroups() {
+        ElementwiseKernel k = ctx.elementwiseKernelBuilder("float *x, float *y, float *out",
+                "out[i] = x[i] * scale + y[i] + (float) (i % 8)", "tiled_user").loopPrep("float scale = 4.0f;").build();
+        for (long[] s : new long[][] {{256, 64}, {16, 200}, {3, 128, 40}}) {
+            int last = s.length - 1;
+            long[] swapped = s.clone();
+            swapped[last] = s[last - 1];
+            swapped[last - 1] = s[last];
+            int[] swap = new int[s.length];
+            for (int d = 0; d < swap.length; d++) {
+                swap[d] = d == last ? last - 1 : d == last - 1 ? last : d;
+            }
+            int n = 1;
+            for (long e : s) {
+                n *= (int) e;
+            }
+            Random r = random("tiled-user", Arrays.hashCode(s));
+            float[] a = ints(r, n);
+            float[] b = ints(r, n);
+            double[] at = HostView.of(doubles(a), swapped).permute(swap).values();
+            try (GPUArray da = ctx.toGpu(a).reshape(swapped); GPUArray dat = da.swapAxes(last - 1, last);
+                 GPUArray db = ctx.toGpu(b).reshape(s); GPUArray out = ctx.full(DType.FLOAT32, Float.NaN, s);
+                 GPUArray outBack = ctx.full(DType.FLOAT32, Float.NaN, swapped);
+                 GPUArray outT = outBack.swapAxes(last - 1, last)) {
+                k.call(dat, db, out);
+                compare("user kernel on a.T", s, out.toFloatArray(), e -> at[e] * 4 + b[e] + e % 8);
+                k.call(db, dat, outT);
+                double[] got = HostView.of(doubles(outBack.toFloatArray()), swapped).permute(swap).values();
+                compare("user kernel into a transposed out", s, got, e -> b[e] * 4 + at[e] + e % 8);
             }
         }
     }
