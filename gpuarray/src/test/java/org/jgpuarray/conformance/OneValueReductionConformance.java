@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * CPU OpenCL devices: one work-group or several, chunks of at least 1024 elements per work-item, runs of 64
  * combined pairwise, work-items left with a short chunk or none): float32 and float64 sums, dot, max, min, prod
  * and argmax against float64 references on the host, user kernels whose map reads the position {@code i} (each
- * position counted exactly once) or a bool array, NaN propagation from a chunk's first and last element. Before every size the
- * device's scratch partials are poisoned with NaN by the sum of an all-NaN array, so that a partial a kernel
- * fails to write shows. Seeds are printed with every failure.
+ * position counted exactly once) or a bool array, NaN propagation from a chunk's first and last element. Before
+ * every size the device's scratch partials are poisoned with NaN by the sum of an all-NaN array, so that a
+ * partial a kernel fails to write shows. Seeds are printed with every failure.
  */
 public abstract class OneValueReductionConformance extends ConformanceBase {
     /** Sizes: tiny, one block of 256 x 16 and either side, several groups, chunk and group-count edges. */
