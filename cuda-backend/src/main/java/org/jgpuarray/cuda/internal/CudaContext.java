@@ -98,6 +98,32 @@ public final class CudaContext {
         return !released && cuCtxPushCurrent(context) == 0;
     }
 
+    /** Runs {@code release} inside {@link #enterToRelease()}, and {@link #exit()}s after it when that pushed. */
+    void releasing(Runnable release) {
+        boolean entered = enterToRelease();
+        try {
+            release.run();
+        } finally {
+            if (entered) {
+                exit();
+            }
+        }
+    }
+
+    /**
+     * The answer of a query ({@code cuStreamQuery}, {@code cuEventQuery}): true for success, false for
+     * CUDA_ERROR_NOT_READY (still running, no error).
+     *
+     * @throws DeviceException for any other result, as {@link #check} does
+     */
+    boolean ready(String call, int result) {
+        if (result == CuResults.NOT_READY) {
+            return false;
+        }
+        check(call, result);
+        return true;
+    }
+
     /** Pops what {@link #enter()} pushed, restoring the thread's previous context. Never throws. */
     public void exit() {
         int result = cuCtxPopCurrent(new CUcontext());

@@ -62,7 +62,7 @@ public final class CudaDriver implements GpuDriver, CudaFeatures {
         this.target = compiler.targetFor(DeviceDescription.arch(context.device()));
         this.streams = new CudaStreams(this, context);
         this.pinned = new PinnedBlocks(context);
-        this.memory = new DeviceMemory(this, context, streams);
+        this.memory = new DeviceMemory(this, context);
         this.loader = new ModuleLoader(context, memory, compiler, driverVersion);
         this.limits = DeviceDescription.limits(context.device());
         this.libraryFactory = libraries;

@@ -61,12 +61,7 @@ final class CudaMarker implements GpuMarker {
         CudaContext context = streams.context();
         context.enter();
         try {
-            int result = cuEventQuery(e);
-            if (result == CuResults.NOT_READY) {
-                return false;
-            }
-            context.check("cuEventQuery", result);
-            return true;
+            return context.ready("cuEventQuery", cuEventQuery(e));
         } finally {
             context.exit();
         }

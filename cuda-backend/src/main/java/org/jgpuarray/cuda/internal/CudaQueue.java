@@ -73,12 +73,7 @@ final class CudaQueue implements GpuQueue {
         live();
         context.enter();
         try {
-            int result = cuStreamQuery(handle);
-            if (result == CuResults.NOT_READY) {
-                return false;
-            }
-            context.check("cuStreamQuery", result);
-            return true;
+            return context.ready("cuStreamQuery", cuStreamQuery(handle));
         } finally {
             context.exit();
         }

@@ -156,15 +156,10 @@ final class CudaStreams {
 
     /** {@code cuEventCreate} with timing, then {@code cuEventRecord} in {@code queue}. */
     CudaMarker record(CudaQueue queue) {
-        CUevent event = new CUevent();
+        CUevent event;
         context.enter();
         try {
-            context.check("cuEventCreate", cuEventCreate(event, CUevent_flags.CU_EVENT_DEFAULT));
-            int recorded = cuEventRecord(event, queue.handle());
-            if (recorded != 0) {
-                cuEventDestroy(event);
-                context.check("cuEventRecord", recorded);
-            }
+            event = recordEvent(CUevent_flags.CU_EVENT_DEFAULT, queue);
         } finally {
             context.exit();
         }
@@ -181,14 +176,7 @@ final class CudaStreams {
         CUevent event = marker.event();
         marker.markReleased();
         markers.remove(marker);
-        boolean entered = context.enterToRelease();
-        try {
-            cuEventDestroy(event);
-        } finally {
-            if (entered) {
-                context.exit();
-            }
-        }
+        context.releasing(() -> cuEventDestroy(event));
     }
 
     /**
@@ -245,14 +233,7 @@ final class CudaStreams {
                     cuEventDestroy(previous);
                 }
             }
-            CUevent next = new CUevent();
-            context.check("cuEventCreate", cuEventCreate(next, CUevent_flags.CU_EVENT_DISABLE_TIMING));
-            int recorded = cuEventRecord(next, queue.handle());
-            if (recorded != 0) {
-                cuEventDestroy(next);
-                context.check("cuEventRecord", recorded);
-            }
-            throttlePoints.put(queue, next);
+            throttlePoints.put(queue, recordEvent(CUevent_flags.CU_EVENT_DISABLE_TIMING, queue));
         } finally {
             context.exit();
         }
@@ -263,15 +244,10 @@ final class CudaStreams {
         if (throttlePoints.isEmpty()) {
             return;
         }
-        boolean entered = context.enterToRelease();
-        try {
+        context.releasing(() -> {
             throttlePoints.values().forEach(e -> cuEventDestroy(e));
             throttlePoints.clear();
-        } finally {
-            if (entered) {
-                context.exit();
-            }
-        }
+        });
     }
 
     /**
@@ -292,16 +268,26 @@ final class CudaStreams {
     }
 
     private void destroyQuietly(CudaQueue queue, CUevent point) {
-        boolean entered = context.enterToRelease();
-        try {
+        context.releasing(() -> {
             if (point != null) {
                 cuEventDestroy(point);
             }
             cuStreamDestroy(queue.handle());
-        } finally {
-            if (entered) {
-                context.exit();
-            }
+        });
+    }
+
+    /**
+     * {@code cuEventCreate} with {@code flags}, then {@code cuEventRecord} in {@code queue}; the event is destroyed
+     * again when the record fails. The caller has entered the context.
+     */
+    private CUevent recordEvent(int flags, CudaQueue queue) {
+        CUevent event = new CUevent();
+        context.check("cuEventCreate", cuEventCreate(event, flags));
+        int recorded = cuEventRecord(event, queue.handle());
+        if (recorded != 0) {
+            cuEventDestroy(event);
+            context.check("cuEventRecord", recorded);
         }
+        return event;
     }
 }

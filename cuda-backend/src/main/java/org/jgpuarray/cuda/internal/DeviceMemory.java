@@ -31,18 +31,16 @@ final class DeviceMemory {
 
     private final CudaDriver device;
     private final CudaContext context;
-    private final CudaStreams streams;
     private final Set<CudaBuffer> live = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    DeviceMemory(CudaDriver device, CudaContext context, CudaStreams streams) {
+    DeviceMemory(CudaDriver device, CudaContext context) {
         this.device = device;
         this.context = context;
-        this.streams = streams;
     }
 
     /** The stream of the next launch and copy (null: the legacy default stream). */
     CUstream stream() {
-        return streams.selectedHandle();
+        return device.stream();
     }
 
     /** {@code cuMemAlloc} of {@code bytes} (at least one byte is allocated). */
@@ -102,17 +100,12 @@ final class DeviceMemory {
         if (live.isEmpty()) {
             return;
         }
-        boolean entered = context.enterToRelease();
-        try {
+        context.releasing(() -> {
             for (CudaBuffer buffer : new ArrayList<>(live)) {
                 buffer.markReleased();
                 cuMemFree(buffer.pointer());
             }
-        } finally {
-            if (entered) {
-                context.exit();
-            }
-        }
+        });
         live.clear();
     }
 
@@ -122,36 +115,11 @@ final class DeviceMemory {
     }
 
     void copyFromHost(HostArray hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        CudaBuffer d = own(dst, "destination");
-        long bytes = (long) count * hostArray.valueBytes();
-        var host = pointer(hostArray, hostOffset, count);
-        var target = d.at(dstByteOffset, bytes);
-        if (bytes == 0) {
-            return;
-        }
-        context.enter();
-        try {
-            context.check("cuMemcpyHtoD", cuMemcpyHtoD(target, host, bytes));
-        } finally {
-            context.exit();
-        }
+        toDevice(hostArray, hostOffset, dst, dstByteOffset, count, false);
     }
 
     void copyToHost(DeviceBuffer src, long srcByteOffset, HostArray hostArray, int hostOffset, int count) {
-        CudaBuffer s = own(src, "source");
-        long bytes = (long) count * hostArray.valueBytes();
-        var host = pointer(hostArray, hostOffset, count);
-        var source = s.at(srcByteOffset, bytes);
-        if (bytes == 0) {
-            device.synchronize();
-            return;
-        }
-        context.enter();
-        try {
-            context.check("cuMemcpyDtoH", cuMemcpyDtoH(host, source, bytes));
-        } finally {
-            context.exit();
-        }
+        toHost(src, srcByteOffset, hostArray, hostOffset, count, false);
     }
 
     /**
@@ -160,10 +128,20 @@ final class DeviceMemory {
      * may move while an asynchronous copy still reads it (JCuda pins it only for the call).
      */
     void copyFromHostAsync(HostArray hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        if (!(hostArray instanceof HostArray.Direct)) {
-            copyFromHost(hostArray, hostOffset, dst, dstByteOffset, count);
-            return;
-        }
+        toDevice(hostArray, hostOffset, dst, dstByteOffset, count, hostArray instanceof HostArray.Direct);
+    }
+
+    /**
+     * {@code cuMemcpyDtoHAsync} in the selected stream for native memory ({@link HostArray.Direct}); the values
+     * are there once the stream has passed the copy. {@link #copyToHost} (which waits) for a Java array.
+     */
+    void copyToHostAsync(DeviceBuffer src, long srcByteOffset, HostArray hostArray, int hostOffset, int count) {
+        toHost(src, srcByteOffset, hostArray, hostOffset, count, hostArray instanceof HostArray.Direct);
+    }
+
+    /** {@code cuMemcpyHtoD}, or {@code cuMemcpyHtoDAsync} in the selected stream when {@code async}. */
+    private void toDevice(HostArray hostArray, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count,
+                          boolean async) {
         CudaBuffer d = own(dst, "destination");
         long bytes = (long) count * hostArray.valueBytes();
         var host = pointer(hostArray, hostOffset, count);
@@ -173,31 +151,39 @@ final class DeviceMemory {
         }
         context.enter();
         try {
-            context.check("cuMemcpyHtoDAsync", cuMemcpyHtoDAsync(target, host, bytes, stream()));
+            if (async) {
+                context.check("cuMemcpyHtoDAsync", cuMemcpyHtoDAsync(target, host, bytes, stream()));
+            } else {
+                context.check("cuMemcpyHtoD", cuMemcpyHtoD(target, host, bytes));
+            }
         } finally {
             context.exit();
         }
     }
 
     /**
-     * {@code cuMemcpyDtoHAsync} in the selected stream for native memory ({@link HostArray.Direct}); the values
-     * are there once the stream has passed the copy. {@link #copyToHost} (which waits) for a Java array.
+     * {@code cuMemcpyDtoH}, or {@code cuMemcpyDtoHAsync} in the selected stream when {@code async}; an empty
+     * blocking read still waits for the device, as a read does.
      */
-    void copyToHostAsync(DeviceBuffer src, long srcByteOffset, HostArray hostArray, int hostOffset, int count) {
-        if (!(hostArray instanceof HostArray.Direct)) {
-            copyToHost(src, srcByteOffset, hostArray, hostOffset, count);
-            return;
-        }
+    private void toHost(DeviceBuffer src, long srcByteOffset, HostArray hostArray, int hostOffset, int count,
+                        boolean async) {
         CudaBuffer s = own(src, "source");
         long bytes = (long) count * hostArray.valueBytes();
         var host = pointer(hostArray, hostOffset, count);
         var source = s.at(srcByteOffset, bytes);
         if (bytes == 0) {
+            if (!async) {
+                device.synchronize();
+            }
             return;
         }
         context.enter();
         try {
-            context.check("cuMemcpyDtoHAsync", cuMemcpyDtoHAsync(host, source, bytes, stream()));
+            if (async) {
+                context.check("cuMemcpyDtoHAsync", cuMemcpyDtoHAsync(host, source, bytes, stream()));
+            } else {
+                context.check("cuMemcpyDtoH", cuMemcpyDtoH(host, source, bytes));
+            }
         } finally {
             context.exit();
         }

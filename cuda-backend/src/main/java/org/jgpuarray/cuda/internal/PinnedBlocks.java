@@ -78,17 +78,12 @@ final class PinnedBlocks {
             if (live.isEmpty()) {
                 return;
             }
-            boolean entered = context.enterToRelease();
-            try {
+            context.releasing(() -> {
                 for (Block block : new ArrayList<>(live)) {
                     block.released = true;
                     cuMemFreeHost(block.host);
                 }
-            } finally {
-                if (entered) {
-                    context.exit();
-                }
-            }
+            });
             live.clear();
         }
     }
@@ -101,18 +96,13 @@ final class PinnedBlocks {
             }
             block.released = true;
             live.remove(block);
-            boolean entered = context.enterToRelease();
-            try {
+            context.releasing(() -> {
                 int result = cuMemFreeHost(block.host);
                 if (result != 0) {
                     DeviceException e = context.failure("cuMemFreeHost", result, "");
                     LOG.log(System.Logger.Level.DEBUG, () -> "freeing pinned memory: " + e.getMessage());
                 }
-            } finally {
-                if (entered) {
-                    context.exit();
-                }
-            }
+            });
         }
     }
 
