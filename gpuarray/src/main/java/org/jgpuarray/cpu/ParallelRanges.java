@@ -87,13 +87,11 @@ final class ParallelRanges {
      * starting from the kernel's neutral value: the result depends on the bounds alone, not on which thread
      * ran which chunk.
      *
-     * @param bounds chunk boundaries as {@link #split(long, long)} makes them; not modified
+     * @param bounds chunk boundaries as {@link #split(long, long)} makes them for a size that is not
+     *               {@link #oneChunk} (that one goes to {@link #reduceHere}); not modified
      * @param args   the kernel's arguments; not modified
      */
     static Object reduce(WorkerPool pool, long[] bounds, JavaReductionKernel kernel, Object[] args, long n) {
-        if (n == 0 || bounds.length == 2) {
-            return reduceHere(kernel, args, n);
-        }
         Object total = kernel.neutral();
         Object[] partials = new Object[bounds.length - 1];
         pool.run(partials.length, k -> partials[k] = kernel.reduceRange(args, n, bounds[k], bounds[k + 1]));

@@ -69,11 +69,13 @@ public final class WorkerPool {
      *                          an {@link Error} likewise
      */
     public void run(int chunks, IntConsumer task) {
-        long start = System.nanoTime();
-        if (chunks <= 1 || helpers.length == 0 || !judge.helpersWanted(start)) {
-            for (int c = 0; c < chunks; c++) {
-                task.accept(c);
-            }
+        if (chunks <= 1 || helpers.length == 0) {
+            runHere(chunks, task);
+            return;
+        }
+        long start = System.nanoTime(); // read only where the judge and the record need it
+        if (!judge.helpersWanted(start)) {
+            runHere(chunks, task);
             return;
         }
         Job job = new Job(task, chunks, Thread.currentThread());
@@ -86,6 +88,13 @@ public final class WorkerPool {
         long end = System.nanoTime();
         judge.record(chunks, own, worked - start, end - worked, end);
         job.rethrow();
+    }
+
+    /** Runs every chunk on the calling thread, in order. */
+    private static void runHere(int chunks, IntConsumer task) {
+        for (int c = 0; c < chunks; c++) {
+            task.accept(c);
+        }
     }
 
     /** Unparks up to {@code wanted} parked helpers; the others are awake and find the job themselves. */

@@ -230,13 +230,13 @@ public final class GpuDevice implements BackendDevice {
         CSource source = CSourceGenerator.reduction(spec, dialect());
         int bytes = spec.outputType().byteSize();
         Blocked built = buildBlocked(spec.name(), source, geometry.block(bytes, 1), List.of());
+        GpuKernel cpuShape = built.kernels().size() > 2 ? built.kernels().get(2) : null; // OpenCL only
         if (spec.segmented()) {
             return new GpuSegmentedReduction(this, spec.name(), spec.arguments(), built.kernels().get(0),
-                    built.kernels().get(1), built.kernels().size() > 2 ? built.kernels().get(2) : null,
-                    built.block(), bytes);
+                    built.kernels().get(1), cpuShape, built.block(), bytes);
         }
         return new GpuReduction(this, spec.name(), spec.arguments(), built.kernels().get(0), built.kernels().get(1),
-                built.kernels().size() > 2 ? built.kernels().get(2) : null, built.block(), bytes);
+                cpuShape, built.block(), bytes);
     }
 
     /** Builds a tiled scan; throws as {@link #compile(ElementwiseSpec)}. */

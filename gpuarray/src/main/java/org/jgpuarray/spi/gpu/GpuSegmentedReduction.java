@@ -81,9 +81,7 @@ final class GpuSegmentedReduction implements CompiledReduction {
             DeviceBuffer partial = device.scratch().get("segment-partials", outer * parts * elementBytes);
             device.launch(segments, grid(tiles * parts), threads, 0,
                     ArgumentBinder.bind(name, arguments, args, partial, outer, count, parts, lanes));
-            int partLanes = lanes(parts >= block);
-            device.launch(partials, grid(LaunchGeometry.ceilDiv(outer, partLanes)), threads, 0,
-                    new Object[] {partial, out, outer, parts, partLanes});
+            combineParts(partial, out, outer, parts, threads);
         });
     }
 
@@ -105,11 +103,16 @@ final class GpuSegmentedReduction implements CompiledReduction {
                         ArgumentBinder.bind(name, arguments, args, target, outer, count, parts, block));
             }
             if (parts > 1) {
-                int partLanes = lanes(parts >= block);
-                device.launch(partials, grid(LaunchGeometry.ceilDiv(outer, partLanes)), threads, 0,
-                        new Object[] {target, out, outer, parts, partLanes});
+                combineParts(target, out, outer, parts, threads);
             }
         });
+    }
+
+    /** The second pass: reduces the {@code parts} partials of every output into {@code out}; holds the lock. */
+    private void combineParts(DeviceBuffer partial, DeviceBuffer out, long outer, long parts, long[] threads) {
+        int partLanes = lanes(parts >= block);
+        device.launch(partials, grid(LaunchGeometry.ceilDiv(outer, partLanes)), threads, 0,
+                new Object[] {partial, out, outer, parts, partLanes});
     }
 
     private int lanes(boolean onePerBlock) {
