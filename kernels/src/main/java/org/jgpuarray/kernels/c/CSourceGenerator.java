@@ -158,12 +158,16 @@ public final class CSourceGenerator {
      * statement ends on a line of its own (the template's {@code ;} then adds an empty statement).
      */
     private static String terminable(String operation) {
-        String op = operation.strip();
-        int lastLine = op.lastIndexOf('\n') + 1;
-        return op.indexOf("//", lastLine) >= 0 ? op + "\n;" : operation;
+        return endsInLineComment(operation) ? operation.strip() + "\n;" : operation;
     }
 
-    private static String indent(String code, int levels) {
+    /** True when the operation's last line holds a line comment, which would swallow a semicolon put after it. */
+    static boolean endsInLineComment(String operation) {
+        String op = operation.strip();
+        return op.indexOf("//", op.lastIndexOf('\n') + 1) >= 0;
+    }
+
+    static String indent(String code, int levels) {
         if (code.isBlank()) {
             return "";
         }

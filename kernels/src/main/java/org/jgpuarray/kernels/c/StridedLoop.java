@@ -44,8 +44,7 @@ final class StridedLoop {
      */
     String code(String operation) {
         if (SnippetLabels.defines(operation)) {
-            return indent("for (i = " + d.globalIndex() + "; i < n; i += " + d.globalSize() + ") {\n"
-                    + positions.walk("i", true, false, "    ") + block(operation, "    ") + "}\n");
+            return CSourceGenerator.indent(gridStride(operation, ""), 1);
         }
         int last = space.ndim() - 1;
         String row = IndexSpace.shape(last);
@@ -65,12 +64,15 @@ final class StridedLoop {
         }
         c.append(block(operation, "    "));
         c.append("} else {\n");
-        c.append("    for (i = ").append(d.globalIndex()).append("; i < n; i += ").append(d.globalSize()).append(") {\n");
-        c.append(positions.walk("i", true, false, "        "));
-        c.append(block(operation, "        "));
-        c.append("    }\n");
+        c.append(gridStride(operation, "    "));
         c.append("}\n");
-        return indent(c.toString());
+        return CSourceGenerator.indent(c.toString(), 1);
+    }
+
+    /** The grid-stride loop over every element, each with its positions, at indentation {@code pad}. */
+    private String gridStride(String operation, String pad) {
+        return pad + "for (i = " + d.globalIndex() + "; i < n; i += " + d.globalSize() + ") {\n"
+                + positions.walk("i", true, false, pad + "    ") + block(operation, pad + "    ") + pad + "}\n";
     }
 
     /**
@@ -151,11 +153,7 @@ final class StridedLoop {
             c.append(pad).append("    ").append(line).append('\n');
         }
         c.setLength(c.length() - 1); // the statement's semicolon, on a line of its own after a line comment
-        c.append(lines[lines.length - 1].contains("//") ? "\n" + pad + "    ;\n" : ";\n");
+        c.append(CSourceGenerator.endsInLineComment(operation) ? "\n" + pad + "    ;\n" : ";\n");
         return c.append(pad).append("}\n").toString();
-    }
-
-    private static String indent(String code) {
-        return "    " + code.strip().replace("\n", "\n    ");
     }
 }
