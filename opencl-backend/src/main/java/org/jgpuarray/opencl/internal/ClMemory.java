@@ -41,10 +41,15 @@ public final class ClMemory {
                     + "' allocates at most " + device.info().maxAllocationBytes()
                     + " bytes per buffer (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
         }
+        return create(CL_MEM_READ_WRITE, size, size + " bytes");
+    }
+
+    /** {@code clCreateBuffer} with {@code flags}, counted among the live buffers; {@code what} names it in errors. */
+    private ClBuffer create(long flags, long size, String what) {
         int[] err = new int[1];
-        cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, err);
+        cl_mem mem = clCreateBuffer(context, flags, size, null, err);
         if (err[0] != CL_SUCCESS) {
-            throw Cl.failure("clCreateBuffer", err[0], size + " bytes", size);
+            throw Cl.failure("clCreateBuffer", err[0], what, size);
         }
         ClBuffer buffer = new ClBuffer(mem, size, this);
         live.add(buffer);
@@ -53,22 +58,12 @@ public final class ClMemory {
 
     /** Copies {@code count} elements of a host array into {@code dst} at a byte offset; blocks. */
     public void write(HostArray host, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        long bytes = (long) count * host.valueBytes();
-        ClBuffer d = own(dst);
-        checkRange(d, dstByteOffset, bytes, "destination");
-        if (bytes > 0) {
-            queue.write(d.mem(), dstByteOffset, bytes, pointer(host, hostOffset, count));
-        }
+        toDevice(host, hostOffset, dst, dstByteOffset, count, false);
     }
 
     /** Copies {@code count} elements from {@code src} at a byte offset into a host array; blocks. */
     public void read(DeviceBuffer src, long srcByteOffset, HostArray host, int hostOffset, int count) {
-        long bytes = (long) count * host.valueBytes();
-        ClBuffer s = own(src);
-        checkRange(s, srcByteOffset, bytes, "source");
-        if (bytes > 0) {
-            queue.read(s.mem(), srcByteOffset, bytes, pointer(host, hostOffset, count));
-        }
+        toHost(src, srcByteOffset, host, hostOffset, count, false);
     }
 
     /**
@@ -80,15 +75,10 @@ public final class ClMemory {
      */
     public ClPinned allocatePinned(long bytes) {
         long size = Math.max(1, bytes);
-        int[] err = new int[1];
-        cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR, size, null, err);
-        if (err[0] != CL_SUCCESS) {
-            throw Cl.failure("clCreateBuffer", err[0], size + " bytes of host-allocated memory", size);
-        }
-        ClBuffer buffer = new ClBuffer(mem, size, this);
-        live.add(buffer);
+        ClBuffer buffer = create(CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR, size,
+                size + " bytes of host-allocated memory");
         try {
-            return new ClPinned(buffer, queue.map(mem, size), bytes, queue);
+            return new ClPinned(buffer, queue.map(buffer.mem(), size), bytes, queue);
         } catch (RuntimeException e) {
             buffer.release();
             throw e;
@@ -96,36 +86,36 @@ public final class ClMemory {
     }
 
     /**
-     * Enqueues a copy of {@code count} values of a host array into {@code dst} in {@code on}: non-blocking
-     * from native memory ({@link HostArray.Direct}), blocking from a Java array, which the garbage collector
-     * may move while a non-blocking copy waits.
+     * Enqueues a copy of {@code count} values of a host array into {@code dst} in the selected queue:
+     * non-blocking from native memory ({@link HostArray.Direct}), blocking from a Java array, which the garbage
+     * collector may move while a non-blocking copy waits.
      */
-    public void writeAsync(ClQueue on, HostArray host, int hostOffset, DeviceBuffer dst, long dstByteOffset,
-                           int count) {
-        if (!(host instanceof HostArray.Direct)) {
-            write(host, hostOffset, dst, dstByteOffset, count);
-            return;
-        }
+    public void writeAsync(HostArray host, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count) {
+        toDevice(host, hostOffset, dst, dstByteOffset, count, host instanceof HostArray.Direct);
+    }
+
+    /** Enqueues a copy into a host array in the selected queue: non-blocking into native memory, as {@link #writeAsync}. */
+    public void readAsync(DeviceBuffer src, long srcByteOffset, HostArray host, int hostOffset, int count) {
+        toHost(src, srcByteOffset, host, hostOffset, count, host instanceof HostArray.Direct);
+    }
+
+    private void toDevice(HostArray host, int hostOffset, DeviceBuffer dst, long dstByteOffset, int count,
+                          boolean async) {
         long bytes = (long) count * host.valueBytes();
         ClBuffer d = own(dst);
         checkRange(d, dstByteOffset, bytes, "destination");
         if (bytes > 0) {
-            on.writeAsync(d.mem(), dstByteOffset, bytes, pointer(host, hostOffset, count));
+            queue.write(d.mem(), dstByteOffset, bytes, pointer(host, hostOffset, count), !async);
         }
     }
 
-    /** Enqueues a copy into a host array in {@code on}: non-blocking into native memory, as {@link #writeAsync}. */
-    public void readAsync(ClQueue on, DeviceBuffer src, long srcByteOffset, HostArray host, int hostOffset,
-                          int count) {
-        if (!(host instanceof HostArray.Direct)) {
-            read(src, srcByteOffset, host, hostOffset, count);
-            return;
-        }
+    private void toHost(DeviceBuffer src, long srcByteOffset, HostArray host, int hostOffset, int count,
+                        boolean async) {
         long bytes = (long) count * host.valueBytes();
         ClBuffer s = own(src);
         checkRange(s, srcByteOffset, bytes, "source");
         if (bytes > 0) {
-            on.readAsync(s.mem(), srcByteOffset, bytes, pointer(host, hostOffset, count));
+            queue.read(s.mem(), srcByteOffset, bytes, pointer(host, hostOffset, count), !async);
         }
     }
 

@@ -98,54 +98,43 @@ public final class ClQueue {
         }
     }
 
-    /** A blocking write of {@code bytes} from host memory. */
-    void write(cl_mem dst, long offset, long bytes, Pointer host) {
+    /**
+     * A write of {@code bytes} from host memory: blocking, or non-blocking ({@code CL_FALSE}) from native host
+     * memory, which the caller keeps unchanged and alive until the queue has passed the command. Never
+     * non-blocking for a Java array, which the garbage collector may move.
+     */
+    void write(cl_mem dst, long offset, long bytes, Pointer host, boolean blocking) {
         cl_event event = profiling.nextEvent();
-        int code = clEnqueueWriteBuffer(queue, dst, CL_TRUE, offset, bytes, host, 0, null, event);
-        profiling.record(event, code);
-        if (code != CL_SUCCESS) {
-            throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset, -1);
-        }
-        selected.drained();
-    }
-
-    /** A blocking read of {@code bytes} into host memory; waits for the work enqueued before it. */
-    void read(cl_mem src, long offset, long bytes, Pointer host) {
-        cl_event event = profiling.nextEvent();
-        int code = clEnqueueReadBuffer(queue, src, CL_TRUE, offset, bytes, host, 0, null, event);
-        profiling.record(event, code);
-        if (code != CL_SUCCESS) {
-            throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset, -1);
-        }
-        selected.drained();
+        int code = clEnqueueWriteBuffer(queue, dst, blocking ? CL_TRUE : CL_FALSE, offset, bytes, host, 0, null,
+                event);
+        transferred(event, code, "clEnqueueWriteBuffer", bytes, offset, blocking);
     }
 
     /**
-     * A non-blocking write of {@code bytes} from native host memory ({@code CL_FALSE}): the caller keeps
-     * that memory unchanged and alive until the queue has passed the command. Never for a Java array, which
-     * the garbage collector may move.
+     * A read of {@code bytes} into host memory: blocking (it waits for the work enqueued before it), or
+     * non-blocking into native host memory, whose values are there once the queue has passed the command.
      */
-    void writeAsync(cl_mem dst, long offset, long bytes, Pointer nativeHost) {
+    void read(cl_mem src, long offset, long bytes, Pointer host, boolean blocking) {
         cl_event event = profiling.nextEvent();
-        int code = clEnqueueWriteBuffer(queue, dst, CL_FALSE, offset, bytes, nativeHost, 0, null, event);
-        profiling.record(event, code);
-        selected.enqueued();
-        if (code != CL_SUCCESS) {
-            throw Cl.failure("clEnqueueWriteBuffer", code, bytes + " bytes at offset " + offset + ", non-blocking", -1);
-        }
+        int code = clEnqueueReadBuffer(queue, src, blocking ? CL_TRUE : CL_FALSE, offset, bytes, host, 0, null,
+                event);
+        transferred(event, code, "clEnqueueReadBuffer", bytes, offset, blocking);
     }
 
     /**
-     * A non-blocking read of {@code bytes} into native host memory ({@code CL_FALSE}): the values are there
-     * once the queue has passed the command. Never for a Java array.
+     * Records a transfer's event and what it means for the selected queue's bound: a blocking transfer has
+     * drained the queue (counted only when it succeeded), a non-blocking one is one more command.
      */
-    void readAsync(cl_mem src, long offset, long bytes, Pointer nativeHost) {
-        cl_event event = profiling.nextEvent();
-        int code = clEnqueueReadBuffer(queue, src, CL_FALSE, offset, bytes, nativeHost, 0, null, event);
+    private void transferred(cl_event event, int code, String call, long bytes, long offset, boolean blocking) {
         profiling.record(event, code);
-        selected.enqueued();
+        if (!blocking) {
+            selected.enqueued();
+        }
         if (code != CL_SUCCESS) {
-            throw Cl.failure("clEnqueueReadBuffer", code, bytes + " bytes at offset " + offset + ", non-blocking", -1);
+            throw Cl.failure(call, code, bytes + " bytes at offset " + offset + (blocking ? "" : ", non-blocking"), -1);
+        }
+        if (blocking) {
+            selected.drained();
         }
     }
 

@@ -133,13 +133,13 @@ public final class OpenClDriver implements GpuDriver, OpenClFeatures {
     /** A non-blocking {@code clEnqueueWriteBuffer} from native memory, a blocking one from a Java array. */
     @Override
     public void writeAsync(HostArray src, int srcOffset, DeviceBuffer dst, long dstByteOffset, int count) {
-        memory.writeAsync(queue, src, srcOffset, dst, dstByteOffset, count);
+        memory.writeAsync(src, srcOffset, dst, dstByteOffset, count);
     }
 
     /** A non-blocking {@code clEnqueueReadBuffer} into native memory, a blocking one into a Java array. */
     @Override
     public void readAsync(DeviceBuffer src, long srcByteOffset, HostArray dst, int dstOffset, int count) {
-        memory.readAsync(queue, src, srcByteOffset, dst, dstOffset, count);
+        memory.readAsync(src, srcByteOffset, dst, dstOffset, count);
     }
 
     /** Waits for the previous marker event of the selected queue and enqueues the next. */
