@@ -4,6 +4,7 @@ import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.jgpuarray.kernels.ReductionSpec;
 import org.jgpuarray.spi.CompiledReduction;
 
@@ -22,10 +23,13 @@ final class AxisReductions {
     /**
      * A reduction by one spec without positions (sum, prod, max, min, any and all).
      *
+     * @param spec     the spec for the array's dtype, asked for once the dtype is known to be supported
      * @param identity whether the reduction has an identity (else an empty reduced axis is refused)
      */
-    static GPUArray reduce(String op, ReductionSpec base, GPUArray x, boolean keepdims, int[] axes, boolean identity) {
+    static GPUArray reduce(String op, Function<DType, ReductionSpec> spec, GPUArray x, boolean keepdims, int[] axes,
+                           boolean identity) {
         requireReal(op, x);
+        ReductionSpec base = spec.apply(x.dtype());
         ReducedAxes r = ReducedAxes.of(op, x.shape(), axes, keepdims);
         if (!identity) {
             r.requireNonEmpty(op);
@@ -59,7 +63,7 @@ final class AxisReductions {
     /** The mean: float64 for bool and integers, the array's type for floats; NaN over nothing. */
     static GPUArray mean(GPUArray x, boolean keepdims, int[] axes) {
         ReducedAxes r = ReducedAxes.of("mean", x.shape(), axes, keepdims);
-        try (GPUArray total = reduce("mean", BuiltinSpecs.sum(x.dtype()), x, keepdims, axes, true)) {
+        try (GPUArray total = reduce("mean", BuiltinSpecs::sum, x, keepdims, axes, true)) {
             return total.div((double) r.count());
         }
     }
@@ -84,7 +88,7 @@ final class AxisReductions {
     /** Whether any (or every) element is nonzero, a bool array; NaN counts as nonzero. */
     static GPUArray anyAll(GPUArray x, boolean any, boolean keepdims, int[] axes) {
         String op = any ? "any" : "all";
-        try (GPUArray flags = reduce(op, AxisSpecs.anyAll(x.dtype(), any), x, keepdims, axes, true)) {
+        try (GPUArray flags = reduce(op, t -> AxisSpecs.anyAll(t, any), x, keepdims, axes, true)) {
             return flags.astype(DType.BOOL);
         }
     }

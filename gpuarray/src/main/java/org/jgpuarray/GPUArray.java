@@ -1009,7 +1009,7 @@ public final class GPUArray implements AutoCloseable {
     /** {@link #sum(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
     public GPUArray sum(boolean keepdims, int... axes) {
         ensureOpen();
-        return AxisReductions.reduce("sum", BuiltinSpecs.sum(dtype), this, keepdims, axes, true);
+        return AxisReductions.reduce("sum", BuiltinSpecs::sum, this, keepdims, axes, true);
     }
 
     /** The product along {@code axes} (every axis when none), in the dtype of {@link #sum(int...)}; 1 over empty axes. */
@@ -1020,7 +1020,7 @@ public final class GPUArray implements AutoCloseable {
     /** {@link #prod(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
     public GPUArray prod(boolean keepdims, int... axes) {
         ensureOpen();
-        return AxisReductions.reduce("prod", AxisSpecs.prod(dtype), this, keepdims, axes, true);
+        return AxisReductions.reduce("prod", AxisSpecs::prod, this, keepdims, axes, true);
     }
 
     /**
@@ -1035,7 +1035,7 @@ public final class GPUArray implements AutoCloseable {
     /** {@link #max(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
     public GPUArray max(boolean keepdims, int... axes) {
         ensureOpen();
-        return AxisReductions.reduce("max", BuiltinSpecs.extremum(dtype, true), this, keepdims, axes, false);
+        return AxisReductions.reduce("max", t -> BuiltinSpecs.extremum(t, true), this, keepdims, axes, false);
     }
 
     /** The smallest elements along {@code axes}; see {@link #max(int...)}. */
@@ -1046,7 +1046,7 @@ public final class GPUArray implements AutoCloseable {
     /** {@link #min(int...)}, the reduced axes kept with extent 1 when {@code keepdims}. */
     public GPUArray min(boolean keepdims, int... axes) {
         ensureOpen();
-        return AxisReductions.reduce("min", BuiltinSpecs.extremum(dtype, false), this, keepdims, axes, false);
+        return AxisReductions.reduce("min", t -> BuiltinSpecs.extremum(t, false), this, keepdims, axes, false);
     }
 
     /** The mean along {@code axes} (every axis when none): float64 for bool and integers; NaN over empty axes. */

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.jgpuarray.DType;
@@ -362,6 +364,28 @@ public abstract class AxisReductionConformance extends ConformanceBase {
             assertArrayEquals(new long[] {0}, fine.shape(), "max over a non-empty axis of an empty array is empty");
             expectMessage(() -> empty.max(0), "zero-size", "axis 0", "(0, 3)");
             expectMessage(() -> empty.argmin(), "zero-size");
+        }
+    }
+
+    @Test
+    void complexReductionsAreRefusedByName() {
+        for (DType t : new DType[] {DType.COMPLEX64, DType.COMPLEX128}) {
+            try (GPUArray z = ctx.zeros(t, 3, 2)) {
+                Map<String, Runnable> calls = new LinkedHashMap<>();
+                calls.put("sum", () -> z.sum(0));
+                calls.put("prod", z::prod);
+                calls.put("max", () -> z.max(1));
+                calls.put("min", () -> z.min(true, 0));
+                calls.put("mean", () -> z.mean(0));
+                calls.put("var", () -> z.var(1));
+                calls.put("argmax", () -> z.argmax(0));
+                calls.put("any", () -> z.any(0));
+                calls.put("all", z::all);
+                calls.forEach((op, call) -> {
+                    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run, op);
+                    assertEquals(op + " of " + t.numpyName() + " arrays is not supported", e.getMessage());
+                });
+            }
         }
     }
 
