@@ -1,6 +1,7 @@
 package org.jgpuarray.spi.gpu;
 
 import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.kernels.c.KernelLayout;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.DeviceBuffer;
 
@@ -96,8 +97,9 @@ final class GpuSegmentedReduction implements CompiledReduction {
             DeviceBuffer target = parts == 1 ? out
                     : device.scratch().get("segment-partials", outer * parts * elementBytes);
             if (byColumns) {
-                device.launch(columns, grid(tiles * parts), threads, 0,
-                        ArgumentBinder.bind(name, arguments, args, target, outer, count, parts));
+                long strips = LaunchGeometry.ceilDiv(outer, KernelLayout.COLUMN_STRIP) * parts;
+                device.launch(columns, new long[] {device.geometry().elementwiseBlocks(strips, 1), 1, 1},
+                        new long[] {1, 1, 1}, 0, ArgumentBinder.bind(name, arguments, args, target, outer, count, parts));
             } else {
                 device.launch(segments, grid(tiles * parts), threads, 0,
                         ArgumentBinder.bind(name, arguments, args, target, outer, count, parts, block));

@@ -127,6 +127,9 @@ final class SegmentedTemplates {
             #ifndef JGA_BLOCK
             #define JGA_BLOCK 256
             #endif
+            #ifndef JGA_STRIP
+            #define JGA_STRIP ${STRIP_WIDTH}
+            #endif
 
             ${T} ${NAME}_reduce(${T} a, ${T} b)
             {
@@ -198,44 +201,68 @@ final class SegmentedTemplates {
                 }
             }
 
-            /* Part jga_part of the inner positions of JGA_BLOCK neighbouring outputs, stepped through together. */
-            __kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-            void ${NAME}_columns(${PARAMS_PREFIX}__global ${T} *jga_out, long jga_outer, long jga_inner, long jga_parts)
+            /*
+             * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k steps.
+             * Inlined at each call so that a constant step reaches the reads (too large for the inliner's own choice).
+             */
+            __attribute__((always_inline)) void ${NAME}_strip(${T} *jga_acc, long jga_j, long jga_end, long jga_inner${STRIP_PARAMS})
+            {
+                for (; jga_j + 3 < jga_end; jga_j += 4) {
+                    #pragma unroll
+                    for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+                        const ${T} jga_v0 = ${NAME}_element(jga_j, jga_inner${STRIP_ELEMENT_ARGS});
+                        const ${T} jga_v1 = ${NAME}_element(jga_j + 1, jga_inner${STRIP_ELEMENT_ARGS});
+                        const ${T} jga_v2 = ${NAME}_element(jga_j + 2, jga_inner${STRIP_ELEMENT_ARGS});
+                        const ${T} jga_v3 = ${NAME}_element(jga_j + 3, jga_inner${STRIP_ELEMENT_ARGS});
+                        jga_acc[jga_k] = ${NAME}_reduce(jga_acc[jga_k],
+                                ${NAME}_reduce(${NAME}_reduce(jga_v0, jga_v1), ${NAME}_reduce(jga_v2, jga_v3)));
+                    }
+                }
+                for (; jga_j < jga_end; jga_j++) {
+                    #pragma unroll
+                    for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+                        jga_acc[jga_k] = ${NAME}_reduce(jga_acc[jga_k], ${NAME}_element(jga_j, jga_inner${STRIP_ELEMENT_ARGS}));
+                    }
+                }
+            }
+
+            /* Part jga_part of the inner positions of JGA_STRIP neighbouring outputs per work-item. */
+            __kernel void ${NAME}_columns(${PARAMS_PREFIX}__global ${T} *jga_out, long jga_outer, long jga_inner, long jga_parts)
             {
             ${ALIASES}    const long jga_chunk = (jga_inner + jga_parts - 1) / jga_parts;
-                const long jga_groups = (jga_outer + JGA_BLOCK - 1) / JGA_BLOCK * jga_parts;
-                for (long jga_g = (long) get_group_id(0); jga_g < jga_groups; jga_g += (long) get_num_groups(0)) {
-                    const long jga_tile = jga_g / jga_parts;
-                    const long jga_part = jga_g - jga_tile * jga_parts;
-                    const long jga_mine = jga_tile * JGA_BLOCK + (long) get_local_id(0);
-                    const long jga_o = jga_mine < jga_outer ? jga_mine : jga_outer - 1;
-                    ${T} jga_acc = (${T}) (${NEUTRAL});
-                    {
+                const long jga_tiles = (jga_outer + JGA_STRIP - 1) / JGA_STRIP;
+                for (long jga_g = (long) get_global_id(0); jga_g < jga_tiles * jga_parts; jga_g += (long) get_global_size(0)) {
+                    const long jga_part = jga_g / jga_tiles;
+                    const long jga_first = (jga_g - jga_part * jga_tiles) * JGA_STRIP;
+                    const long jga_start = jga_part * jga_chunk;
+                    const long jga_stop = jga_start + jga_chunk;
+                    const long jga_end = jga_stop < jga_inner ? jga_stop : jga_inner;
+                    if (jga_first + JGA_STRIP <= jga_outer && (${STRIP_WITHIN})) {
+                        ${T} jga_acc[JGA_STRIP];
+                        #pragma unroll
+                        for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+                            jga_acc[jga_k] = (${T}) (${NEUTRAL});
+                        }
+                        const long jga_o = jga_first;
             ${OUTER_BASE}
-                        const long jga_stop = (jga_part + 1) * jga_chunk;
-                        const long jga_end = jga_stop < jga_inner ? jga_stop : jga_inner;
-                        long jga_j = jga_part * jga_chunk;
-                        for (; jga_j + 7 < jga_end; jga_j += 8) {
-                            const ${T} jga_v0 = ${NAME}_element(jga_j, jga_inner${ELEMENT_ARGS});
-                            const ${T} jga_v1 = ${NAME}_element(jga_j + 1, jga_inner${ELEMENT_ARGS});
-                            const ${T} jga_v2 = ${NAME}_element(jga_j + 2, jga_inner${ELEMENT_ARGS});
-                            const ${T} jga_v3 = ${NAME}_element(jga_j + 3, jga_inner${ELEMENT_ARGS});
-                            const ${T} jga_v4 = ${NAME}_element(jga_j + 4, jga_inner${ELEMENT_ARGS});
-                            const ${T} jga_v5 = ${NAME}_element(jga_j + 5, jga_inner${ELEMENT_ARGS});
-                            const ${T} jga_v6 = ${NAME}_element(jga_j + 6, jga_inner${ELEMENT_ARGS});
-                            const ${T} jga_v7 = ${NAME}_element(jga_j + 7, jga_inner${ELEMENT_ARGS});
-                            jga_acc = ${NAME}_reduce(jga_acc, ${NAME}_reduce(
-                                    ${NAME}_reduce(${NAME}_reduce(jga_v0, jga_v1), ${NAME}_reduce(jga_v2, jga_v3)),
-                                    ${NAME}_reduce(${NAME}_reduce(jga_v4, jga_v5), ${NAME}_reduce(jga_v6, jga_v7))));
-                            barrier(CLK_LOCAL_MEM_FENCE);
+                        if (${STRIP_UNIT}) {
+                            ${NAME}_strip(jga_acc, jga_start, jga_end, jga_inner${STRIP_UNIT_ARGS});
+                        } else {
+                            ${NAME}_strip(jga_acc, jga_start, jga_end, jga_inner${STRIP_STEP_ARGS});
                         }
-                        for (; jga_j < jga_end; jga_j++) {
-                            jga_acc = ${NAME}_reduce(jga_acc, ${NAME}_element(jga_j, jga_inner${ELEMENT_ARGS}));
-                            barrier(CLK_LOCAL_MEM_FENCE);
+                        #pragma unroll
+                        for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+                            jga_out[(jga_first + jga_k) * jga_parts + jga_part] = jga_acc[jga_k];
                         }
-                    }
-                    if (jga_mine < jga_outer) {
-                        jga_out[jga_mine * jga_parts + jga_part] = jga_acc;
+                    } else {
+                        for (long jga_o = jga_first; jga_o < jga_first + JGA_STRIP && jga_o < jga_outer; jga_o++) {
+                            ${T} jga_acc = (${T}) (${NEUTRAL});
+            ${OUTPUT_BASE}
+                            for (long jga_j = jga_start; jga_j < jga_end; jga_j++) {
+                                jga_acc = ${NAME}_reduce(jga_acc, ${NAME}_element(jga_j, jga_inner${ELEMENT_ARGS}));
+                            }
+                            jga_out[jga_o * jga_parts + jga_part] = jga_acc;
+                        }
                     }
                 }
             }
