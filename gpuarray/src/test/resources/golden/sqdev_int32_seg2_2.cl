@@ -104,27 +104,55 @@ void jga_sqdev_int32_seg2_2_ee5593a0d89a_segments(__global int *x, __global doub
     }
 }
 
-/*
- * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k steps.
- * Inlined at each call so that a constant step reaches the reads (too large for the inliner's own choice).
- */
-__attribute__((always_inline)) void jga_sqdev_int32_seg2_2_ee5593a0d89a_strip(double *jga_acc, long jga_j, long jga_end, long jga_inner, long jga_base_x, long jga_step_x, long jga_base_m, long jga_step_m, __global int *x, __global double *m, long jga_shape0, long jga_shape1, long jga_shape2, long jga_shape3, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x, long jga_st3_x, long jga_off_m, long jga_st0_m, long jga_st1_m, long jga_st2_m, long jga_st3_m)
+/* Reduces rows [jga_j, jga_end) of one output in the order a strip reduces each of its outputs. */
+double jga_sqdev_int32_seg2_2_ee5593a0d89a_column(long jga_j, long jga_end, long jga_inner, long jga_base_x, long jga_base_m, __global int *x, __global double *m, long jga_shape0, long jga_shape1, long jga_shape2, long jga_shape3, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x, long jga_st3_x, long jga_off_m, long jga_st0_m, long jga_st1_m, long jga_st2_m, long jga_st3_m)
 {
-    for (; jga_j + 3 < jga_end; jga_j += 4) {
+    double jga_acc = (double) (0);
+    for (; jga_j + 7 < jga_end; jga_j += 8) {
+        const double jga_v0 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        const double jga_v1 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 1, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        const double jga_v2 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 2, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        const double jga_v3 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 3, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        const double jga_v4 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 4, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        const double jga_v5 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 5, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        const double jga_v6 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 6, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        const double jga_v7 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 7, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+        jga_acc = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc, jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(
+                jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v0, jga_v1), jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v2, jga_v3)),
+                jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v4, jga_v5), jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v6, jga_v7))));
+    }
+    for (; jga_j < jga_end; jga_j++) {
+        jga_acc = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc, jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m));
+    }
+    return jga_acc;
+}
+
+/*
+ * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k.
+ * Always inlined (too large for the inliner's own choice), so that the accumulators live in registers.
+ */
+__attribute__((always_inline)) void jga_sqdev_int32_seg2_2_ee5593a0d89a_strip(double *jga_acc, long jga_j, long jga_end, long jga_inner, long jga_base_x, long jga_base_m, __global int *x, __global double *m, long jga_shape0, long jga_shape1, long jga_shape2, long jga_shape3, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x, long jga_st3_x, long jga_off_m, long jga_st0_m, long jga_st1_m, long jga_st2_m, long jga_st3_m)
+{
+    for (; jga_j + 7 < jga_end; jga_j += 8) {
         #pragma unroll
         for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
-            const double jga_v0 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x + jga_k * jga_step_x, jga_base_m + jga_k * jga_step_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
-            const double jga_v1 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 1, jga_inner, jga_base_x + jga_k * jga_step_x, jga_base_m + jga_k * jga_step_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
-            const double jga_v2 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 2, jga_inner, jga_base_x + jga_k * jga_step_x, jga_base_m + jga_k * jga_step_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
-            const double jga_v3 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 3, jga_inner, jga_base_x + jga_k * jga_step_x, jga_base_m + jga_k * jga_step_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
-            jga_acc[jga_k] = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc[jga_k],
-                    jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v0, jga_v1), jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v2, jga_v3)));
+            const double jga_v0 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            const double jga_v1 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 1, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            const double jga_v2 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 2, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            const double jga_v3 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 3, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            const double jga_v4 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 4, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            const double jga_v5 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 5, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            const double jga_v6 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 6, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            const double jga_v7 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 7, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
+            jga_acc[jga_k] = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc[jga_k], jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(
+                    jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v0, jga_v1), jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v2, jga_v3)),
+                    jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v4, jga_v5), jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_v6, jga_v7))));
         }
     }
     for (; jga_j < jga_end; jga_j++) {
         #pragma unroll
         for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
-            jga_acc[jga_k] = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc[jga_k], jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x + jga_k * jga_step_x, jga_base_m + jga_k * jga_step_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m));
+            jga_acc[jga_k] = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc[jga_k], jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m));
         }
     }
 }
@@ -140,7 +168,7 @@ __kernel void jga_sqdev_int32_seg2_2_ee5593a0d89a_columns(__global int *x, __glo
         const long jga_start = jga_part * jga_chunk;
         const long jga_stop = jga_start + jga_chunk;
         const long jga_end = jga_stop < jga_inner ? jga_stop : jga_inner;
-        if (jga_first + JGA_STRIP <= jga_outer && (jga_first % jga_shape1 + JGA_STRIP <= jga_shape1)) {
+        if (jga_first + JGA_STRIP <= jga_outer && (jga_first % jga_shape1 + JGA_STRIP <= jga_shape1) && (jga_st1_x == 1 && jga_st1_m == 1)) {
             double jga_acc[JGA_STRIP];
             #pragma unroll
             for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
@@ -160,18 +188,13 @@ __kernel void jga_sqdev_int32_seg2_2_ee5593a0d89a_columns(__global int *x, __glo
                 jga_base_x += jga_rest * jga_st0_x;
                 jga_base_m += jga_rest * jga_st0_m;
             }
-            if (jga_st1_x == 1 && jga_st1_m == 1) {
-                jga_sqdev_int32_seg2_2_ee5593a0d89a_strip(jga_acc, jga_start, jga_end, jga_inner, jga_base_x, 1, jga_base_m, 1, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
-            } else {
-                jga_sqdev_int32_seg2_2_ee5593a0d89a_strip(jga_acc, jga_start, jga_end, jga_inner, jga_base_x, jga_st1_x, jga_base_m, jga_st1_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
-            }
+            jga_sqdev_int32_seg2_2_ee5593a0d89a_strip(jga_acc, jga_start, jga_end, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
             #pragma unroll
             for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
                 jga_out[(jga_first + jga_k) * jga_parts + jga_part] = jga_acc[jga_k];
             }
         } else {
             for (long jga_o = jga_first; jga_o < jga_first + JGA_STRIP && jga_o < jga_outer; jga_o++) {
-                double jga_acc = (double) (0);
                 long jga_base_x = jga_off_x;
                 long jga_base_m = jga_off_m;
                 {
@@ -185,10 +208,7 @@ __kernel void jga_sqdev_int32_seg2_2_ee5593a0d89a_columns(__global int *x, __glo
                     jga_base_x += jga_rest * jga_st0_x;
                     jga_base_m += jga_rest * jga_st0_m;
                 }
-                for (long jga_j = jga_start; jga_j < jga_end; jga_j++) {
-                    jga_acc = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc, jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m));
-                }
-                jga_out[jga_o * jga_parts + jga_part] = jga_acc;
+                jga_out[jga_o * jga_parts + jga_part] = jga_sqdev_int32_seg2_2_ee5593a0d89a_column(jga_start, jga_end, jga_inner, jga_base_x, jga_base_m, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
             }
         }
     }

@@ -90,27 +90,55 @@ void jga_sum_float32_seg2_1_ab31238aa2cb_segments(__global float *x, long jga_sh
     }
 }
 
-/*
- * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k steps.
- * Inlined at each call so that a constant step reaches the reads (too large for the inliner's own choice).
- */
-__attribute__((always_inline)) void jga_sum_float32_seg2_1_ab31238aa2cb_strip(float *jga_acc, long jga_j, long jga_end, long jga_inner, long jga_base_x, long jga_step_x, __global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x)
+/* Reduces rows [jga_j, jga_end) of one output in the order a strip reduces each of its outputs. */
+float jga_sum_float32_seg2_1_ab31238aa2cb_column(long jga_j, long jga_end, long jga_inner, long jga_base_x, __global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x)
 {
-    for (; jga_j + 3 < jga_end; jga_j += 4) {
+    float jga_acc = (float) (0);
+    for (; jga_j + 7 < jga_end; jga_j += 8) {
+        const float jga_v0 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v1 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 1, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v2 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 2, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v3 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 3, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v4 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 4, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v5 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 5, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v6 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 6, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v7 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 7, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_reduce(
+                jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v0, jga_v1), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v2, jga_v3)),
+                jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v4, jga_v5), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v6, jga_v7))));
+    }
+    for (; jga_j < jga_end; jga_j++) {
+        jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
+    }
+    return jga_acc;
+}
+
+/*
+ * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k.
+ * Always inlined (too large for the inliner's own choice), so that the accumulators live in registers.
+ */
+__attribute__((always_inline)) void jga_sum_float32_seg2_1_ab31238aa2cb_strip(float *jga_acc, long jga_j, long jga_end, long jga_inner, long jga_base_x, __global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x)
+{
+    for (; jga_j + 7 < jga_end; jga_j += 8) {
         #pragma unroll
         for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
-            const float jga_v0 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x + jga_k * jga_step_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-            const float jga_v1 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 1, jga_inner, jga_base_x + jga_k * jga_step_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-            const float jga_v2 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 2, jga_inner, jga_base_x + jga_k * jga_step_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-            const float jga_v3 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 3, jga_inner, jga_base_x + jga_k * jga_step_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-            jga_acc[jga_k] = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc[jga_k],
-                    jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v0, jga_v1), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v2, jga_v3)));
+            const float jga_v0 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v1 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 1, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v2 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 2, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v3 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 3, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v4 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 4, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v5 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 5, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v6 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 6, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v7 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 7, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            jga_acc[jga_k] = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc[jga_k], jga_sum_float32_seg2_1_ab31238aa2cb_reduce(
+                    jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v0, jga_v1), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v2, jga_v3)),
+                    jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v4, jga_v5), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v6, jga_v7))));
         }
     }
     for (; jga_j < jga_end; jga_j++) {
         #pragma unroll
         for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
-            jga_acc[jga_k] = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc[jga_k], jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x + jga_k * jga_step_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
+            jga_acc[jga_k] = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc[jga_k], jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
         }
     }
 }
@@ -126,7 +154,7 @@ __kernel void jga_sum_float32_seg2_1_ab31238aa2cb_columns(__global float *x, lon
         const long jga_start = jga_part * jga_chunk;
         const long jga_stop = jga_start + jga_chunk;
         const long jga_end = jga_stop < jga_inner ? jga_stop : jga_inner;
-        if (jga_first + JGA_STRIP <= jga_outer && (jga_first % jga_shape1 + JGA_STRIP <= jga_shape1)) {
+        if (jga_first + JGA_STRIP <= jga_outer && (jga_first % jga_shape1 + JGA_STRIP <= jga_shape1) && (jga_st1_x == 1)) {
             float jga_acc[JGA_STRIP];
             #pragma unroll
             for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
@@ -143,18 +171,13 @@ __kernel void jga_sum_float32_seg2_1_ab31238aa2cb_columns(__global float *x, lon
                 }
                 jga_base_x += jga_rest * jga_st0_x;
             }
-            if (jga_st1_x == 1) {
-                jga_sum_float32_seg2_1_ab31238aa2cb_strip(jga_acc, jga_start, jga_end, jga_inner, jga_base_x, 1, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-            } else {
-                jga_sum_float32_seg2_1_ab31238aa2cb_strip(jga_acc, jga_start, jga_end, jga_inner, jga_base_x, jga_st1_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-            }
+            jga_sum_float32_seg2_1_ab31238aa2cb_strip(jga_acc, jga_start, jga_end, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
             #pragma unroll
             for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
                 jga_out[(jga_first + jga_k) * jga_parts + jga_part] = jga_acc[jga_k];
             }
         } else {
             for (long jga_o = jga_first; jga_o < jga_first + JGA_STRIP && jga_o < jga_outer; jga_o++) {
-                float jga_acc = (float) (0);
                 long jga_base_x = jga_off_x;
                 {
                     long jga_rest = jga_o;
@@ -165,10 +188,7 @@ __kernel void jga_sum_float32_seg2_1_ab31238aa2cb_columns(__global float *x, lon
                     }
                     jga_base_x += jga_rest * jga_st0_x;
                 }
-                for (long jga_j = jga_start; jga_j < jga_end; jga_j++) {
-                    jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
-                }
-                jga_out[jga_o * jga_parts + jga_part] = jga_acc;
+                jga_out[jga_o * jga_parts + jga_part] = jga_sum_float32_seg2_1_ab31238aa2cb_column(jga_start, jga_end, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
             }
         }
     }

@@ -11,8 +11,9 @@ public final class KernelLayout {
     public static final int BLOCK = 256;
     /**
      * Neighbouring outputs one work-item of the OpenCL {@code columns} kernel reduces together
-     * ({@code JGA_STRIP} in the source): on PoCL a strip of 64 float32 outputs is read as vectors, 0.9x the speed
-     * of a contiguous full sum over 4096 x 4096 (16 outputs: 0.5x, 32: 0.8x).
+     * ({@code JGA_STRIP} in the source): on PoCL the eight rows of a step of a 64-output float32 strip are read as
+     * vectors, the main pass over 4096 x 4096 at 0.85x the speed of a contiguous full sum (32 outputs: 0.7x; 128
+     * outputs spill registers: 6x slower, and the program takes 12 s to compile).
      */
     public static final int COLUMN_STRIP = 64;
     /** Elements each thread scans sequentially; a scan tile holds {@code BLOCK * ITEMS} elements. */

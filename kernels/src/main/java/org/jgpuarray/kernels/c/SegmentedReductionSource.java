@@ -61,8 +61,7 @@ final class SegmentedReductionSource {
                 Map.entry("INNER_AT", indent(innerAt(space, spec.outerDims(), index), 1)),
                 Map.entry("STRIP_PARAMS", strip.params() + userParams),
                 Map.entry("STRIP_ELEMENT_ARGS", strip.elementArgs() + userArgs),
-                Map.entry("STRIP_UNIT_ARGS", strip.unitArgs() + userArgs),
-                Map.entry("STRIP_STEP_ARGS", strip.stepArgs() + userArgs),
+                Map.entry("STRIP_ARGS", strip.args() + userArgs),
                 Map.entry("STRIP_WITHIN", strip.within()),
                 Map.entry("STRIP_UNIT", strip.unit()),
                 Map.entry("STRIP_WIDTH", Integer.toString(KernelLayout.COLUMN_STRIP))));
