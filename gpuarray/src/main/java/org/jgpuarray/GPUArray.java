@@ -369,12 +369,7 @@ public final class GPUArray implements AutoCloseable {
 
     /** The elements as booleans (nonzero is true). */
     public boolean[] toBooleanArray() {
-        byte[] bytes = (byte[]) download(DType.BOOL).array();
-        boolean[] values = new boolean[bytes.length];
-        for (int k = 0; k < bytes.length; k++) {
-            values[k] = bytes[k] != 0;
-        }
-        return values;
+        return BoolBytes.values((byte[]) download(DType.BOOL).array());
     }
 
     /**

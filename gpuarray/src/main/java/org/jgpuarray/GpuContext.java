@@ -175,11 +175,8 @@ public final class GpuContext implements AutoCloseable {
 
     /** Copies {@code data} to the device as bool; see {@link #toGpu(float[], long...)}. */
     public GPUArray toGpu(boolean[] data, long... shape) {
-        byte[] bytes = new byte[Objects.requireNonNull(data, "data").length];
-        for (int k = 0; k < data.length; k++) {
-            bytes[k] = (byte) (data[k] ? 1 : 0);
-        }
-        return upload(DType.BOOL, bytes, data.length, shape);
+        byte[] bytes = BoolBytes.of(Objects.requireNonNull(data, "data"));
+        return upload(DType.BOOL, bytes, bytes.length, shape);
     }
 
     // ---- arrays from java.nio buffers ------------------------------------------------------------

@@ -149,7 +149,7 @@ final class NioTransfers {
                     + ", got a " + buffer.getClass().getSimpleName());
         }
         int position = buffer.position();
-        if (buffer.isDirect() && (dtype == DType.BOOL || HostArray.byteOrder(buffer) == ByteOrder.nativeOrder())) {
+        if (HostArray.nativeStorage(dtype.scalarType(), buffer)) {
             Buffer window = buffer.duplicate().position(position).limit(buffer.limit());
             return new Source(HostArray.direct(dtype.scalarType(), window), 0, false);
         }

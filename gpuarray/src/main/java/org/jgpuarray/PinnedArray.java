@@ -176,11 +176,7 @@ public final class PinnedArray implements AutoCloseable {
 
     /** Copies bool values in (not modified), as bytes 0 and 1; see {@link #set(float[])}. */
     public PinnedArray set(boolean[] values) {
-        Objects.requireNonNull(values, "values");
-        byte[] bytes = new byte[values.length];
-        for (int k = 0; k < bytes.length; k++) {
-            bytes[k] = (byte) (values[k] ? 1 : 0);
-        }
+        byte[] bytes = BoolBytes.of(Objects.requireNonNull(values, "values"));
         return fill("boolean[]", bytes, bytes.length, DType.BOOL, DType.BOOL);
     }
 
@@ -210,12 +206,7 @@ public final class PinnedArray implements AutoCloseable {
 
     /** A copy of the bool values (a nonzero byte reads as true); see {@link #toFloatArray()}. */
     public boolean[] toBooleanArray() {
-        byte[] bytes = (byte[]) read("toBooleanArray", DType.BOOL, DType.BOOL);
-        boolean[] out = new boolean[bytes.length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = bytes[k] != 0;
-        }
-        return out;
+        return BoolBytes.values((byte[]) read("toBooleanArray", DType.BOOL, DType.BOOL));
     }
 
     /**

@@ -80,12 +80,10 @@ final class PinnedTransfers {
         a.ensureOpen();
         Objects.requireNonNull(buffer, role);
         DType dtype = a.dtype();
-        Class<? extends Buffer> storage = HostArray.bufferClass(dtype.scalarType());
-        if (!storage.isInstance(buffer) || !buffer.isDirect()
-                || (dtype != DType.BOOL && HostArray.byteOrder(buffer) != ByteOrder.nativeOrder())) {
+        if (!HostArray.nativeStorage(dtype.scalarType(), buffer)) {
             throw new IllegalArgumentException("an asynchronous copy of a " + dtype.numpyName() + " array needs a"
-                    + " direct " + storage.getSimpleName() + " in native byte order (" + ByteOrder.nativeOrder()
-                    + ") as its " + role + ", got a " + (buffer.isDirect() ? "direct " : "heap ")
+                    + " direct " + HostArray.bufferClass(dtype.scalarType()).getSimpleName() + " in native byte order ("
+                    + ByteOrder.nativeOrder() + ") as its " + role + ", got a " + (buffer.isDirect() ? "direct " : "heap ")
                     + buffer.getClass().getSimpleName() + "; copy heap buffers with toGpu or copyTo");
         }
         long values = a.size() * (dtype.isComplex() ? 2 : 1);

@@ -40,11 +40,7 @@ final class CpuScan implements CompiledScan {
             }
             int chunks = (int) Math.max(1, Math.min(ParallelRanges.parallelism(),
                     segments * length / ParallelRanges.MIN_CHUNK));
-            long[] bounds = new long[chunks + 1];
-            for (int k = 0; k <= chunks; k++) {
-                bounds[k] = segments * k / chunks;
-            }
-            return ParallelRanges.map(bounds, (chunk, from, to) -> {
+            return ParallelRanges.map(ParallelRanges.equalParts(segments, chunks), (chunk, from, to) -> {
                 for (long s = from; s < to; s++) {
                     kernel.scanRange(input, output, s * length, (s + 1) * length, kernel.neutral());
                 }

@@ -84,11 +84,7 @@ final class CpuSegmentedReduction implements CompiledReduction {
                              long total) {
         int chunks = (int) Math.max(1, Math.min(Math.min(ParallelRanges.parallelism(), outer),
                 total / ParallelRanges.MIN_CHUNK));
-        long[] bounds = new long[chunks + 1];
-        for (int k = 0; k <= chunks; k++) {
-            bounds[k] = outer * k / chunks;
-        }
-        return ParallelRanges.map(bounds, (chunk, from, to) -> {
+        return ParallelRanges.map(ParallelRanges.equalParts(outer, chunks), (chunk, from, to) -> {
             if (segmentsContiguous) {
                 kernel.reduceAlong(arrays, inner, from, to, result);
             } else {

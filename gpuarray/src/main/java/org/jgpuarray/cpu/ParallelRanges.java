@@ -56,6 +56,14 @@ final class ParallelRanges {
         long bytes = n * Math.max(1, bytesPerElement);
         int chunks = oneChunk(n, bytesPerElement) ? 1
                 : (int) Math.min(Math.min(MAX_CHUNKS, n), Math.max(2, bytes / CHUNK_BYTES));
+        return equalParts(n, chunks);
+    }
+
+    /**
+     * Boundaries of {@code chunks} parts of {@code [0, n)} that differ by at most one element: part {@code k} is
+     * {@code bounds[k]} to {@code bounds[k + 1]}.
+     */
+    static long[] equalParts(long n, int chunks) {
         long[] bounds = new long[chunks + 1];
         for (int k = 0; k <= chunks; k++) {
             bounds[k] = n * k / chunks;
@@ -115,11 +123,7 @@ final class ParallelRanges {
     /** Chunk boundaries for {@code n} elements, one chunk per core: {@code bounds[k]} to {@code bounds[k + 1]}. */
     static long[] split(long n) {
         int chunks = (int) Math.max(1, Math.min(parallelism(), n / MIN_CHUNK));
-        long[] bounds = new long[chunks + 1];
-        for (int k = 0; k <= chunks; k++) {
-            bounds[k] = n * k / chunks;
-        }
-        return bounds;
+        return equalParts(n, chunks);
     }
 
     /** The number of threads chunks run on. */

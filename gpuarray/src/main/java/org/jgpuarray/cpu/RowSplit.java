@@ -42,11 +42,7 @@ final class RowSplit {
         if (kept == chunks) {
             return bounds;
         }
-        long[] fewer = new long[kept + 1];
-        for (int k = 0; k <= kept; k++) {
-            fewer[k] = inner * k / kept;
-        }
-        return fewer;
+        return ParallelRanges.equalParts(inner, kept);
     }
 
     /**

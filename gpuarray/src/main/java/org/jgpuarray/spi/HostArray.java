@@ -113,6 +113,15 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
         };
     }
 
+    /**
+     * True when {@code buffer} can serve as {@code type}'s storage in native memory as it is: a direct buffer of
+     * {@link #bufferClass(ScalarType)}, in native byte order (any order for bool's bytes).
+     */
+    static boolean nativeStorage(ScalarType type, Buffer buffer) {
+        return bufferClass(type).isInstance(buffer) && buffer.isDirect()
+                && (type == ScalarType.BOOL || byteOrder(buffer) == ByteOrder.nativeOrder());
+    }
+
     /** The byte order of an NIO buffer of any primitive type (null for a {@code CharBuffer} or {@code ShortBuffer}). */
     static ByteOrder byteOrder(Buffer buffer) {
         return Direct.orderOf(buffer);
@@ -139,9 +148,8 @@ public sealed interface HostArray permits HostArray.Bytes, HostArray.Ints, HostA
      */
     static HostArray direct(ScalarType type, Buffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
-        Class<? extends Buffer> storage = bufferClass(type);
-        boolean kind = storage.isInstance(buffer);
-        if (!kind || !buffer.isDirect() || (type != ScalarType.BOOL && byteOrder(buffer) != ByteOrder.nativeOrder())) {
+        if (!nativeStorage(type, buffer)) {
+            Class<? extends Buffer> storage = bufferClass(type);
             throw new IllegalArgumentException(type.numpyName() + " native memory must be a direct "
                     + storage.getSimpleName() + " in native byte order (" + ByteOrder.nativeOrder() + "), got a "
                     + (buffer.isDirect() ? "direct " : "heap ") + publicName(buffer) + " in " + byteOrder(buffer)

@@ -53,14 +53,14 @@ public final class CSourceGenerator {
         boolean rows = space.ndim() >= 2;
         String template = rows ? d.stridedElementwiseTemplate()
                 : SnippetLabels.defines(spec.operation()) ? d.labelledElementwiseTemplate() : d.elementwiseTemplate();
+        String flat = rows ? "" : positions(space, d.indexType()) + terminable(spec.operation());
         String body = Template.fill(template, Map.of(
                 "NAME", entry,
                 "PARAMS", (params.isEmpty() ? "" : params + ", ") + d.indexType() + " n",
                 "ALIASES", d.aliases(spec.arguments()),
                 "LOOP_PREP", indent(spec.loopPrep(), 1),
-                rows ? "LOOP" : "OPERATION", rows ? new StridedLoop(space, d).code(spec.operation())
-                        : indent(positions(space, d.indexType()) + terminable(spec.operation()), 2),
-                "NESTED_OPERATION", rows ? "" : indent(positions(space, d.indexType()) + terminable(spec.operation()), 3),
+                rows ? "LOOP" : "OPERATION", rows ? new StridedLoop(space, d).code(spec.operation()) : indent(flat, 2),
+                "NESTED_OPERATION", indent(flat, 3),
                 "AFTER_LOOP", indent(spec.afterLoop(), 1)));
         return new CSource(program(d, spec.name(), spec.preamble(), body), List.of(entry));
     }
@@ -150,7 +150,7 @@ public final class CSourceGenerator {
 
     /** The statements that set {@code jga_at_x} for each array of a one-dimensional index space; none without one. */
     static String positions(IndexSpace space, String indexType) {
-        return space.present() ? new ElementPositions(space, indexType).walk("i", true, false, "") : "";
+        return space.present() ? new ElementPositions(space, indexType).walk("i", false, "") : "";
     }
 
     /**

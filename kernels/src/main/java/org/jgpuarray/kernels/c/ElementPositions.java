@@ -20,12 +20,11 @@ final class ElementPositions {
     }
 
     /**
-     * Statements that set every {@code jga_at_x} to the position of flat index {@code from}, declaring the
-     * variables when {@code declare}; with {@code keepColumn}, the innermost coordinate is left in
-     * {@code jga_col} and out of the positions.
+     * Statements that declare every {@code jga_at_x} and set it to the position of flat index {@code from};
+     * with {@code keepColumn}, the innermost coordinate is left in {@code jga_col} and out of the positions.
      */
-    String walk(String from, boolean declare, boolean keepColumn, String pad) {
-        String type = declare ? indexType + " " : "";
+    String walk(String from, boolean keepColumn, String pad) {
+        String type = indexType + " ";
         StringBuilder code = new StringBuilder();
         for (String a : space.arrays()) {
             code.append(pad).append(type).append(IndexSpace.at(a)).append(" = ").append(IndexSpace.offset(a))

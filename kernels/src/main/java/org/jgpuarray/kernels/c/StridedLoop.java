@@ -56,7 +56,7 @@ final class StridedLoop {
         }
         c.append("if (").append(d.globalSize()).append(" == n && ").append(row).append(" % jga_lanes == 0) {\n");
         c.append("    const ").append(t).append(" jga_first = ").append(d.blockIndex()).append(" * jga_lanes;\n");
-        c.append(positions.walk("jga_first", true, true, "    "));
+        c.append(positions.walk("jga_first", true, "    "));
         c.append("    i = jga_first + ").append(d.lane()).append(";\n");
         for (String a : space.arrays()) {
             c.append("    ").append(IndexSpace.at(a)).append(" += (jga_col + ").append(d.lane()).append(") * ")
@@ -72,7 +72,7 @@ final class StridedLoop {
     /** The grid-stride loop over every element, each with its positions, at indentation {@code pad}. */
     private String gridStride(String operation, String pad) {
         return pad + "for (i = " + d.globalIndex() + "; i < n; i += " + d.globalSize() + ") {\n"
-                + positions.walk("i", true, false, pad + "    ") + block(operation, pad + "    ") + pad + "}\n";
+                + positions.walk("i", false, pad + "    ") + block(operation, pad + "    ") + pad + "}\n";
     }
 
     /**

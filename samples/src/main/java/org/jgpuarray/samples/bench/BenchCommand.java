@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
                 "and sort (GPUArray.sort against Arrays.sort and Arrays.parallelSort).",
                 "--layouts times issue 11's view, axis-sum and sort targets instead."})
 public final class BenchCommand implements Callable<Integer> {
+    /** The backend whose device the PyOpenCL peer of {@code --layouts} runs on. */
+    private static final String OPENCL = "opencl";
+
     @Spec
     private CommandSpec spec;
 
@@ -155,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int smallRounds;
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter with PyOpenCL for --small-calls "
-            + "(default: python3, then /usr/bin/python3).")
+            + "and --layouts (default: python3, then /usr/bin/python3).")
     private String python;
 
     /** Runs the benchmark; returns the exit status. */
@@ -229,6 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         List<LayoutCase> cases = new ArrayList<>();
+        String openClDevice = null;
         try {
             LayoutBench bench = new LayoutBench(layoutSize, sortSize, new Repeater(warmup, warmupMillis, repeat), seed);
             for (GpuContext c : contexts) {
@@ -236,12 +240,21 @@ public final class BenchCommand implements Callable<Integer> {
                         layoutSize, layoutSize, sortSize);
                 out.flush();
                 cases.addAll(bench.run(c));
+                if (c.backendName().equals(OPENCL)) {
+                    openClDevice = c.device().name();
+                }
             }
         } finally {
             contexts.forEach(GpuContext::close);
         }
         LayoutReport.print(cases, out);
         out.println(LayoutReport.summary(cases));
+        if (openClDevice != null) {
+            out.println("PyOpenCL on " + openClDevice + " ...");
+            out.flush();
+            LayoutReport.printPeer(PyOpenClLayouts.run(python, openClDevice, layoutSize, repeat, seed), cases, OPENCL,
+                    out);
+        }
         Path file = csv != null ? csv : outDir.resolve("layouts.csv");
         LayoutReport.writeCsv(cases, file);
         Path picture = plot != null ? plot : outDir.resolve("layouts.png");

@@ -43,6 +43,41 @@ final class LayoutReport {
     }
 
     /**
+     * Prints PyOpenCL's cases beside jgpuarray's on the same backend: each one's times, and how many times
+     * faster jgpuarray's median was (PyOpenCL's median over jgpuarray's; only where PyOpenCL's result was
+     * right), or what PyOpenCL said instead.
+     *
+     * @param peer    what the PyOpenCL script measured; not modified
+     * @param ours    jgpuarray's cases; not modified
+     * @param backend the backend whose cases the peer ran beside (its device)
+     */
+    static void printPeer(PyOpenClLayouts.Outcome peer, List<LayoutCase> ours, String backend, PrintWriter out) {
+        if (!peer.problem().isEmpty()) {
+            out.println("PyOpenCL not measured: " + peer.problem());
+            out.flush();
+            return;
+        }
+        out.println("PyOpenCL on the same device (" + peer.device() + "):");
+        String format = "%-20s %9s %9s %14s %10s  %s%n";
+        out.printf(format, "case", "min ms", "median ms", backend + " median", "speed-up", "PyOpenCL's result");
+        for (PyOpenClLayouts.Case c : peer.cases()) {
+            LayoutCase mine = ours.stream().filter(o -> o.backend().equals(backend) && o.name().equals(c.name()))
+                    .findFirst().orElse(null);
+            String note = c.problem().isEmpty() ? "right" : c.problem();
+            if (c.stats() == null) {
+                out.printf(format, c.name(), "", "", mine == null ? "" : Format.number(mine.stats().medianMs()), "",
+                        "refused: " + note);
+                continue;
+            }
+            String speedup = mine == null || !c.problem().isEmpty() ? ""
+                    : Format.number(c.stats().medianMs() / mine.stats().medianMs()) + "x";
+            out.printf(format, c.name(), Format.number(c.stats().minMs()), Format.number(c.stats().medianMs()),
+                    mine == null ? "" : Format.number(mine.stats().medianMs()), speedup, note);
+        }
+        out.flush();
+    }
+
+    /**
      * Writes the CSV file, creating its directory.
      *
      * @param cases not modified

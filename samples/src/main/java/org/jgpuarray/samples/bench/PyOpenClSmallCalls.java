@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +61,12 @@ final class PyOpenClSmallCalls implements AutoCloseable {
      * @param seed   seed of the inputs
      */
     static Started start(String python, String device, int n, int warmup, long seed) {
-        Optional<Path> script = locate();
+        Optional<Path> script = PythonScripts.locate(SCRIPT);
         if (script.isEmpty()) {
             return Started.failed(SCRIPT + " not found (run from the repository root)");
         }
-        List<String> interpreters = python != null ? List.of(python) : List.of("python3", "/usr/bin/python3");
         List<String> problems = new ArrayList<>();
-        for (String interpreter : interpreters) {
+        for (String interpreter : PythonScripts.interpreters(python)) {
             List<String> command = List.of(interpreter, script.get().toString(), "--serve", "--n", String.valueOf(n),
                     "--warmup", String.valueOf(warmup), "--device", device, "--seed", String.valueOf(seed));
             Started started = startOnce(command, problems);
@@ -162,30 +159,5 @@ final class PyOpenClSmallCalls implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-    }
-
-    /** The script under the working directory, else under the repository that holds this jar. */
-    private static Optional<Path> locate() {
-        Path here = Path.of(SCRIPT);
-        if (Files.isRegularFile(here)) {
-            return Optional.of(here);
-        }
-        var source = PyOpenClSmallCalls.class.getProtectionDomain().getCodeSource();
-        if (source == null) {
-            return Optional.empty();
-        }
-        try {
-            // samples/target/jgpuarray.jar (or samples/target/classes) -> the repository root
-            Path root = Path.of(source.getLocation().toURI()).toAbsolutePath();
-            for (int up = 0; up < 3 && root != null; up++) {
-                root = root.getParent();
-            }
-            if (root != null && Files.isRegularFile(root.resolve(SCRIPT))) {
-                return Optional.of(root.resolve(SCRIPT));
-            }
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            // a code source that is no file: only the working directory counts
-        }
-        return Optional.empty();
     }
 }
