@@ -3,6 +3,9 @@
 #ifndef JGA_BLOCK
 #define JGA_BLOCK 256
 #endif
+#ifndef JGA_STRIP
+#define JGA_STRIP 64
+#endif
 
 float jga_sum_float32_seg2_1_ab31238aa2cb_reduce(float a, float b)
 {
@@ -87,19 +90,77 @@ void jga_sum_float32_seg2_1_ab31238aa2cb_segments(__global float *x, long jga_sh
     }
 }
 
-/* Part jga_part of the inner positions of JGA_BLOCK neighbouring outputs, stepped through together. */
-__kernel __attribute__((reqd_work_group_size(JGA_BLOCK, 1, 1)))
-void jga_sum_float32_seg2_1_ab31238aa2cb_columns(__global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x, __global float *jga_out, long jga_outer, long jga_inner, long jga_parts)
+/* Reduces rows [jga_j, jga_end) of one output in the order a strip reduces each of its outputs. */
+float jga_sum_float32_seg2_1_ab31238aa2cb_column(long jga_j, long jga_end, long jga_inner, long jga_base_x, __global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x)
+{
+    float jga_acc = (float) (0);
+    for (; jga_j + 7 < jga_end; jga_j += 8) {
+        const float jga_v0 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v1 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 1, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v2 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 2, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v3 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 3, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v4 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 4, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v5 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 5, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v6 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 6, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        const float jga_v7 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 7, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+        jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_reduce(
+                jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v0, jga_v1), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v2, jga_v3)),
+                jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v4, jga_v5), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v6, jga_v7))));
+    }
+    for (; jga_j < jga_end; jga_j++) {
+        jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
+    }
+    return jga_acc;
+}
+
+/*
+ * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k.
+ * Always inlined (too large for the inliner's own choice), so that the accumulators live in registers.
+ */
+__attribute__((always_inline)) void jga_sum_float32_seg2_1_ab31238aa2cb_strip(float *jga_acc, long jga_j, long jga_end, long jga_inner, long jga_base_x, __global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x)
+{
+    for (; jga_j + 7 < jga_end; jga_j += 8) {
+        #pragma unroll
+        for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+            const float jga_v0 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v1 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 1, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v2 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 2, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v3 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 3, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v4 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 4, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v5 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 5, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v6 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 6, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            const float jga_v7 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 7, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            jga_acc[jga_k] = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc[jga_k], jga_sum_float32_seg2_1_ab31238aa2cb_reduce(
+                    jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v0, jga_v1), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v2, jga_v3)),
+                    jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v4, jga_v5), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v6, jga_v7))));
+        }
+    }
+    for (; jga_j < jga_end; jga_j++) {
+        #pragma unroll
+        for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+            jga_acc[jga_k] = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc[jga_k], jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x + jga_k, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
+        }
+    }
+}
+
+/* Part jga_part of the inner positions of JGA_STRIP neighbouring outputs per work-item. */
+__kernel void jga_sum_float32_seg2_1_ab31238aa2cb_columns(__global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x, __global float *jga_out, long jga_outer, long jga_inner, long jga_parts)
 {
     const long jga_chunk = (jga_inner + jga_parts - 1) / jga_parts;
-    const long jga_groups = (jga_outer + JGA_BLOCK - 1) / JGA_BLOCK * jga_parts;
-    for (long jga_g = (long) get_group_id(0); jga_g < jga_groups; jga_g += (long) get_num_groups(0)) {
-        const long jga_tile = jga_g / jga_parts;
-        const long jga_part = jga_g - jga_tile * jga_parts;
-        const long jga_mine = jga_tile * JGA_BLOCK + (long) get_local_id(0);
-        const long jga_o = jga_mine < jga_outer ? jga_mine : jga_outer - 1;
-        float jga_acc = (float) (0);
-        {
+    const long jga_tiles = (jga_outer + JGA_STRIP - 1) / JGA_STRIP;
+    for (long jga_g = (long) get_global_id(0); jga_g < jga_tiles * jga_parts; jga_g += (long) get_global_size(0)) {
+        const long jga_part = jga_g / jga_tiles;
+        const long jga_first = (jga_g - jga_part * jga_tiles) * JGA_STRIP;
+        const long jga_start = jga_part * jga_chunk;
+        const long jga_stop = jga_start + jga_chunk;
+        const long jga_end = jga_stop < jga_inner ? jga_stop : jga_inner;
+        if (jga_first + JGA_STRIP <= jga_outer && (jga_first % jga_shape1 + JGA_STRIP <= jga_shape1) && (jga_st1_x == 1)) {
+            float jga_acc[JGA_STRIP];
+            #pragma unroll
+            for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+                jga_acc[jga_k] = (float) (0);
+            }
+            const long jga_o = jga_first;
             long jga_base_x = jga_off_x;
             {
                 long jga_rest = jga_o;
@@ -110,30 +171,25 @@ void jga_sum_float32_seg2_1_ab31238aa2cb_columns(__global float *x, long jga_sha
                 }
                 jga_base_x += jga_rest * jga_st0_x;
             }
-            const long jga_stop = (jga_part + 1) * jga_chunk;
-            const long jga_end = jga_stop < jga_inner ? jga_stop : jga_inner;
-            long jga_j = jga_part * jga_chunk;
-            for (; jga_j + 7 < jga_end; jga_j += 8) {
-                const float jga_v0 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                const float jga_v1 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 1, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                const float jga_v2 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 2, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                const float jga_v3 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 3, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                const float jga_v4 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 4, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                const float jga_v5 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 5, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                const float jga_v6 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 6, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                const float jga_v7 = jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j + 7, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
-                jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_reduce(
-                        jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v0, jga_v1), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v2, jga_v3)),
-                        jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v4, jga_v5), jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_v6, jga_v7))));
-                barrier(CLK_LOCAL_MEM_FENCE);
+            jga_sum_float32_seg2_1_ab31238aa2cb_strip(jga_acc, jga_start, jga_end, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
+            #pragma unroll
+            for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
+                jga_out[(jga_first + jga_k) * jga_parts + jga_part] = jga_acc[jga_k];
             }
-            for (; jga_j < jga_end; jga_j++) {
-                jga_acc = jga_sum_float32_seg2_1_ab31238aa2cb_reduce(jga_acc, jga_sum_float32_seg2_1_ab31238aa2cb_element(jga_j, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x));
-                barrier(CLK_LOCAL_MEM_FENCE);
+        } else {
+            for (long jga_o = jga_first; jga_o < jga_first + JGA_STRIP && jga_o < jga_outer; jga_o++) {
+                long jga_base_x = jga_off_x;
+                {
+                    long jga_rest = jga_o;
+                    {
+                        long jga_c = jga_rest % jga_shape1;
+                        jga_rest /= jga_shape1;
+                        jga_base_x += jga_c * jga_st1_x;
+                    }
+                    jga_base_x += jga_rest * jga_st0_x;
+                }
+                jga_out[jga_o * jga_parts + jga_part] = jga_sum_float32_seg2_1_ab31238aa2cb_column(jga_start, jga_end, jga_inner, jga_base_x, x, jga_shape0, jga_shape1, jga_shape2, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x);
             }
-        }
-        if (jga_mine < jga_outer) {
-            jga_out[jga_mine * jga_parts + jga_part] = jga_acc;
         }
     }
 }

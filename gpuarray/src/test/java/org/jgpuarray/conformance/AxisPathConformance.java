@@ -271,4 +271,48 @@ public abstract class AxisPathConformance extends ConformanceBase {
             }
         }
     }
+
+    /**
+     * A reduction over the first axis of 3-D views whose two outer axes do not merge into one (a slice of the last
+     * axis, and a step of 2 along it): CPU OpenCL devices reduce strips of neighbouring outputs, some of which
+     * run across the end of a row of outputs. Every output of a NaN-poisoned out must be the exact sum of small
+     * integers weighted by their position.
+     */
+    @Test
+    void userKernelOverOuterAxesThatDoNotMerge() {
+        ReductionKernel weighted = ctx.reductionKernel(DType.FLOAT32, "0", "a + b", "x[i] * (float) (i % 3 + 1)",
+                "const float *x");
+        int planes = 7;
+        int cols = 70;
+        long seed = 53;
+        Random r = new Random(seed);
+        for (int rows : new int[] {1, 3, 131}) {
+            for (String slice : new String[] {":, :, 5:75", ":, :, ::2"}) {
+                int width = slice.endsWith("::2") ? 2 * cols : cols + 10;
+                float[] x = new float[rows * planes * width];
+                for (int k = 0; k < x.length; k++) {
+                    x[k] = r.nextInt(9) - 4;
+                }
+                int from = slice.endsWith("::2") ? 0 : 5;
+                int step = slice.endsWith("::2") ? 2 : 1;
+                float[] poison = new float[planes * cols];
+                Arrays.fill(poison, Float.NaN);
+                try (GPUArray base = ctx.toGpu(x, rows, planes, width); GPUArray a = base.get(slice);
+                     GPUArray out = ctx.toGpu(poison, planes, cols)) {
+                    weighted.callAlong(out, new int[] {0}, false, a);
+                    float[] got = out.toFloatArray();
+                    for (int o = 0; o < got.length; o++) {
+                        int p = o / cols;
+                        int c = from + step * (o % cols);
+                        double expected = 0;
+                        for (int k = 0; k < rows; k++) {
+                            expected += x[(k * planes + p) * width + c] * (double) (k % 3 + 1);
+                        }
+                        assertEquals(expected, got[o], 0, "output " + o + " of (" + rows + ", " + planes + ", " + cols
+                                + ") view [" + slice + "] along 0 (seed " + seed + ")");
+                    }
+                }
+            }
+        }
+    }
 }

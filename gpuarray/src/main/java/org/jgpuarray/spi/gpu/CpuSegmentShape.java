@@ -6,8 +6,8 @@ package org.jgpuarray.spi.gpu;
  */
 final class CpuSegmentShape {
     /**
-     * Inner positions (rows) a part of the OpenCL {@code columns} kernel steps through: the rows a group reads
-     * stay in the core's caches while it steps, and the partials stay few.
+     * Inner positions (rows) a part of the OpenCL {@code columns} kernel reduces: enough strips for both threads
+     * of a CPU and partials few enough to combine quickly (on PoCL 64 and 256 rows were no faster).
      */
     static final long COLUMN_ROWS = 128;
     /** Groups each compute unit gets at least, so that a thread that starts late still finds work. */

@@ -1,6 +1,7 @@
 package org.jgpuarray.spi.gpu;
 
 import org.jgpuarray.kernels.ArgumentList;
+import org.jgpuarray.kernels.c.KernelLayout;
 import org.jgpuarray.spi.CompiledReduction;
 import org.jgpuarray.spi.DeviceBuffer;
 
@@ -20,8 +21,9 @@ import org.jgpuarray.spi.DeviceBuffer;
  * <p>CPU devices (PoCL runs a block as a loop over its threads) get other shapes when there are at least a
  * block of outputs, chosen by {@link CpuSegmentShape}: segments that lie together in memory one thread each,
  * read start to end (on PoCL 5x faster than a block per segment over 4096 x 4096 float32); neighbouring outputs
- * that lie together the OpenCL {@code columns} kernel, a thread per output stepping through rows of
- * {@link CpuSegmentShape#COLUMN_ROWS} together, so that each row is read in memory order.
+ * that lie together the OpenCL {@code columns} kernel, a work-item of a one-item group per strip of
+ * {@link KernelLayout#COLUMN_STRIP} outputs and part of {@link CpuSegmentShape#COLUMN_ROWS} rows, reading each
+ * row's part of the strip as vectors.
  */
 final class GpuSegmentedReduction implements CompiledReduction {
     /** Outputs a block reads side by side when they, rather than segments, are neighbours in memory. */
@@ -96,8 +98,9 @@ final class GpuSegmentedReduction implements CompiledReduction {
             DeviceBuffer target = parts == 1 ? out
                     : device.scratch().get("segment-partials", outer * parts * elementBytes);
             if (byColumns) {
-                device.launch(columns, grid(tiles * parts), threads, 0,
-                        ArgumentBinder.bind(name, arguments, args, target, outer, count, parts));
+                long strips = LaunchGeometry.ceilDiv(outer, KernelLayout.COLUMN_STRIP) * parts;
+                device.launch(columns, new long[] {device.geometry().elementwiseBlocks(strips, 1), 1, 1},
+                        new long[] {1, 1, 1}, 0, ArgumentBinder.bind(name, arguments, args, target, outer, count, parts));
             } else {
                 device.launch(segments, grid(tiles * parts), threads, 0,
                         ArgumentBinder.bind(name, arguments, args, target, outer, count, parts, block));

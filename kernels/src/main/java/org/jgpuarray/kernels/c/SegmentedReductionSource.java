@@ -43,6 +43,7 @@ final class SegmentedReductionSource {
             baseParams.append(", ").append(index).append(' ').append(base(a));
             baseArgs.append(", ").append(base(a));
         }
+        Strip strip = Strip.of(space, spec.outerDims(), index);
         String body = Template.fill(SegmentedTemplates.of(d.dialect()), Map.ofEntries(
                 Map.entry("NAME", entry),
                 Map.entry("T", spec.outputType().nameIn(d.dialect())),
@@ -56,7 +57,14 @@ final class SegmentedReductionSource {
                 Map.entry("REDUCE", spec.reduceExpression()),
                 Map.entry("MAP", spec.mapExpression()),
                 Map.entry("OUTER_BASE", indent(outerBase(space, spec.outerDims(), index), 3)),
-                Map.entry("INNER_AT", indent(innerAt(space, spec.outerDims(), index), 1))));
+                Map.entry("OUTPUT_BASE", indent(outerBase(space, spec.outerDims(), index), 4)),
+                Map.entry("INNER_AT", indent(innerAt(space, spec.outerDims(), index), 1)),
+                Map.entry("STRIP_PARAMS", strip.params() + userParams),
+                Map.entry("STRIP_ELEMENT_ARGS", strip.elementArgs() + userArgs),
+                Map.entry("STRIP_ARGS", strip.args() + userArgs),
+                Map.entry("STRIP_WITHIN", strip.within()),
+                Map.entry("STRIP_UNIT", strip.unit()),
+                Map.entry("STRIP_WIDTH", Integer.toString(KernelLayout.COLUMN_STRIP))));
         List<String> kernels = d.dialect() == Dialect.OPENCL
                 ? List.of(KernelLayout.segments(entry), KernelLayout.segmentPartials(entry),
                         KernelLayout.segmentColumns(entry))
