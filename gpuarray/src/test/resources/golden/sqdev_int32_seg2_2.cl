@@ -130,11 +130,13 @@ double jga_sqdev_int32_seg2_2_ee5593a0d89a_column(long jga_j, long jga_end, long
 /*
  * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k.
  * Always inlined (too large for the inliner's own choice), so that the accumulators live in registers.
+ * Unrolled over the strip only where the inner positions are one axis (STRIP_UNROLL): with more, every
+ * element decomposes its position, and 512 unrolled copies took PoCL minutes to compile.
  */
 __attribute__((always_inline)) void jga_sqdev_int32_seg2_2_ee5593a0d89a_strip(double *jga_acc, long jga_j, long jga_end, long jga_inner, long jga_base_x, long jga_base_m, __global int *x, __global double *m, long jga_shape0, long jga_shape1, long jga_shape2, long jga_shape3, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x, long jga_st3_x, long jga_off_m, long jga_st0_m, long jga_st1_m, long jga_st2_m, long jga_st3_m)
 {
     for (; jga_j + 7 < jga_end; jga_j += 8) {
-        #pragma unroll
+        #pragma unroll 1
         for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
             const double jga_v0 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
             const double jga_v1 = jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j + 1, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m);
@@ -150,7 +152,7 @@ __attribute__((always_inline)) void jga_sqdev_int32_seg2_2_ee5593a0d89a_strip(do
         }
     }
     for (; jga_j < jga_end; jga_j++) {
-        #pragma unroll
+        #pragma unroll 1
         for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
             jga_acc[jga_k] = jga_sqdev_int32_seg2_2_ee5593a0d89a_reduce(jga_acc[jga_k], jga_sqdev_int32_seg2_2_ee5593a0d89a_element(jga_j, jga_inner, jga_base_x + jga_k, jga_base_m + jga_k, x, m, jga_shape0, jga_shape1, jga_shape2, jga_shape3, jga_off_x, jga_st0_x, jga_st1_x, jga_st2_x, jga_st3_x, jga_off_m, jga_st0_m, jga_st1_m, jga_st2_m, jga_st3_m));
         }

@@ -116,6 +116,8 @@ float jga_sum_float32_seg2_1_ab31238aa2cb_column(long jga_j, long jga_end, long 
 /*
  * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k.
  * Always inlined (too large for the inliner's own choice), so that the accumulators live in registers.
+ * Unrolled over the strip only where the inner positions are one axis (STRIP_UNROLL): with more, every
+ * element decomposes its position, and 512 unrolled copies took PoCL minutes to compile.
  */
 __attribute__((always_inline)) void jga_sum_float32_seg2_1_ab31238aa2cb_strip(float *jga_acc, long jga_j, long jga_end, long jga_inner, long jga_base_x, __global float *x, long jga_shape0, long jga_shape1, long jga_shape2, long jga_off_x, long jga_st0_x, long jga_st1_x, long jga_st2_x)
 {

@@ -64,6 +64,7 @@ final class SegmentedReductionSource {
                 Map.entry("STRIP_ARGS", strip.args() + userArgs),
                 Map.entry("STRIP_WITHIN", strip.within()),
                 Map.entry("STRIP_UNIT", strip.unit()),
+                Map.entry("STRIP_UNROLL", strip.unroll()),
                 Map.entry("STRIP_WIDTH", Integer.toString(KernelLayout.COLUMN_STRIP))));
         List<String> kernels = d.dialect() == Dialect.OPENCL
                 ? List.of(KernelLayout.segments(entry), KernelLayout.segmentPartials(entry),

@@ -229,11 +229,13 @@ final class SegmentedTemplates {
             /*
              * Reduces rows [jga_j, jga_end) of JGA_STRIP outputs into jga_acc[k], output k at the bases plus k.
              * Always inlined (too large for the inliner's own choice), so that the accumulators live in registers.
+             * Unrolled over the strip only where the inner positions are one axis (STRIP_UNROLL): with more, every
+             * element decomposes its position, and 512 unrolled copies took PoCL minutes to compile.
              */
             __attribute__((always_inline)) void ${NAME}_strip(${T} *jga_acc, long jga_j, long jga_end, long jga_inner${STRIP_PARAMS})
             {
                 for (; jga_j + 7 < jga_end; jga_j += 8) {
-                    #pragma unroll
+                    ${STRIP_UNROLL}
                     for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
                         const ${T} jga_v0 = ${NAME}_element(jga_j, jga_inner${STRIP_ELEMENT_ARGS});
                         const ${T} jga_v1 = ${NAME}_element(jga_j + 1, jga_inner${STRIP_ELEMENT_ARGS});
@@ -249,7 +251,7 @@ final class SegmentedTemplates {
                     }
                 }
                 for (; jga_j < jga_end; jga_j++) {
-                    #pragma unroll
+                    ${STRIP_UNROLL}
                     for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
                         jga_acc[jga_k] = ${NAME}_reduce(jga_acc[jga_k], ${NAME}_element(jga_j, jga_inner${STRIP_ELEMENT_ARGS}));
                     }

@@ -13,8 +13,11 @@ import org.jgpuarray.kernels.IndexSpace;
  * @param args        the strip function's arguments: the bases of the strip's first output
  * @param within      whether the strip from output {@code jga_first} lies in one run of the last outer dimension
  * @param unit        whether every array's stride along the last outer dimension is 1
+ * @param unroll      the pragma over the strip's outputs: all unrolled (the loads become vectors) where the inner
+ *                    positions are one axis, else none, because each element then decomposes its inner position
+ *                    and 512 copies of that took PoCL minutes to compile
  */
-record Strip(String params, String elementArgs, String args, String within, String unit) {
+record Strip(String params, String elementArgs, String args, String within, String unit, String unroll) {
     /** The pieces for {@code space} with {@code outer} outer dimensions; there are no strips where {@code outer} is 0. */
     static Strip of(IndexSpace space, int outer, String index) {
         StringBuilder params = new StringBuilder();
@@ -31,7 +34,8 @@ record Strip(String params, String elementArgs, String args, String within, Stri
         }
         String within = outer == 0 ? "0"
                 : "jga_first % " + IndexSpace.shape(outer - 1) + " + JGA_STRIP <= " + IndexSpace.shape(outer - 1);
+        boolean oneInnerAxis = space.ndim() - outer == 1;
         return new Strip(params.toString(), elementArgs.toString(), args.toString(), within,
-                unit.isEmpty() ? "1" : unit.toString());
+                unit.isEmpty() ? "1" : unit.toString(), oneInnerAxis ? "#pragma unroll" : "#pragma unroll 1");
     }
 }
