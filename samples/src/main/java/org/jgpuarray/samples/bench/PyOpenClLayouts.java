@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * PyOpenCL's side of {@code jgpuarray bench --layouts}: {@code bench/pyopencl_layouts.py} run once, after
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 final class PyOpenClLayouts {
     /** The script, relative to the repository root. */
     static final String SCRIPT = "bench/pyopencl_layouts.py";
-    private static final int IMPORT_FAILED = 3;
 
     /**
      * One case as PyOpenCL ran it.
@@ -77,29 +75,28 @@ final class PyOpenClLayouts {
 
     /** The outcome, or null (with the problem added) when this interpreter cannot import PyOpenCL or start. */
     private static Outcome runOnce(List<String> command, List<String> problems) {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            problems.add(command.get(0) + ": " + e.getMessage());
+        Process process = PythonScripts.start(command, problems);
+        if (process == null) {
             return null;
         }
         String device = "";
         List<Case> cases = new ArrayList<>();
         List<String> other = new ArrayList<>();
+        PythonScripts.Ending ending;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String[] fields = line.split("\t", -1);
-                if (fields[0].equals("device") && fields.length == 4) {
-                    device = fields[1] + " / " + fields[2] + ", PyOpenCL " + fields[3];
+                String named = PythonScripts.device(fields);
+                if (named != null) {
+                    device = named;
                 } else if (fields[0].equals("case") && fields.length == 4) {
                     cases.add(parse(fields));
                 } else {
                     other.add(line);
                 }
             }
-            process.waitFor(1, TimeUnit.MINUTES);
+            ending = PythonScripts.end(process, other);
         } catch (IOException e) {
             process.destroyForcibly();
             return Outcome.failed("reading " + SCRIPT + "'s output: " + e.getMessage());
@@ -108,15 +105,13 @@ final class PyOpenClLayouts {
             process.destroyForcibly();
             return Outcome.failed("interrupted");
         }
-        String said = String.join(" ", other).trim();
-        int exit = process.isAlive() ? -1 : process.exitValue();
-        process.destroyForcibly();
-        if (exit == IMPORT_FAILED) {
-            problems.add(command.get(0) + ": " + said);
+        if (ending.importFailed()) {
+            problems.add(command.get(0) + ": " + ending.said());
             return null;
         }
-        if (exit != 0 || cases.isEmpty()) {
-            return Outcome.failed(command.get(0) + " " + SCRIPT + " exited with " + exit + ": " + said);
+        if (ending.exit() != 0 || cases.isEmpty()) {
+            return Outcome.failed(command.get(0) + " " + SCRIPT + " exited with " + ending.exit() + ": "
+                    + ending.said());
         }
         return new Outcome(device, List.copyOf(cases), "");
     }

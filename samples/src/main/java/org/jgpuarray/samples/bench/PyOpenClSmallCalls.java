@@ -23,7 +23,6 @@ final class PyOpenClSmallCalls implements AutoCloseable {
     /** The script, relative to the repository root. */
     static final String SCRIPT = "bench/pyopencl_small_calls.py";
     private static final int WRONG_RESULT = 1;
-    private static final int IMPORT_FAILED = 3;
 
     /**
      * A started script, or why there is none.
@@ -79,29 +78,27 @@ final class PyOpenClSmallCalls implements AutoCloseable {
 
     /** The session, or null (with the problem added) when this interpreter cannot import PyOpenCL or start. */
     private static Started startOnce(List<String> command, List<String> problems) {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            problems.add(command.get(0) + ": " + e.getMessage());
+        Process process = PythonScripts.start(command, problems);
+        if (process == null) {
             return null;
         }
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String device = "";
         List<String> other = new ArrayList<>();
+        PythonScripts.Ending ending;
         try {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                String[] fields = line.split("\t");
-                if (fields[0].equals("device") && fields.length == 4) {
-                    device = fields[1] + " / " + fields[2] + ", PyOpenCL " + fields[3];
+                String named = PythonScripts.device(line.split("\t"));
+                if (named != null) {
+                    device = named;
                 } else if (line.equals("ready")) {
                     return new Started(new PyOpenClSmallCalls(process, lines, device), "", false);
                 } else {
                     other.add(line);
                 }
             }
-            process.waitFor(1, TimeUnit.MINUTES);
+            ending = PythonScripts.end(process, other);
         } catch (IOException e) {
             process.destroyForcibly();
             return Started.failed("reading " + SCRIPT + "'s output: " + e.getMessage());
@@ -110,15 +107,12 @@ final class PyOpenClSmallCalls implements AutoCloseable {
             process.destroyForcibly();
             return Started.failed("interrupted");
         }
-        String said = String.join(" ", other).trim();
-        int exit = process.isAlive() ? -1 : process.exitValue();
-        process.destroyForcibly();
-        if (exit == IMPORT_FAILED) {
-            problems.add(command.get(0) + ": " + said);
+        if (ending.importFailed()) {
+            problems.add(command.get(0) + ": " + ending.said());
             return null;
         }
-        return new Started(null, command.get(0) + " " + SCRIPT + " exited with " + exit + ": " + said,
-                exit == WRONG_RESULT);
+        return new Started(null, command.get(0) + " " + SCRIPT + " exited with " + ending.exit() + ": "
+                + ending.said(), ending.exit() == WRONG_RESULT);
     }
 
     /** Platform, device and PyOpenCL version. */
