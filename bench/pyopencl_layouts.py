@@ -38,19 +38,11 @@ try:
     import pyopencl as cl
     import pyopencl.array as cla
     from pyopencl.elementwise import ElementwiseKernel
+    from pyopencl_peer import open_device
 except ImportError as missing:
     print(f"pyopencl_layouts.py: cannot import PyOpenCL ({missing}); "
           "on Debian: apt-get install python3-pyopencl", file=sys.stderr)
     sys.exit(3)
-
-
-def pick_device(wanted):
-    """The first OpenCL device whose name contains `wanted` (any device when empty)."""
-    for platform in cl.get_platforms():
-        for device in platform.get_devices():
-            if wanted.lower() in device.name.lower():
-                return platform, device
-    return None, None
 
 
 def largest_error(got, expected):
@@ -65,11 +57,7 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     options = parser.parse_args()
 
-    platform, device = pick_device(options.device)
-    if device is None:
-        print(f"pyopencl_layouts.py: no OpenCL device named like '{options.device}'", file=sys.stderr)
-        sys.exit(4)
-    print(f"device\t{platform.name}\t{device.name}\t{cl.VERSION_TEXT}", flush=True)
+    device = open_device(options.device, "pyopencl_layouts.py")
 
     context = cl.Context([device])
     queue = cl.CommandQueue(context)

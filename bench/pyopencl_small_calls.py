@@ -41,21 +41,13 @@ try:
     import pyopencl.array as cla
     import pyopencl.tools as cltools
     from pyopencl.elementwise import ElementwiseKernel
+    from pyopencl_peer import open_device
 except ImportError as missing:
     print(f"pyopencl_small_calls.py: cannot import PyOpenCL ({missing}); "
           "on Debian: apt-get install python3-pyopencl", file=sys.stderr)
     sys.exit(3)
 
 BATCH = 100
-
-
-def pick_device(wanted):
-    """The first OpenCL device whose name contains `wanted` (any device when empty)."""
-    for platform in cl.get_platforms():
-        for device in platform.get_devices():
-            if wanted.lower() in device.name.lower():
-                return platform, device
-    return None, None
 
 
 def measure(work, samples, warmup, per=1):
@@ -88,11 +80,7 @@ def main():
     parser.add_argument("--serve", action="store_true", help="measure the keys read from standard input")
     options = parser.parse_args()
 
-    platform, device = pick_device(options.device)
-    if device is None:
-        print(f"pyopencl_small_calls.py: no OpenCL device named like '{options.device}'", file=sys.stderr)
-        sys.exit(4)
-    print(f"device\t{platform.name}\t{device.name}\t{cl.VERSION_TEXT}", flush=True)
+    device = open_device(options.device, "pyopencl_small_calls.py")
 
     context = cl.Context([device])
     queue = cl.CommandQueue(context)
