@@ -43,7 +43,8 @@ final class SegmentedReductionSource {
             baseParams.append(", ").append(index).append(' ').append(base(a));
             baseArgs.append(", ").append(base(a));
         }
-        Strip strip = Strip.of(space, spec.outerDims(), index);
+        Strip strip = Strip.of(space, spec.outerDims());
+        String outerBase = outerBase(space, spec.outerDims(), index);
         String body = Template.fill(SegmentedTemplates.of(d.dialect()), Map.ofEntries(
                 Map.entry("NAME", entry),
                 Map.entry("T", spec.outputType().nameIn(d.dialect())),
@@ -56,12 +57,10 @@ final class SegmentedReductionSource {
                 Map.entry("NEUTRAL", spec.neutral()),
                 Map.entry("REDUCE", spec.reduceExpression()),
                 Map.entry("MAP", spec.mapExpression()),
-                Map.entry("OUTER_BASE", indent(outerBase(space, spec.outerDims(), index), 3)),
-                Map.entry("OUTPUT_BASE", indent(outerBase(space, spec.outerDims(), index), 4)),
+                Map.entry("OUTER_BASE", indent(outerBase, 3)),
+                Map.entry("OUTPUT_BASE", indent(outerBase, 4)),
                 Map.entry("INNER_AT", indent(innerAt(space, spec.outerDims(), index), 1)),
-                Map.entry("STRIP_PARAMS", strip.params() + userParams),
                 Map.entry("STRIP_ELEMENT_ARGS", strip.elementArgs() + userArgs),
-                Map.entry("STRIP_ARGS", strip.args() + userArgs),
                 Map.entry("STRIP_WITHIN", strip.within()),
                 Map.entry("STRIP_UNIT", strip.unit()),
                 Map.entry("STRIP_UNROLL", strip.unroll()),
@@ -74,7 +73,7 @@ final class SegmentedReductionSource {
     }
 
     /** The variable holding an array's position of the current output's first inner position. */
-    private static String base(String array) {
+    static String base(String array) {
         return "jga_base_" + array;
     }
 

@@ -232,7 +232,7 @@ final class SegmentedTemplates {
              * Unrolled over the strip only where the inner positions are one axis (STRIP_UNROLL): with more, every
              * element decomposes its position, and 512 unrolled copies took PoCL minutes to compile.
              */
-            __attribute__((always_inline)) void ${NAME}_strip(${T} *jga_acc, long jga_j, long jga_end, long jga_inner${STRIP_PARAMS})
+            __attribute__((always_inline)) void ${NAME}_strip(${T} *jga_acc, long jga_j, long jga_end, long jga_inner${ELEMENT_PARAMS})
             {
                 for (; jga_j + 7 < jga_end; jga_j += 8) {
                     ${STRIP_UNROLL}
@@ -277,7 +277,7 @@ final class SegmentedTemplates {
                         }
                         const long jga_o = jga_first;
             ${OUTER_BASE}
-                        ${NAME}_strip(jga_acc, jga_start, jga_end, jga_inner${STRIP_ARGS});
+                        ${NAME}_strip(jga_acc, jga_start, jga_end, jga_inner${ELEMENT_ARGS});
                         #pragma unroll
                         for (int jga_k = 0; jga_k < JGA_STRIP; jga_k++) {
                             jga_out[(jga_first + jga_k) * jga_parts + jga_part] = jga_acc[jga_k];
